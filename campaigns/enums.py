@@ -1,0 +1,30 @@
+from django.db import models
+
+
+class CampaignStatus(models.TextChoices):
+    DRAFT = "draft", "Dự thảo"
+    LAUNCHED = "launched", "Đã phát động"
+    CLOSED = "closed", "Đã kết thúc"
+
+
+class LegalBasisKind(models.TextChoices):
+    DIRECTIVE = "CT", "Chỉ thị"
+    RESOLUTION = "NQ", "Nghị quyết"
+    PLAN = "KH", "Kế hoạch"
+    CONCLUSION = "KL", "Kết luận"
+    DECISION = "QĐ", "Quyết định"
+    LAW = "L", "Luật"
+    DECREE = "NĐ", "Nghị định"
+    CIRCULAR = "TT", "Thông tư"
+    GUIDANCE = "HD", "Hướng dẫn"
+    OTHER = "other", "Văn bản khác"
+
+
+class MilestoneKind(models.TextChoices):
+    SUBPLAN_DUE = "subplan_due", "Hạn nộp kế hoạch của đơn vị"
+    INTERIM_REVIEW = "interim_review", "Sơ kết"
+    INTERIM_REPORT_DUE = "interim_report_due", "Hạn nộp báo cáo sơ kết"
+    FINAL_REVIEW = "final_review", "Tổng kết"
+    FINAL_REPORT_DUE = "final_report_due", "Hạn nộp báo cáo tổng kết"
+    NOMINATIONS_DUE = "nominations_due", "Hạn đề nghị khen thưởng"
+    OTHER = "other", "Mốc khác"

@@ -1,0 +1,330 @@
+"""The campaign plan as structured data.
+
+A plan is edited freely while it is a draft. Once launched its issued text is
+frozen (the model refuses changes to it); later changes are recorded as
+amendments (văn bản sửa đổi, bổ sung), so what was issued stays printable as
+it was issued.
+"""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+
+from thidua.text import normalize_text_fields, vn_date
+from units.models import Organization
+
+from .enums import CampaignStatus, LegalBasisKind, MilestoneKind
+
+
+class DocumentFormat(models.TextChoices):
+    PARTY = "party", "Văn bản của Đảng (HD 36-HD/VPTW)"
+    STATE = "state", "Văn bản hành chính (NĐ 30/2020/NĐ-CP)"
+
+
+FROZEN_ERROR = "Kế hoạch đã phát hành: không sửa văn bản đã ban hành, hãy ghi nhận bằng văn bản sửa đổi, bổ sung."
+
+
+class Campaign(models.Model):
+    # Fields that make up the issued text; frozen once the plan is launched.
+    FROZEN_FIELDS = (
+        "issuer_id", "superior_body", "issuing_body", "document_format", "document_type", "symbol", "number",
+        "term", "place", "issued_on", "title", "preamble", "introduction", "purpose", "requirements",
+        "period_text", "closing", "sign_on_behalf", "signer_title", "signer_name",
+    )
+
+    issuer = models.ForeignKey(
+        Organization, on_delete=models.PROTECT, related_name="issued_campaigns", verbose_name="cơ quan ban hành"
+    )
+    superior_body = models.CharField(
+        "cơ quan cấp trên (dòng 1 tiêu đề)", max_length=255, blank=True, help_text="Ví dụ: ĐẢNG BỘ TỈNH SƠN LA"
+    )
+    issuing_body = models.CharField("cơ quan ban hành (dòng 2 tiêu đề)", max_length=255, help_text="Ví dụ: HUYỆN ỦY MAI SƠN")
+    document_format = models.CharField(
+        "thể thức", max_length=8, choices=DocumentFormat.choices, default=DocumentFormat.PARTY
+    )
+    document_type = models.CharField("tên loại văn bản", max_length=64, default="KẾ HOẠCH")
+    symbol = models.CharField("ký hiệu", max_length=32, default="KH/HU", help_text="Phần sau số, ví dụ KH/HU")
+    number = models.PositiveIntegerField("số", null=True, blank=True, help_text="Cấp khi phát hành")
+    term = models.CharField("nhiệm kỳ", max_length=16, help_text="Số văn bản đánh theo loại trong nhiệm kỳ, ví dụ 2015-2020")
+    place = models.CharField("địa danh", max_length=64)
+    issued_on = models.DateField("ngày ban hành", null=True, blank=True, help_text="Cấp khi phát hành")
+    number_note = models.CharField(
+        "ghi chú về số, ngày", max_length=255, blank=True, help_text="Nguồn gốc số và ngày (ví dụ: do dữ liệu mẫu gán)"
+    )
+    title = models.TextField("trích yếu", help_text="Mỗi dòng một dòng in")
+    preamble = models.TextField("căn cứ (đoạn mở đầu)", blank=True)
+    introduction = models.TextField("lời dẫn", blank=True)
+    purpose = models.TextField("mục đích", blank=True)
+    requirements = models.TextField("yêu cầu", blank=True)
+    period_start = models.DateField("thời gian thực hiện từ")
+    period_end = models.DateField("thời gian thực hiện đến")
+    period_text = models.CharField("thời gian thực hiện (như văn bản)", max_length=255, blank=True)
+    closing = models.TextField("đoạn kết", blank=True)
+    sign_on_behalf = models.CharField("thẩm quyền ký", max_length=128, blank=True, help_text="Ví dụ: T/M BAN THƯỜNG VỤ")
+    signer_title = models.CharField("chức vụ người ký", max_length=128, blank=True)
+    signer_name = models.CharField("họ tên người ký", max_length=128, blank=True)
+
+    status = models.CharField(
+        "trạng thái", max_length=16, choices=CampaignStatus.choices, default=CampaignStatus.DRAFT, db_index=True
+    )
+    launched_at = models.DateTimeField("phát động lúc", null=True, blank=True)
+    launched_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+        verbose_name="người phát động",
+    )
+    closed_at = models.DateTimeField("kết thúc lúc", null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name="người tạo",
+    )
+    created_at = models.DateTimeField("tạo lúc", auto_now_add=True)
+    updated_at = models.DateTimeField("cập nhật lúc", auto_now=True)
+
+    class Meta:
+        verbose_name = "kế hoạch phát động thi đua"
+        verbose_name_plural = "kế hoạch phát động thi đua"
+        ordering = ["-period_start", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["issuer", "symbol", "term", "number"], name="unique_campaign_number_in_term",
+                condition=models.Q(number__isnull=False),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(period_end__gte=models.F("period_start")), name="campaign_period_ordered"
+            ),
+        ]
+
+    def __str__(self):
+        first_line = self.title.strip().splitlines()[0] if self.title.strip() else ""
+        return f"{self.reference} — {first_line}"
+
+    @property
+    def reference(self):
+        """"215-KH/HU", or "…-KH/HU" while no number is given."""
+        return f"{self.number}-{self.symbol}" if self.number else f"…-{self.symbol}"
+
+    @property
+    def printed_reference(self):
+        # Party documents: "Số 215-KH/HU" (no colon); state documents: "Số: 12/QĐ-UBND".
+        if self.document_format == DocumentFormat.STATE:
+            return f"Số: {self.number or '    '}/{self.symbol}"
+        return f"Số {self.number or '    '}-{self.symbol}"
+
+    @property
+    def place_and_date(self):
+        if self.issued_on:
+            return f"{self.place}, {vn_date(self.issued_on)}"
+        return f"{self.place}, ngày    tháng    năm {self.period_start.year}"
+
+    @property
+    def is_frozen(self):
+        return self.status != CampaignStatus.DRAFT
+
+    def clean(self):
+        if self.period_start and self.period_end and self.period_end < self.period_start:
+            raise ValidationError({"period_end": "Thời gian kết thúc phải sau thời gian bắt đầu."})
+
+    def save(self, *args, **kwargs):
+        normalize_text_fields(self)
+        if self.pk:
+            stored = Campaign.objects.filter(pk=self.pk).values("status", *self.FROZEN_FIELDS).first()
+            if stored and stored["status"] != CampaignStatus.DRAFT:
+                changed = [f for f in self.FROZEN_FIELDS if stored[f] != getattr(self, f)]
+                if changed:
+                    raise ValidationError(FROZEN_ERROR)
+        super().save(*args, **kwargs)
+
+
+class CampaignPart(models.Model):
+    """Base for the parts of a plan's text: refuses edits once the plan is launched."""
+
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, verbose_name="kế hoạch")
+    order = models.PositiveSmallIntegerField("thứ tự", default=0)
+
+    class Meta:
+        abstract = True
+        ordering = ["order", "id"]
+
+    def _check_draft(self):
+        if Campaign.objects.filter(pk=self.campaign_id).exclude(status=CampaignStatus.DRAFT).exists():
+            raise ValidationError(FROZEN_ERROR)
+
+    def save(self, *args, **kwargs):
+        normalize_text_fields(self)
+        self._check_draft()
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        self._check_draft()
+        return super().delete(*args, **kwargs)
+
+
+class LegalBasis(CampaignPart):
+    class Role(models.TextChoices):
+        BASIS = "basis", "Căn cứ ban hành"
+        REFERENCED = "referenced", "Văn bản được dẫn trong nội dung"
+
+    role = models.CharField("vai trò", max_length=16, choices=Role.choices, default=Role.BASIS)
+    kind = models.CharField("loại văn bản", max_length=8, choices=LegalBasisKind.choices)
+    number = models.CharField("số, ký hiệu", max_length=64, help_text="Ví dụ: 26-CT/TU")
+    issued_on = models.DateField("ngày ban hành", null=True, blank=True)
+    issuer = models.CharField("cơ quan ban hành", max_length=255)
+    title = models.TextField("trích yếu", blank=True)
+
+    class Meta(CampaignPart.Meta):
+        verbose_name = "văn bản căn cứ"
+        verbose_name_plural = "văn bản căn cứ"
+        default_related_name = "legal_bases"
+
+    def __str__(self):
+        day = f" ngày {self.issued_on:%d/%m/%Y}" if self.issued_on else ""
+        return f"{self.get_kind_display()} số {self.number}{day} của {self.issuer}"
+
+
+class ContentArea(CampaignPart):
+    heading = models.CharField("tên ngắn", max_length=255, blank=True, help_text="Tên gọn để hiển thị trong bảng")
+    body = models.TextField(
+        "nội dung", help_text="Nguyên văn như văn bản. Mỗi dòng một đoạn; *chữ nghiêng* đặt giữa hai dấu sao."
+    )
+
+    class Meta(CampaignPart.Meta):
+        verbose_name = "nội dung thi đua"
+        verbose_name_plural = "nội dung thi đua"
+        default_related_name = "content_areas"
+
+    def __str__(self):
+        return f"{self.order}. {self.heading or self.body[:80]}"
+
+
+class ContentAreaChild(models.Model):
+    """Movement or target of a content area; frozen with the plan."""
+
+    content_area = models.ForeignKey(ContentArea, on_delete=models.CASCADE, verbose_name="nội dung thi đua")
+    order = models.PositiveSmallIntegerField("thứ tự", default=0)
+
+    class Meta:
+        abstract = True
+        ordering = ["order", "id"]
+
+    def save(self, *args, **kwargs):
+        normalize_text_fields(self)
+        if Campaign.objects.filter(content_areas=self.content_area_id).exclude(status=CampaignStatus.DRAFT).exists():
+            raise ValidationError(FROZEN_ERROR)
+        super().save(*args, **kwargs)
+
+
+class Movement(ContentAreaChild):
+    name = models.CharField("tên phong trào", max_length=255)
+
+    class Meta(ContentAreaChild.Meta):
+        verbose_name = "phong trào"
+        verbose_name_plural = "phong trào"
+        default_related_name = "movements"
+
+    def __str__(self):
+        return self.name
+
+
+class Target(ContentAreaChild):
+    """A measurable target set by the plan itself (units add their own in sub-plans)."""
+
+    name = models.CharField("chỉ tiêu", max_length=255)
+    unit_of_measure = models.CharField("đơn vị tính", max_length=64, blank=True)
+    value = models.DecimalField("mức chỉ tiêu", max_digits=14, decimal_places=2, null=True, blank=True)
+
+    class Meta(ContentAreaChild.Meta):
+        verbose_name = "chỉ tiêu của kế hoạch"
+        verbose_name_plural = "chỉ tiêu của kế hoạch"
+        default_related_name = "targets"
+
+    def __str__(self):
+        return self.name
+
+
+class Occasion(CampaignPart):
+    name = models.CharField("sự kiện chào mừng", max_length=255)
+    date = models.DateField("ngày", null=True, blank=True)
+
+    class Meta(CampaignPart.Meta):
+        verbose_name = "sự kiện chào mừng"
+        verbose_name_plural = "sự kiện chào mừng"
+        default_related_name = "occasions"
+
+    def __str__(self):
+        return self.name
+
+
+class Assignment(CampaignPart):
+    """One paragraph of "Tổ chức thực hiện": who is responsible for what."""
+
+    body = models.TextField("nhiệm vụ (nguyên văn)")
+    organizations = models.ManyToManyField(
+        Organization, blank=True, related_name="assignments", verbose_name="đơn vị chủ trì"
+    )
+    requires_subplan = models.BooleanField("phải xây dựng kế hoạch riêng", default=False)
+    due_date = models.DateField("hạn nộp kế hoạch", null=True, blank=True)
+
+    class Meta(CampaignPart.Meta):
+        verbose_name = "nhiệm vụ tổ chức thực hiện"
+        verbose_name_plural = "tổ chức thực hiện"
+        default_related_name = "assignments"
+
+    def __str__(self):
+        return f"{self.order}. {self.body[:80]}"
+
+
+class Recipient(CampaignPart):
+    text = models.CharField("nơi nhận (như văn bản)", max_length=255)
+    organization = models.ForeignKey(
+        Organization, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name="đơn vị"
+    )
+
+    class Meta(CampaignPart.Meta):
+        verbose_name = "nơi nhận"
+        verbose_name_plural = "nơi nhận"
+        default_related_name = "recipients"
+
+    def __str__(self):
+        return self.text
+
+
+class Milestone(models.Model):
+    """Deadlines and review dates: not part of the issued text, editable after launch."""
+
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="milestones", verbose_name="kế hoạch")
+    kind = models.CharField("loại mốc", max_length=32, choices=MilestoneKind.choices)
+    date = models.DateField("ngày")
+    label = models.CharField("ghi chú", max_length=255, blank=True)
+
+    class Meta:
+        verbose_name = "mốc thời gian"
+        verbose_name_plural = "mốc thời gian"
+        ordering = ["date", "id"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} — {self.date:%d/%m/%Y}"
+
+
+class Amendment(models.Model):
+    """A change to a launched plan, issued as its own document."""
+
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="amendments", verbose_name="kế hoạch")
+    reference = models.CharField("số, ký hiệu", max_length=64, blank=True)
+    issued_on = models.DateField("ngày")
+    text = models.TextField("nội dung sửa đổi, bổ sung")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+", verbose_name="người ghi"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "văn bản sửa đổi, bổ sung"
+        verbose_name_plural = "văn bản sửa đổi, bổ sung"
+        ordering = ["issued_on", "id"]
+
+    def __str__(self):
+        return f"{self.reference or 'Sửa đổi'} ({self.issued_on:%d/%m/%Y})"
+
+    def save(self, *args, **kwargs):
+        normalize_text_fields(self)
+        super().save(*args, **kwargs)

@@ -1,0 +1,32 @@
+"""Who may do what with a campaign: small predicates (django-rules)."""
+
+import rules
+
+from units.selectors import organization_ids_for
+
+
+@rules.predicate
+def is_committee_staff(user, campaign):
+    """Staff or head of the issuing organisation: writes, launches and reviews."""
+    if not user.is_authenticated:
+        return False
+    if user.is_superuser:
+        return True
+    return campaign.issuer_id in organization_ids_for(user)
+
+
+@rules.predicate
+def is_participant(user, campaign):
+    """A member of a unit that has an assignment (or obligation) in a launched campaign."""
+    if not user.is_authenticated or campaign.status == "draft":
+        return False
+    from .selectors import participating_organization_ids
+
+    return bool(participating_organization_ids(campaign) & organization_ids_for(user))
+
+
+can_view_campaign = is_committee_staff | is_participant
+can_manage_campaign = is_committee_staff
+
+rules.add_perm("campaigns.view_campaign_page", can_view_campaign)
+rules.add_perm("campaigns.manage_campaign", can_manage_campaign)

@@ -1,0 +1,87 @@
+"""Reads of campaigns, already scoped to the user."""
+
+from django.db.models import Prefetch, Q
+from django.shortcuts import get_object_or_404
+
+from units.models import Organization
+from units.selectors import organization_ids_for
+
+from .enums import CampaignStatus
+from .models import Assignment, Campaign, ContentArea, LegalBasis
+
+
+def participating_organization_ids(campaign):
+    """Organisations named in the plan's assignments (the sub-plans issue adds obligations)."""
+    cache = campaign.__dict__.setdefault("_participants", None)
+    if cache is None:
+        ids = set(
+            Assignment.organizations.through.objects.filter(assignment__campaign=campaign).values_list(
+                "organization_id", flat=True
+            )
+        )
+        ids |= set(_obligation_org_ids(campaign))
+        campaign.__dict__["_participants"] = cache = frozenset(ids)
+    return cache
+
+
+def _obligation_org_ids(campaign):
+    # Units given an obligation (sub-plan) take part too, even if no assignment names them.
+    if not hasattr(campaign, "subplans"):
+        return []
+    return campaign.subplans.values_list("organization_id", flat=True)
+
+
+def campaigns_for(user):
+    """Campaigns the user may see: those their organisation issued, and launched ones they take part in."""
+    if not user.is_authenticated:
+        return Campaign.objects.none()
+    qs = Campaign.objects.select_related("issuer")
+    if user.is_superuser:
+        return qs
+    org_ids = organization_ids_for(user)
+    participant = Q(assignments__organizations__in=org_ids)
+    if hasattr(Campaign, "subplans"):
+        participant |= Q(subplans__organization__in=org_ids)
+    return qs.filter(Q(issuer__in=org_ids) | (~Q(status=CampaignStatus.DRAFT) & participant)).distinct()
+
+
+def get_campaign_for(user, pk):
+    """404 unless the user may see the campaign."""
+    return get_object_or_404(campaigns_for(user), pk=pk)
+
+
+def campaign_document(campaign_id):
+    """The plan with every part of its text, in a fixed number of queries."""
+    return (
+        Campaign.objects.select_related("issuer", "issuer__parent")
+        .prefetch_related(
+            Prefetch("legal_bases", queryset=LegalBasis.objects.order_by("order", "id")),
+            Prefetch(
+                "content_areas",
+                queryset=ContentArea.objects.order_by("order", "id").prefetch_related("movements", "targets"),
+            ),
+            Prefetch("assignments", queryset=Assignment.objects.order_by("order", "id").prefetch_related("organizations")),
+            "recipients",
+            "occasions",
+            "milestones",
+            "amendments",
+        )
+        .get(pk=campaign_id)
+    )
+
+
+def next_number(issuer, symbol, term):
+    """Documents are numbered per type within the committee's term."""
+    last = (
+        Campaign.objects.filter(issuer=issuer, symbol=symbol, term=term, number__isnull=False)
+        .order_by("-number")
+        .values_list("number", flat=True)
+        .first()
+    )
+    return (last or 0) + 1
+
+
+def issuer_choices_for(user):
+    if user.is_superuser:
+        return Organization.objects.all()
+    return Organization.objects.filter(pk__in=organization_ids_for(user))

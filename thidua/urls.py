@@ -1,0 +1,19 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from campaigns.views import home
+
+admin.site.site_header = "Thi đua — Quản trị"
+admin.site.site_title = "Thi đua"
+admin.site.index_title = "Quản trị hệ thống"
+
+urlpatterns = [
+    path("", home, name="home"),
+    path("dang-nhap/", auth_views.LoginView.as_view(), name="login"),
+    path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
+    path("phong-trao/", include("campaigns.urls")),
+    path("don-vi/", include("units.urls")),
+    path("admin/", admin.site.urls),
+]
+# Uploaded files are never served as /media/: each download goes through a view that checks permission.

@@ -1,0 +1,110 @@
+"""One mechanism for every reviewable document (sub-plans, progress reports, nominations).
+
+A workflow is an explicit table of moves. `Workflow.apply` is the only way a
+state changes: it checks the table and the actor's permission, then updates
+the row conditionally (`filter(pk=…, status=old).update(…)`) inside a
+transaction, so two reviewers acting at once cannot both win, writes the log
+row, and schedules side effects with `transaction.on_commit`.
+"""
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+from django.core.exceptions import PermissionDenied
+from django.db import models, transaction
+from django.db.models import F
+from django.utils import timezone
+
+
+class TransitionError(Exception):
+    """A move the table does not allow, or a missing reason: shown to the user as is."""
+
+
+class TransitionConflict(TransitionError):
+    """Someone else changed the record first."""
+
+
+@dataclass(frozen=True)
+class Move:
+    action: str
+    label: str
+    sources: tuple
+    target: str
+    allowed: Callable  # (user, obj) -> bool
+    needs_reason: bool = False
+    style: str = "primary"
+    side_effects: tuple = field(default=())  # callables (obj, actor, log) run on commit
+
+
+class Workflow:
+    def __init__(self, *, log_model, moves, state_field="status"):
+        self.log_model = log_model
+        self.moves = {move.action: move for move in moves}
+        self.state_field = state_field
+
+    def move(self, action):
+        try:
+            return self.moves[action]
+        except KeyError:
+            raise TransitionError("Thao tác không hợp lệ.") from None
+
+    def available(self, user, obj):
+        """Moves the user may make on the object in its current state (for buttons)."""
+        state = getattr(obj, self.state_field)
+        return [m for m in self.moves.values() if state in m.sources and m.allowed(user, obj)]
+
+    def apply(self, obj, action, actor, *, reason="", extra_updates=None):
+        move = self.move(action)
+        old_state = getattr(obj, self.state_field)
+        if old_state not in move.sources:
+            raise TransitionError(
+                f"Không thể «{move.label}» khi hồ sơ đang ở trạng thái «{obj.get_status_display()}»."
+            )
+        if not move.allowed(actor, obj):
+            raise PermissionDenied
+        reason = (reason or "").strip()
+        if move.needs_reason and not reason:
+            raise TransitionError(f"«{move.label}» cần ghi rõ lý do.")
+        model = type(obj)
+        now = timezone.now()
+        updates = {self.state_field: move.target, "updated_at": now}
+        if any(f.name == "version" for f in model._meta.concrete_fields):
+            updates["version"] = F("version") + 1
+        updates.update(extra_updates or {})
+        with transaction.atomic():
+            changed = model.objects.filter(pk=obj.pk, **{self.state_field: old_state}).update(**updates)
+            if not changed:
+                raise TransitionConflict(
+                    "Hồ sơ vừa được người khác xử lý trước bạn; tải lại trang để xem trạng thái mới."
+                )
+            log = self.log_model.objects.create(
+                subject_id=obj.pk,
+                actor=actor,
+                action=move.action,
+                from_state=old_state,
+                to_state=move.target,
+                note=reason,
+                at=now,
+            )
+            for effect in move.side_effects:
+                transaction.on_commit(lambda effect=effect: effect(obj.pk, actor.pk, log.pk))
+        obj.refresh_from_db()
+        return obj
+
+
+class TransitionLogBase(models.Model):
+    """Who moved what from which state to which, when and why. Subclasses add `subject`."""
+
+    actor = models.ForeignKey("auth.User", on_delete=models.PROTECT, related_name="+", verbose_name="người thực hiện")
+    action = models.CharField("thao tác", max_length=32)
+    from_state = models.CharField("từ trạng thái", max_length=32)
+    to_state = models.CharField("sang trạng thái", max_length=32)
+    note = models.TextField("ghi chú / lý do", blank=True)
+    at = models.DateTimeField("thời điểm", default=timezone.now, db_index=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["at", "id"]
+
+    def __str__(self):
+        return f"{self.at:%d/%m/%Y %H:%M} {self.actor}: {self.from_state} → {self.to_state}"

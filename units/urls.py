@@ -1,0 +1,9 @@
+from django.urls import path
+
+from . import views
+
+app_name = "units"
+
+urlpatterns = [
+    path("", views.organization_tree_view, name="tree"),
+]
