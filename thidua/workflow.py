@@ -7,8 +7,8 @@ transaction, so two reviewers acting at once cannot both win, writes the log
 row, and schedules side effects with `transaction.on_commit`.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 from django.core.exceptions import PermissionDenied
 from django.db import models, transaction

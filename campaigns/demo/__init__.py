@@ -138,12 +138,12 @@ def load(orgs, stdout=None):
         Occasion.objects.create(campaign=campaign, order=order, name=name, date=day)
     subplan_due = MILESTONES[0][1]
     grassroots = [o for o in orgs.values() if o.kind in ("party_cell", "commune")]
-    for order, (body, (codes, requires_subplan)) in enumerate(zip(text.ASSIGNMENTS, ASSIGNMENT_ORGS), 1):
+    for order, (body, (codes, requires_subplan)) in enumerate(zip(text.ASSIGNMENTS, ASSIGNMENT_ORGS, strict=True), 1):
         assignment = Assignment.objects.create(
             campaign=campaign, order=order, body=body, requires_subplan=requires_subplan, due_date=subplan_due
         )
         assignment.organizations.set([orgs[c] for c in codes] if codes else grassroots)
-    for order, (line, code) in enumerate(zip(text.RECIPIENTS, RECIPIENT_ORGS), 1):
+    for order, (line, code) in enumerate(zip(text.RECIPIENTS, RECIPIENT_ORGS, strict=True), 1):
         Recipient.objects.create(campaign=campaign, order=order, text=line, organization=orgs.get(code))
     for kind, day, label in MILESTONES:
         Milestone.objects.create(campaign=campaign, kind=kind, date=day, label=label)
