@@ -1,1 +1,72 @@
+"""The committee's review reports (báo cáo sơ kết / tổng kết), each build a stored version."""
 
+from django.conf import settings
+from django.db import models
+
+from campaigns.models import Campaign
+
+from .enums import ReviewKind, ReviewStatus
+
+
+def review_file_name(report, extension):
+    kind = "so-ket" if report.kind == ReviewKind.INTERIM else "tong-ket"
+    return f"reviews/{report.campaign_id}/{kind}-v{report.version}-{report.pk}.{extension}"
+
+
+class ReviewReport(models.Model):
+    """One build of a review report: the data snapshot it used, the narrative, and its files.
+
+    A build is requested (queued), built by a Celery task (running, with progress) and ends done or failed.
+    Among the done builds of a campaign and kind exactly one is current. A done build is never changed:
+    edited narrative is printed as a new version that reuses the snapshot of the one it was edited from.
+    """
+
+    campaign = models.ForeignKey(
+        Campaign, on_delete=models.PROTECT, related_name="review_reports", verbose_name="phong trào"
+    )
+    kind = models.CharField("loại báo cáo", max_length=16, choices=ReviewKind.choices)
+    version = models.PositiveIntegerField("phiên bản")
+    status = models.CharField(
+        "trạng thái", max_length=16, choices=ReviewStatus.choices, default=ReviewStatus.QUEUED, db_index=True
+    )
+    progress = models.PositiveSmallIntegerField("tiến độ (%)", default=0)
+    progress_note = models.CharField("đang làm", max_length=255, blank=True)
+    failure_reason = models.TextField("lý do lỗi", blank=True)
+    is_current = models.BooleanField("bản hiện hành", default=False)
+    based_on = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name="in lại từ phiên bản",
+    )
+    snapshot = models.JSONField("số liệu đã dùng", default=dict, blank=True)
+    sections = models.JSONField("các phần của báo cáo", default=list, blank=True)
+    pdf = models.FileField("tệp PDF", blank=True, max_length=255)
+    xlsx = models.FileField("tệp Excel phụ lục", blank=True, max_length=255)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+", verbose_name="người yêu cầu"
+    )
+    requested_at = models.DateTimeField("yêu cầu lúc", auto_now_add=True)
+    started_at = models.DateTimeField("bắt đầu lúc", null=True, blank=True)
+    finished_at = models.DateTimeField("xong lúc", null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField("số lần chạy", default=0)
+
+    class Meta:
+        verbose_name = "báo cáo sơ kết, tổng kết"
+        verbose_name_plural = "báo cáo sơ kết, tổng kết"
+        ordering = ["campaign", "kind", "-version"]
+        constraints = [
+            models.UniqueConstraint(fields=["campaign", "kind", "version"], name="unique_review_version"),
+            models.UniqueConstraint(
+                fields=["campaign", "kind"], condition=models.Q(is_current=True), name="one_current_review_per_kind"
+            ),
+        ]
+
+    def __str__(self):
+        return f"Báo cáo {self.get_kind_display().lower()} {self.campaign.reference} — phiên bản {self.version}"
+
+    @property
+    def is_active(self):
+        return self.status in (ReviewStatus.QUEUED, ReviewStatus.RUNNING)
+
+    @property
+    def title_text(self):
+        return f"{self.get_kind_display()} phong trào thi đua"

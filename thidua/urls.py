@@ -14,6 +14,7 @@ urlpatterns = [
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
     path("phong-trao/", include("campaigns.urls")),
     path("don-vi/", include("units.urls")),
+    path("bao-cao/", include("reports.urls")),
     path("admin/", admin.site.urls),
 ]
 # Uploaded files are never served as /media/: each download goes through a view that checks permission.

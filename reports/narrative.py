@@ -1,0 +1,108 @@
+"""The narrative of a review report, pre-filled with sentences that carry the computed facts.
+
+Sections come in the usual order of a Vietnamese review report; staff edit the text before the final print.
+Each section: {"key", "heading", "level" (1 = roman part, 2 = numbered item, 3 = sub-item), "text"}.
+Only "text" is editable; headings stay as generated.
+"""
+
+
+def _pct(part, whole):
+    return f"{part * 100 / whole:.1f}".replace(".", ",") + "%" if whole else "0%"
+
+
+def _num(value):
+    if value is None:
+        return "—"
+    text = f"{value:,.1f}" if isinstance(value, float) and value != int(value) else f"{int(value):,}"
+    return text.replace(",", "X").replace(".", ",").replace("X", ".")
+
+
+def default_sections(data):
+    c = data["counts"]
+    final = data["kind"] == "final"
+    review = "tổng kết" if final else "sơ kết"
+    units, built, on_time = c["units"], c["subplans_built"], c["subplans_on_time"]
+    sections = [
+        {"key": "part-1", "level": 1, "heading": "I. KẾT QUẢ THỰC HIỆN PHONG TRÀO THI ĐUA", "text": ""},
+        {
+            "key": "leadership",
+            "level": 2,
+            "heading": "1. Công tác lãnh đạo, chỉ đạo, tổ chức phát động phong trào",
+            "text": "\n".join([
+                f"Thực hiện Kế hoạch số {data['campaign']['reference']}, {units} đơn vị được giao xây dựng kế hoạch "
+                f"thực hiện; đến thời điểm {review}, {built}/{units} đơn vị đã xây dựng và gửi kế hoạch "
+                f"({_pct(built, units)}), trong đó {on_time} đơn vị gửi đúng hạn; "
+                f"{c['subplans_approved']} kế hoạch đã được Văn phòng thẩm định, phê duyệt.",
+                (f"Có {c['progress_submitted']}/{units} đơn vị đã gửi báo cáo {review}."
+                 if c["progress_exists"] else f"Các đơn vị chưa gửi báo cáo {review} trên hệ thống."),
+            ]),
+        },
+        {"key": "areas", "level": 2, "heading": "2. Kết quả thực hiện các nội dung thi đua", "text": ""},
+    ]
+    for index, area in enumerate(data["content_areas"], start=1):
+        lines = []
+        if area["movements"]:
+            lines.append("Các phong trào: " + "; ".join(f"*{m}*" for m in area["movements"]) + ".")
+        if area["targets_total"]:
+            sentence = (
+                f"Các đơn vị đăng ký {area['targets_total']} chỉ tiêu; đã báo cáo kết quả "
+                f"{area['targets_reported']} chỉ tiêu, trong đó {area['targets_met']} chỉ tiêu đạt và vượt"
+            )
+            if area["attainment_pct"] is not None:
+                sentence += f"; tỷ lệ thực hiện bình quân {_num(area['attainment_pct'])}% so với chỉ tiêu"
+            lines.append(sentence + ".")
+        else:
+            lines.append("Chưa có chỉ tiêu của đơn vị cho nội dung này.")
+        sections.append({"key": f"area-{area['id']}", "level": 3, "heading": f"2.{index}. {area['heading']}",
+                         "text": "\n".join(lines)})
+    examples = data["examples"]
+    sections += [
+        {
+            "key": "examples",
+            "level": 2,
+            "heading": "3. Công tác phát hiện, bồi dưỡng, nhân rộng điển hình tiên tiến",
+            "text": "\n".join(f"{e['unit']}: {e['text']}" for e in examples[:20])
+            if examples else "Các đơn vị chưa báo cáo điển hình tiên tiến.",
+        },
+        {
+            "key": "commendations",
+            "level": 2,
+            "heading": "4. Công tác khen thưởng",
+            "text": _commendation_sentence(data["commendations"]),
+        },
+        {
+            "key": "assessment",
+            "level": 2,
+            "heading": "5. Đánh giá chung",
+            "text": "\n".join([
+                f"Ưu điểm: {built}/{units} đơn vị đã xây dựng kế hoạch; {c['targets_met']}/{c['targets_total']} "
+                "chỉ tiêu đăng ký đạt và vượt.",
+                f"Hạn chế: còn {c['not_answered']} đơn vị chưa hoàn thành việc gửi kế hoạch, báo cáo "
+                "(danh sách tại phụ lục)." if c["not_answered"] else "Hạn chế: …",
+            ]),
+        },
+        {
+            "key": "direction",
+            "level": 1,
+            "heading": "II. PHƯƠNG HƯỚNG, NHIỆM VỤ " + ("THỜI GIAN TỚI" if final else "THỜI GIAN CÒN LẠI"),
+            "text": "Tiếp tục đẩy mạnh phong trào thi đua; tập trung hoàn thành các chỉ tiêu chưa đạt; "
+                    "kịp thời phát hiện, biểu dương, khen thưởng các tập thể, cá nhân tiêu biểu.",
+        },
+        {"key": "proposals", "level": 1, "heading": "III. ĐỀ XUẤT, KIẾN NGHỊ", "text": "…"},
+    ]
+    return sections
+
+
+def _commendation_sentence(items):
+    if not items:
+        return "Các đơn vị chưa đề nghị khen thưởng trên hệ thống."
+    collective = sum(1 for i in items if i.get("is_collective"))
+    return (
+        f"Các đơn vị đề nghị khen thưởng {len(items)} trường hợp ({collective} tập thể, {len(items) - collective} "
+        "cá nhân); danh sách tại phụ lục."
+    )
+
+
+def merge_edits(sections, edited_texts):
+    """New sections with the edited texts (by key); headings and order stay as they were."""
+    return [{**s, "text": edited_texts.get(s["key"], s["text"]).replace("\r\n", "\n").strip()} for s in sections]

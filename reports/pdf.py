@@ -1,0 +1,148 @@
+"""The one PDF renderer for every official document (plan, sub-plan, review report, decision, certificate).
+
+API (stable; other apps call only this):
+
+    from reports.pdf import render_pdf, DocumentMeta
+
+    pdf_bytes = render_pdf("reports/print/campaign_plan.html", {"doc": meta, "campaign": campaign})
+
+- ``render_pdf(template_name, context, *, fetcher=None) -> bytes``: renders a Django template to HTML and the
+  HTML to PDF with WeasyPrint. Call it in a Celery task for anything longer than a few pages (WeasyPrint keeps
+  its memory until the process ends); a synchronous view is acceptable only for short documents (the plan).
+- ``render_html(html, *, fetcher=None) -> bytes``: the same for an HTML string you built yourself.
+- ``StaticOnlyFetcher``: the url_fetcher used by both. It serves the app's own static files (``/static/...``,
+  found through the staticfiles finders, else STATIC_ROOT) and refuses every other URL: http(s) elsewhere,
+  ``file:``, ``data:``, path traversal. It records every URL it was asked for in ``.requested`` (tests use it).
+- Templates: extend ``reports/print/base.html``. It lays out the official format of design.md from ``doc``,
+  a ``DocumentMeta`` (or any object with the same attributes, e.g. a ``Campaign``):
+
+      superior_body, issuing_body, printed_reference, place_and_date,
+      document_format ("party" = HD 36-HD/VPTW, "state" = ND 30/2020/ND-CP), document_type, title (lines),
+      sign_on_behalf ("T/M BAN THƯỜNG VỤ" / "TM. ỦY BAN NHÂN DÂN" / "KT. CHỦ TỊCH"), signer_title, signer_name,
+      recipients (list of str)
+
+  Blocks to override: ``body`` (the text, inside ``<div class="doc-body">``), ``title_block``, ``closing``
+  (recipients + signature), ``appendix`` (after the signature, starts on a new page if you add
+  ``class="appendix"``), ``extra_css`` (a ``<style>`` element with your own small rules).
+  Context ``landscape=True`` prints A4 landscape (certificates); ``no_header=True`` drops the header blocks.
+  Party format: numbers "Số 215-KH/HU"; state format: "Số: 12/QĐ-UBND" — ``printed_reference`` carries it.
+- Print CSS: ``static/print/document.css`` (no Bootstrap). Fonts: Liberation Serif (metric twin of Times New
+  Roman) from the system; nothing is downloaded.
+
+User text must reach the template as plain strings: Django autoescapes it, so ``<img src=file:///...>`` prints as
+text; use the ``{% load doc %}`` filters (inline, paragraphs) for the one markup we allow (*italic*).
+"""
+
+from __future__ import annotations
+
+import logging
+import mimetypes
+import posixpath
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.template.loader import render_to_string
+from weasyprint import HTML
+from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+# WeasyPrint logs every layout step at INFO: keep workers' logs readable.
+logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
+
+# Relative and root-relative URLs in print templates resolve against this origin, which exists nowhere.
+PRINT_BASE_URL = "https://print.thidua.invalid/"
+_PRINT_ORIGIN = urlsplit(PRINT_BASE_URL)
+
+
+class RefusedURL(Exception):
+    """The fetcher refuses a URL (WeasyPrint logs it and goes on without the resource)."""
+
+
+def static_path_for(url):
+    """The file behind a /static/... URL on the print origin, or None. Never leaves the static roots."""
+    parts = urlsplit(url)
+    if (parts.scheme, parts.netloc) != (_PRINT_ORIGIN.scheme, _PRINT_ORIGIN.netloc):
+        return None
+    static_prefix = urlsplit(settings.STATIC_URL).path or "/static/"
+    path = unquote(parts.path)
+    if not path.startswith(static_prefix):
+        return None
+    relative = path[len(static_prefix):]
+    normalized = posixpath.normpath(relative)
+    if not relative or normalized.startswith(("..", "/")) or "\\" in relative or "\x00" in relative:
+        return None
+    found = finders.find(normalized)
+    if found:
+        return Path(found)
+    if settings.STATIC_ROOT:
+        root = Path(settings.STATIC_ROOT).resolve()
+        candidate = (root / normalized).resolve()
+        if candidate.is_file() and candidate.is_relative_to(root):
+            return candidate
+    return None
+
+
+class StaticOnlyFetcher(URLFetcher):
+    """Serves the app's own static files; refuses everything else (file:, http(s) elsewhere, data:)."""
+
+    def __init__(self):
+        super().__init__(allowed_protocols=("https",), allow_redirects=False, timeout=1)
+        self.requested = []  # every URL WeasyPrint asked for
+        self.served = []
+
+    def fetch(self, url, headers=None):
+        self.requested.append(url)
+        path = static_path_for(url)
+        if path is None:
+            raise RefusedURL(f"refused: {url[:200]}")
+        self.served.append(url)
+        content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": content_type})
+
+
+@dataclass
+class DocumentMeta:
+    """What the header, title and signature blocks of an official document print."""
+
+    issuing_body: str
+    printed_reference: str
+    place_and_date: str
+    document_type: str
+    title: str = ""
+    superior_body: str = ""
+    document_format: str = "party"
+    sign_on_behalf: str = ""
+    signer_title: str = ""
+    signer_name: str = ""
+    recipients: list = field(default_factory=list)
+
+    @classmethod
+    def for_campaign(cls, campaign, **overrides):
+        values = {
+            "issuing_body": campaign.issuing_body,
+            "superior_body": campaign.superior_body,
+            "printed_reference": campaign.printed_reference,
+            "place_and_date": campaign.place_and_date,
+            "document_format": campaign.document_format,
+            "document_type": campaign.document_type,
+            "title": campaign.title,
+            "sign_on_behalf": campaign.sign_on_behalf,
+            "signer_title": campaign.signer_title,
+            "signer_name": campaign.signer_name,
+            "recipients": [r.text for r in campaign.recipients.all()],
+        }
+        values.update(overrides)
+        return cls(**values)
+
+
+def render_html(html, *, fetcher=None):
+    fetcher = fetcher or StaticOnlyFetcher()
+    return HTML(string=html, base_url=PRINT_BASE_URL, url_fetcher=fetcher).write_pdf()
+
+
+def render_pdf(template_name, context, *, fetcher=None):
+    """Render a print template (extending reports/print/base.html) to PDF bytes."""
+    html = render_to_string(template_name, {"STATIC_URL": settings.STATIC_URL, **context})
+    return render_html(html, fetcher=fetcher)

@@ -1,0 +1,307 @@
+"""Reads for review reports: who may see them, and the one place that gathers a campaign's figures.
+
+`gather_review_data` reads whatever the campaigns app holds at the time: the units named in the plan's
+assignments, their sub-plans (`campaign.subplans`) and, once it exists, their progress reports. It returns
+plain JSON (the snapshot stored with each build), in a fixed number of queries whatever the number of units.
+"""
+
+from collections import defaultdict
+from decimal import Decimal
+
+from django.apps import apps
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from campaigns.models import Assignment, Campaign, ContentArea, Movement, Target
+from campaigns.permissions import is_committee_staff
+from units.models import Organization
+from units.selectors import organization_ids_for
+
+from .enums import ReviewKind
+from .models import ReviewReport
+
+SUBMITTED_STATES = ("submitted", "returned", "approved")  # states a document reaches only once handed in
+STATE_LABELS = {
+    "approved": "Đã duyệt",
+    "submitted": "Đã nộp, chờ duyệt",
+    "returned": "Bị trả lại",
+    "draft": "Đang soạn",
+    "missing": "Chưa có",
+}
+STATE_ORDER = ("approved", "submitted", "returned", "draft", "missing")
+
+
+# --- who sees what ------------------------------------------------------------------------------------
+
+
+def review_reports_for(user):
+    """Review reports of campaigns the user's organisation issued (committee staff only)."""
+    if not user.is_authenticated:
+        return ReviewReport.objects.none()
+    qs = ReviewReport.objects.select_related("campaign", "requested_by")
+    if user.is_superuser:
+        return qs
+    return qs.filter(campaign__issuer__in=organization_ids_for(user))
+
+
+def get_review_report_for(user, pk):
+    return get_object_or_404(review_reports_for(user), pk=pk)
+
+
+def can_review(user, campaign):
+    return is_committee_staff(user, campaign)
+
+
+def reports_of(campaign):
+    return (
+        ReviewReport.objects.filter(campaign=campaign)
+        .select_related("requested_by")
+        .defer("snapshot", "sections")
+        .order_by("kind", "-version")
+    )
+
+
+# --- the figures --------------------------------------------------------------------------------------
+
+
+def _model(name):
+    try:
+        return apps.get_model("campaigns", name)
+    except LookupError:
+        return None
+
+
+def _iso(value):
+    return value.isoformat() if value else None
+
+
+def _num(value):
+    if value is None:
+        return None
+    value = Decimal(value)
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def _local_date(value):
+    return timezone.localtime(value).date() if value else None
+
+
+def gather_review_data(campaign_id, kind):
+    """Everything a review report prints, as JSON-able data (stored as the build's snapshot)."""
+    campaign = Campaign.objects.select_related("issuer").get(pk=campaign_id)
+    areas = list(ContentArea.objects.filter(campaign=campaign).order_by("order", "id").values("id", "order", "heading", "body"))
+    movements = defaultdict(list)
+    for m in Movement.objects.filter(content_area__campaign=campaign).order_by("order", "id").values("content_area_id", "name"):
+        movements[m["content_area_id"]].append(m["name"])
+    plan_targets = defaultdict(list)
+    for t in Target.objects.filter(content_area__campaign=campaign).order_by("order", "id").values(
+        "content_area_id", "name", "value", "unit_of_measure"
+    ):
+        plan_targets[t["content_area_id"]].append(
+            {"name": t["name"], "value": _num(t["value"]), "unit": t["unit_of_measure"]}
+        )
+
+    # Units: those the plan's assignments name (required to answer when the assignment asks for a sub-plan),
+    # plus any unit given a sub-plan obligation.
+    required, named = set(), set()
+    due_by_org = {}
+    for row in Assignment.organizations.through.objects.filter(assignment__campaign=campaign).values(
+        "organization_id", "assignment__requires_subplan", "assignment__due_date"
+    ):
+        named.add(row["organization_id"])
+        if row["assignment__requires_subplan"]:
+            required.add(row["organization_id"])
+            due = row["assignment__due_date"]
+            if due and (row["organization_id"] not in due_by_org or due < due_by_org[row["organization_id"]]):
+                due_by_org[row["organization_id"]] = due
+
+    subplans = {}
+    SubPlan = _model("SubPlan")
+    if SubPlan is not None:
+        for sp in SubPlan.objects.filter(campaign=campaign).values(
+            "id", "organization_id", "status", "due_date", "first_submitted_at", "submitted_at", "approved_at"
+        ):
+            subplans[sp["organization_id"]] = sp
+            required.add(sp["organization_id"])
+    org_ids = named | required | set(subplans)
+    orgs = list(Organization.objects.filter(pk__in=org_ids).order_by("path").values("id", "name", "short_name", "path"))
+
+    # Unit targets (from sub-plans) per content area, and what was achieved against them.
+    unit_targets = []  # (org_id, area_id, target_id, value)
+    SubPlanTarget = _model("SubPlanTarget")
+    if SubPlanTarget is not None:
+        for t in SubPlanTarget.objects.filter(item__subplan__campaign=campaign).values(
+            "id", "value", "item__content_area_id", "item__subplan__organization_id"
+        ):
+            unit_targets.append((t["item__subplan__organization_id"], t["item__content_area_id"], t["id"], t["value"]))
+    progress = _progress_data(campaign, kind)
+    achieved = progress["achieved"]
+
+    per_area = {a["id"]: {"total": 0, "reported": 0, "met": 0, "shares": []} for a in areas}
+    per_unit_targets = defaultdict(lambda: {"total": 0, "met": 0, "reported": 0})
+    for org_id, area_id, target_id, value in unit_targets:
+        area = per_area.setdefault(area_id, {"total": 0, "reported": 0, "met": 0, "shares": []})
+        area["total"] += 1
+        per_unit_targets[org_id]["total"] += 1
+        if target_id in achieved and value:
+            share = Decimal(achieved[target_id]) / Decimal(value)
+            area["reported"] += 1
+            area["shares"].append(share)
+            per_unit_targets[org_id]["reported"] += 1
+            if share >= 1:
+                area["met"] += 1
+                per_unit_targets[org_id]["met"] += 1
+
+    today = timezone.localdate()
+    units = []
+    states = dict.fromkeys(STATE_ORDER, 0)
+    built = on_time = approved = 0
+    for org in orgs:
+        sp = subplans.get(org["id"])
+        entry = {
+            "id": org["id"],
+            "name": org["name"],
+            "short_name": org["short_name"] or org["name"],
+            "required": org["id"] in required,
+            "subplan": None,
+            "progress": progress["by_org"].get(org["id"]),
+            "targets_total": per_unit_targets[org["id"]]["total"],
+            "targets_reported": per_unit_targets[org["id"]]["reported"],
+            "targets_met": per_unit_targets[org["id"]]["met"],
+        }
+        if sp is not None:
+            due = sp["due_date"] or due_by_org.get(org["id"])
+            first = _local_date(sp["first_submitted_at"])
+            handed_in = sp["status"] in SUBMITTED_STATES or first is not None
+            timely = bool(handed_in and (due is None or (first is not None and first <= due)))
+            entry["subplan"] = {
+                "status": sp["status"],
+                "status_label": STATE_LABELS.get(sp["status"], sp["status"]),
+                "submitted_on": _iso(first),
+                "due_date": _iso(due),
+                "on_time": timely,
+                "overdue": bool(not handed_in and due and due < today),
+            }
+            states[sp["status"] if sp["status"] in states else "draft"] += 1
+            built += handed_in
+            on_time += timely
+            approved += sp["status"] == "approved"
+        elif entry["required"]:
+            states["missing"] += 1
+        if entry["required"] or sp is not None:
+            units.append(entry)
+        else:
+            units.append({**entry, "required": False})
+
+    responsible = [u for u in units if u["required"]]
+    not_answered = [
+        {"name": u["name"], "subplan": (u["subplan"] or {}).get("status_label", STATE_LABELS["missing"]),
+         "progress": (u["progress"] or {}).get("status_label", STATE_LABELS["missing"])}
+        for u in responsible
+        if not u["subplan"] or u["subplan"]["status"] not in SUBMITTED_STATES
+        or (progress["exists"] and (not u["progress"] or u["progress"]["status"] not in SUBMITTED_STATES))
+    ]
+    area_rows = []
+    for a in areas:
+        figures = per_area.get(a["id"], {"total": 0, "reported": 0, "met": 0, "shares": []})
+        shares = figures["shares"]
+        mean = float(sum(shares) / len(shares) * 100) if shares else None
+        area_rows.append({
+            "id": a["id"],
+            "order": a["order"],
+            "heading": a["heading"] or a["body"].split("\n", 1)[0][:120],
+            "movements": movements[a["id"]],
+            "plan_targets": plan_targets[a["id"]],
+            "targets_total": figures["total"],
+            "targets_reported": figures["reported"],
+            "targets_met": figures["met"],
+            "attainment_pct": round(mean, 1) if mean is not None else None,
+        })
+    progress_counts = dict.fromkeys(STATE_ORDER, 0)
+    for u in responsible:
+        status = (u["progress"] or {}).get("status", "missing")
+        progress_counts[status if status in progress_counts else "draft"] += 1
+    return {
+        "kind": kind,
+        "kind_label": ReviewKind(kind).label,
+        "generated_at": timezone.now().isoformat(),
+        "campaign": {
+            "id": campaign.pk,
+            "reference": campaign.reference,
+            "title": campaign.title,
+            "issuing_body": campaign.issuing_body,
+            "period_start": _iso(campaign.period_start),
+            "period_end": _iso(campaign.period_end),
+        },
+        "counts": {
+            "units": len(responsible),
+            "units_named": len(units),
+            "subplans_built": built,
+            "subplans_on_time": on_time,
+            "subplans_approved": approved,
+            "progress_exists": progress["exists"],
+            "progress_submitted": sum(
+                1 for u in responsible if u["progress"] and u["progress"]["status"] in SUBMITTED_STATES
+            ),
+            "progress_approved": progress_counts["approved"],
+            "targets_total": len(unit_targets),
+            "targets_reported": sum(a["targets_reported"] for a in area_rows),
+            "targets_met": sum(a["targets_met"] for a in area_rows),
+            "not_answered": len(not_answered),
+        },
+        "states": [{"key": k, "label": STATE_LABELS[k], "count": states[k]} for k in STATE_ORDER],
+        "progress_states": [{"key": k, "label": STATE_LABELS[k], "count": progress_counts[k]} for k in STATE_ORDER],
+        "content_areas": area_rows,
+        "units": units,
+        "not_answered": not_answered,
+        "commendations": progress["commendations"],
+        "examples": progress["examples"],
+    }
+
+
+def _progress_data(campaign, kind):
+    """Units' progress reports of this kind, once the campaigns app has them (issue 4, item 1)."""
+    empty = {"exists": False, "by_org": {}, "achieved": {}, "commendations": [], "examples": []}
+    ProgressReport = _model("ProgressReport")
+    if ProgressReport is None:
+        return empty
+    field_names = {f.name for f in ProgressReport._meta.get_fields()}
+    qs = ProgressReport.objects.filter(campaign=campaign)
+    if "kind" in field_names:
+        qs = qs.filter(kind=kind)
+    rows = list(qs.values("id", "organization_id", "status", "first_submitted_at", "submitted_at"))
+    by_org = {
+        r["organization_id"]: {
+            "status": r["status"],
+            "status_label": STATE_LABELS.get(r["status"], r["status"]),
+            "submitted_on": _iso(_local_date(r["first_submitted_at"] or r["submitted_at"])),
+        }
+        for r in rows
+    }
+    result = {**empty, "exists": True, "by_org": by_org}
+    # Only handed-in reports count in the figures.
+    counted = [r["id"] for r in rows if r["status"] in SUBMITTED_STATES]
+    org_of = {r["id"]: r["organization_id"] for r in rows}
+    names = dict(Organization.objects.filter(pk__in=set(org_of.values())).values_list("id", "name"))
+    Result = _model("ProgressResult")
+    if Result is not None:
+        for r in Result.objects.filter(report_id__in=counted, achieved__isnull=False).values("target_id", "achieved"):
+            result["achieved"][r["target_id"]] = r["achieved"]
+    Proposal = _model("CommendationProposal")
+    if Proposal is not None:
+        result["commendations"] = [
+            {"unit": names.get(org_of[p["report_id"]], ""), **{k: v for k, v in p.items() if k != "report_id"}}
+            for p in Proposal.objects.filter(report_id__in=counted).order_by("report_id", "id").values(
+                "report_id", *[f for f in ("name", "is_collective", "award", "achievement") if f in _fields(Proposal)]
+            )
+        ]
+    if "notable_examples" in field_names:
+        result["examples"] = [
+            {"unit": names.get(r["organization_id"], ""), "text": r["notable_examples"]}
+            for r in qs.filter(id__in=counted).exclude(notable_examples="").values("organization_id", "notable_examples")
+        ]
+    return result
+
+
+def _fields(model):
+    return {f.name for f in model._meta.get_fields()}

@@ -1,0 +1,202 @@
+"""Writes for review reports: request a build, print edited narrative again, and the build itself."""
+
+import logging
+import os
+import uuid
+from datetime import timedelta
+
+from celery.exceptions import SoftTimeLimitExceeded
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.storage import default_storage
+from django.db import transaction
+from django.db.models import F, Max
+from django.utils import timezone
+from django.utils.safestring import mark_safe
+
+from campaigns.enums import CampaignStatus
+from campaigns.models import Campaign
+from thidua.text import vn_date
+
+from . import charts
+from .enums import ACTIVE_STATUSES, ReviewKind, ReviewStatus
+from .exports import build_xlsx
+from .models import ReviewReport, review_file_name
+from .narrative import default_sections, merge_edits
+from .pdf import DocumentMeta, render_pdf
+from .selectors import can_review, gather_review_data
+
+logger = logging.getLogger(__name__)
+
+
+# --- requests (web side) --------------------------------------------------------------------------------
+
+
+def _stale_after():
+    return timedelta(seconds=2 * getattr(settings, "CELERY_TASK_TIME_LIMIT", 360) + 60)
+
+
+def request_review_report(campaign, kind, actor, *, based_on=None, sections=None):
+    """Queue a build (after commit). Returns (report, created): an active build of the same kind is reused."""
+    if not can_review(actor, campaign):
+        raise PermissionDenied
+    if kind not in ReviewKind.values:
+        raise ValidationError("Loại báo cáo không hợp lệ.")
+    if campaign.status == CampaignStatus.DRAFT:
+        raise ValidationError("Kế hoạch chưa phát động: chưa thể sơ kết, tổng kết.")
+    from .tasks import build_review_report_task
+
+    with transaction.atomic():
+        Campaign.objects.select_for_update().filter(pk=campaign.pk).first()  # one request at a time per campaign
+        # A build that never ended (its worker died) no longer blocks new ones.
+        ReviewReport.objects.filter(
+            campaign=campaign, kind=kind, status__in=ACTIVE_STATUSES, requested_at__lt=timezone.now() - _stale_after()
+        ).update(status=ReviewStatus.FAILED, failure_reason="Quá thời gian mà không có kết quả (tiến trình nền dừng).",
+                 finished_at=timezone.now())
+        active = ReviewReport.objects.filter(campaign=campaign, kind=kind, status__in=ACTIVE_STATUSES).first()
+        if active:
+            return active, False
+        last = ReviewReport.objects.filter(campaign=campaign, kind=kind).aggregate(v=Max("version"))["v"] or 0
+        report = ReviewReport.objects.create(
+            campaign=campaign, kind=kind, version=last + 1, requested_by=actor, based_on=based_on,
+            sections=sections or [],
+        )
+        transaction.on_commit(lambda: build_review_report_task.delay(report.pk))
+    return report, True
+
+
+def reprint_with_edits(report, edited_texts, actor):
+    """Staff edited the narrative of a finished build: print it again as a new version on the same snapshot."""
+    if report.status != ReviewStatus.DONE:
+        raise ValidationError("Chỉ sửa được báo cáo đã tổng hợp xong.")
+    sections = merge_edits(report.sections, edited_texts)
+    return request_review_report(report.campaign, report.kind, actor, based_on=report, sections=sections)
+
+
+# --- the build (worker side) ----------------------------------------------------------------------------
+
+
+def _progress(report_id, percent, note):
+    ReviewReport.objects.filter(pk=report_id, status=ReviewStatus.RUNNING).update(progress=percent, progress_note=note)
+
+
+def _fail(report_id, reason):
+    ReviewReport.objects.filter(pk=report_id).exclude(status=ReviewStatus.DONE).update(
+        status=ReviewStatus.FAILED, failure_reason=reason[:2000], finished_at=timezone.now(), is_current=False
+    )
+
+
+def document_meta(campaign, kind, day):
+    suffix = campaign.symbol.rsplit("/", 1)[-1] or "HU"
+    state = campaign.document_format == "state"
+    label = ReviewKind(kind).label
+    return DocumentMeta(
+        superior_body=campaign.superior_body,
+        issuing_body=campaign.issuing_body,
+        printed_reference=f"Số:      /BC-{suffix}" if state else f"Số      -BC/{suffix}",
+        place_and_date=f"{campaign.place}, {vn_date(day)}",
+        document_format=campaign.document_format,
+        document_type="BÁO CÁO",
+        title=f"{label} thực hiện Kế hoạch số {campaign.reference}\n{campaign.title}",
+        sign_on_behalf=campaign.sign_on_behalf,
+        signer_title=campaign.signer_title,
+        signer_name=campaign.signer_name,
+        recipients=[r.text for r in campaign.recipients.all()] or ["Lưu."],
+    )
+
+
+def render_review_pdf(report, snapshot, sections):
+    campaign = report.campaign
+    context = {
+        "doc": document_meta(campaign, report.kind, timezone.localdate()),
+        "report": report,
+        "data": snapshot,
+        "sections": sections,
+        "units": [u for u in snapshot["units"] if u["required"]],
+        "states_chart": mark_safe(charts.states_chart(snapshot)),
+        "attainment_chart": mark_safe(charts.attainment_chart(snapshot)),
+    }
+    return render_pdf("reports/print/review_report.html", context)
+
+
+def _write_atomically(name, content):
+    """Write to a temporary name beside the target, then rename: readers never see half a file."""
+    path = default_storage.path(name)
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    temporary = f"{path}.tmp-{uuid.uuid4().hex}"
+    try:
+        with open(temporary, "wb") as fh:
+            fh.write(content)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(temporary, path)
+    finally:
+        if os.path.exists(temporary):
+            os.remove(temporary)
+
+
+def _remove_quietly(names):
+    for name in names:
+        try:
+            default_storage.delete(name)
+        except OSError:  # pragma: no cover - best effort clean-up
+            logger.warning("could not remove %s", name)
+
+
+def build_review_report(report_id):
+    """Gather, write, render and store one build. Idempotent: a done build is left as it is."""
+    report = ReviewReport.objects.select_related("campaign", "based_on").filter(pk=report_id).first()
+    if report is None or report.status == ReviewStatus.DONE:
+        return report
+    claimed = ReviewReport.objects.filter(pk=report_id).exclude(status=ReviewStatus.DONE).update(
+        status=ReviewStatus.RUNNING, started_at=timezone.now(), attempts=F("attempts") + 1, progress=5,
+        progress_note="Đang tập hợp số liệu", failure_reason="", finished_at=None,
+    )
+    if not claimed:
+        return report
+    try:
+        if report.based_on_id and report.based_on and report.based_on.snapshot:
+            snapshot = report.based_on.snapshot
+            sections = report.sections or report.based_on.sections
+        else:
+            snapshot = gather_review_data(report.campaign_id, report.kind)
+            sections = default_sections(snapshot)
+        _progress(report_id, 30, "Đang dựng bản in PDF")
+        pdf = render_review_pdf(report, snapshot, sections)
+        _progress(report_id, 80, "Đang lập phụ lục Excel")
+        xlsx = build_xlsx(snapshot)
+        _progress(report_id, 90, "Đang lưu")
+        _store(report_id, snapshot, sections, pdf, xlsx)
+    except SoftTimeLimitExceeded:
+        _fail(report_id, "Quá thời gian cho phép khi dựng báo cáo; hãy thử lại hoặc báo quản trị viên.")
+        logger.warning("review report %s: soft time limit", report_id)
+    except Exception as exc:
+        _fail(report_id, f"Không dựng được báo cáo: {type(exc).__name__}: {exc}")
+        logger.exception("review report %s failed", report_id)
+    return ReviewReport.objects.get(pk=report_id)
+
+
+def _store(report_id, snapshot, sections, pdf, xlsx):
+    """Files and row together: the build is done and current with both files, or nothing changes."""
+    written = []
+    try:
+        with transaction.atomic():
+            report = ReviewReport.objects.select_for_update().get(pk=report_id)
+            if report.status == ReviewStatus.DONE:  # another run of the same task finished first
+                return
+            Campaign.objects.select_for_update().filter(pk=report.campaign_id).first()
+            names = {"pdf": review_file_name(report, "pdf"), "xlsx": review_file_name(report, "xlsx")}
+            for field, content in (("pdf", pdf), ("xlsx", xlsx)):
+                _write_atomically(names[field], content)
+                written.append(names[field])
+            ReviewReport.objects.filter(campaign_id=report.campaign_id, kind=report.kind, is_current=True).exclude(
+                pk=report.pk
+            ).update(is_current=False)
+            report.pdf.name, report.xlsx.name = names["pdf"], names["xlsx"]
+            report.snapshot, report.sections = snapshot, sections
+            report.status, report.progress, report.progress_note = ReviewStatus.DONE, 100, ""
+            report.is_current, report.finished_at = True, timezone.now()
+            report.save()
+    except BaseException:
+        _remove_quietly(written)
+        raise
