@@ -6,6 +6,7 @@ Every label is escaped here; the result is safe to insert with mark_safe.
 from django.utils.html import escape
 
 COLORS = {"approved": "#2e7d32", "submitted": "#1565c0", "returned": "#ef6c00", "draft": "#9e9e9e", "missing": "#c62828"}
+PRINT_WIDTH_MM = 160  # the text width of an A4 page in the official format
 FONT = "Liberation Serif, Times New Roman, serif"
 
 
@@ -22,7 +23,8 @@ def bar_chart(rows, *, title, max_value=None, reference=None, width=600, label_w
     scale_max = max([max_value or 0, reference or 0, *values, 1])
     height = top + len(rows) * (bar_h + gap) + 10
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{PRINT_WIDTH_MM}mm" '
+        f'height="{height * PRINT_WIDTH_MM / width:.1f}mm" '
         f'font-family="{FONT}" font-size="13" role="img" aria-label="{escape(title)}">',
         f'<text x="{width / 2:.0f}" y="16" text-anchor="middle" font-weight="bold" font-size="14">{escape(title)}</text>',
     ]
