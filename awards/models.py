@@ -1,1 +1,473 @@
+"""Commendation: the dated catalogue, nominations, the council's secret vote, decisions and the registry.
 
+- `AwardType` rows are versions of a rule: one `code` (e.g. "cstdcs") may have several rows with
+  disjoint [valid_from, valid_to], so a 2019 nomination is checked under the 2003/2013 law and
+  Decree 91/2017, a 2024 one under Law 06/2022/QH15 and Decree 98/2023.
+- `Nomination` runs through `awards.services.NOMINATION_FLOW` (thidua.workflow) and logs every move.
+- `Vote` proves that a member voted on a nomination (one per member per nomination); `Ballot` holds
+  the choice with no link to the member, a random key and no timestamp: nobody can tell who voted what.
+- `Award` is the registry, written when a decision is issued (one per nomination: idempotent).
+"""
+
+import uuid
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+
+from campaigns.models import DocumentFormat
+from thidua.text import fold, normalize_text_fields, vn_date
+from thidua.uploads import UploadedFileBase
+from thidua.workflow import TransitionLogBase
+from units.models import Organization
+
+from .enums import (
+    ActivityField,
+    AwardKind,
+    DecisionStatus,
+    DossierKind,
+    Gender,
+    NominationStatus,
+    NomineeClass,
+    NomineeKind,
+    SessionStatus,
+    Threshold,
+    VoteChoice,
+)
+
+CLOSED_SESSION_ERROR = "Phiên họp đã kết thúc: kết quả đã khóa, không thay đổi được."
+ISSUED_DECISION_ERROR = "Quyết định đã ban hành: không sửa được."
+
+
+def nominee_key(kind, *, organization_id=None, full_name="", birth_year=None, unit_name=""):
+    """Who a record is about, the same across years and campaigns (history, 'already rewarded')."""
+    if kind == NomineeKind.INDIVIDUAL:
+        return f"p:{fold(full_name)}:{birth_year or fold(unit_name)}"
+    if kind == NomineeKind.COLLECTIVE and organization_id:
+        return f"o:{organization_id}"
+    return f"{kind[0]}:{fold(full_name)}:{fold(unit_name)}"
+
+
+class AwardTypeQuerySet(models.QuerySet):
+    def valid_on(self, day):
+        return self.filter(Q(valid_from__isnull=True) | Q(valid_from__lte=day)).filter(
+            Q(valid_to__isnull=True) | Q(valid_to__gte=day)
+        )
+
+
+class AwardType(models.Model):
+    code = models.SlugField("mã", max_length=64, help_text="Giống nhau giữa các phiên bản của cùng một danh hiệu")
+    name = models.CharField("tên", max_length=255)
+    aliases = models.TextField(
+        "tên gọi khác", blank=True, help_text="Mỗi dòng một tên (dùng khi nhập Excel, ví dụ tên trong mẫu HTKT)"
+    )
+    kind = models.CharField("loại", max_length=8, choices=AwardKind.choices)
+    for_individual = models.BooleanField("cho cá nhân", default=False)
+    for_collective = models.BooleanField("cho tập thể", default=False)
+    for_household = models.BooleanField("cho hộ gia đình", default=False)
+    for_village = models.BooleanField("cho thôn, tổ dân phố", default=False)
+    is_party = models.BooleanField("khen thưởng của tổ chức Đảng", default=False)
+    authorities = models.JSONField(
+        "cấp có thẩm quyền quyết định", default=list, blank=True,
+        help_text='Danh sách mã, ví dụ ["district_pc", "commune_pc"] (xem Authority)',
+    )
+    proposers = models.JSONField(
+        "cấp được đề nghị lên cấp trên", default=list, blank=True,
+        help_text="Cấp không tự quyết định nhưng được trình cấp có thẩm quyền",
+    )
+    criteria = models.TextField("tiêu chuẩn", blank=True)
+    prerequisite_codes = models.JSONField(
+        "điều kiện: đã đạt trong năm", default=list, blank=True, help_text='Mã danh hiệu, ví dụ ["ldtt"]'
+    )
+    requires_initiative = models.BooleanField("cần sáng kiến được công nhận trong năm", default=False)
+    quota_percent = models.DecimalField(
+        "tỷ lệ tối đa (%)", max_digits=5, decimal_places=2, null=True, blank=True,
+        help_text="Ví dụ 15: không quá 15% số cá nhân đạt danh hiệu gốc của đơn vị",
+    )
+    quota_base_code = models.SlugField("danh hiệu gốc tính tỷ lệ", max_length=64, blank=True)
+    quota_is_hard = models.BooleanField("vượt tỷ lệ thì chặn", default=True)
+    legal_source = models.TextField("căn cứ pháp lý", blank=True)
+    editable_note = models.TextField(
+        "ghi chú (quy định chưa rõ, để dạng dữ liệu sửa được)", blank=True
+    )
+    valid_from = models.DateField("hiệu lực từ", null=True, blank=True)
+    valid_to = models.DateField("hiệu lực đến", null=True, blank=True)
+    reference_code = models.CharField("mã trong mẫu HTKT", max_length=32, blank=True)
+    sort_order = models.PositiveIntegerField("thứ tự", default=0)
+    search_key = models.TextField(editable=False, default="")
+
+    objects = AwardTypeQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "danh hiệu, hình thức khen thưởng"
+        verbose_name_plural = "danh mục danh hiệu, hình thức khen thưởng"
+        ordering = ["sort_order", "name", "valid_from"]
+        constraints = [
+            models.UniqueConstraint(fields=["code", "valid_from"], name="unique_award_type_version"),
+            models.UniqueConstraint(
+                fields=["code"], condition=Q(valid_from__isnull=True), name="unique_award_type_undated"
+            ),
+        ]
+
+    def __str__(self):
+        period = ""
+        if self.valid_from or self.valid_to:
+            start = f"{self.valid_from:%d/%m/%Y}" if self.valid_from else "…"
+            end = f"{self.valid_to:%d/%m/%Y}" if self.valid_to else "nay"
+            period = f" ({start}–{end})"
+        return f"{self.name}{period}"
+
+    def clean(self):
+        if self.valid_from and self.valid_to and self.valid_to < self.valid_from:
+            raise ValidationError({"valid_to": "Ngày hết hiệu lực phải sau ngày bắt đầu hiệu lực."})
+        overlapping = AwardType.objects.filter(code=self.code).exclude(pk=self.pk)
+        if self.valid_to:
+            overlapping = overlapping.filter(Q(valid_from__isnull=True) | Q(valid_from__lte=self.valid_to))
+        if self.valid_from:
+            overlapping = overlapping.filter(Q(valid_to__isnull=True) | Q(valid_to__gte=self.valid_from))
+        if overlapping.exists():
+            raise ValidationError("Thời gian hiệu lực trùng với một phiên bản khác của cùng mã.")
+
+    def save(self, *args, **kwargs):
+        normalize_text_fields(self)
+        self.search_key = "\n".join(fold(n) for n in self.names())
+        super().save(*args, **kwargs)
+
+    def names(self):
+        return [self.name, *[a.strip() for a in self.aliases.splitlines() if a.strip()]]
+
+    def accepts(self, nominee_kind):
+        return {
+            NomineeKind.INDIVIDUAL: self.for_individual,
+            NomineeKind.COLLECTIVE: self.for_collective,
+            NomineeKind.HOUSEHOLD: self.for_household,
+            NomineeKind.VILLAGE: self.for_village,
+        }[nominee_kind]
+
+    def valid_on(self, day):
+        return (self.valid_from is None or self.valid_from <= day) and (self.valid_to is None or day <= self.valid_to)
+
+
+class NomineeFields(models.Model):
+    """Who is nominated (shared by Nomination and Award)."""
+
+    nominee_kind = models.CharField("đối tượng", max_length=16, choices=NomineeKind.choices)
+    organization = models.ForeignKey(
+        Organization, null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+        verbose_name="tập thể (trong cây tổ chức)",
+    )
+    title_prefix = models.CharField("tên gọi (Ông/Bà/chức danh)", max_length=64, blank=True)
+    full_name = models.CharField("tên tập thể/cá nhân/hộ gia đình", max_length=255)
+    position = models.CharField("chức vụ", max_length=255, blank=True)
+    unit_name = models.CharField("đơn vị công tác", max_length=255, blank=True)
+    gender = models.CharField("giới tính", max_length=8, choices=Gender.choices, blank=True)
+    ethnicity = models.CharField("dân tộc", max_length=64, blank=True)
+    birth_year = models.PositiveSmallIntegerField("năm sinh", null=True, blank=True)
+    nominee_class = models.CharField("phân loại đối tượng", max_length=32, choices=NomineeClass.choices, blank=True)
+    activity_field = models.CharField("lĩnh vực hoạt động", max_length=8, choices=ActivityField.choices, blank=True)
+    year = models.PositiveSmallIntegerField("năm thành tích")
+    achievement = models.TextField("tóm tắt thành tích")
+    nominee_key = models.CharField(max_length=400, editable=False, db_index=True, default="")
+    search_key = models.TextField(editable=False, default="")
+
+    class Meta:
+        abstract = True
+
+    def fill_keys(self):
+        normalize_text_fields(self)
+        if self.nominee_kind == NomineeKind.COLLECTIVE and self.organization_id and not self.full_name:
+            self.full_name = self.organization.name
+        self.nominee_key = nominee_key(
+            self.nominee_kind, organization_id=self.organization_id, full_name=self.full_name,
+            birth_year=self.birth_year, unit_name=self.unit_name,
+        )
+        self.search_key = fold(f"{self.full_name} {self.unit_name} {self.position}")
+
+    @property
+    def display_name(self):
+        return f"{self.title_prefix} {self.full_name}".strip() if self.title_prefix else self.full_name
+
+
+class CouncilSession(models.Model):
+    organization = models.ForeignKey(
+        Organization, on_delete=models.PROTECT, related_name="council_sessions", verbose_name="cơ quan (Hội đồng của)"
+    )
+    campaign = models.ForeignKey(
+        "campaigns.Campaign", on_delete=models.PROTECT, related_name="council_sessions", verbose_name="phong trào"
+    )
+    title = models.CharField("tên phiên họp", max_length=255)
+    held_on = models.DateField("ngày họp")
+    members = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, related_name="council_sessions", verbose_name="thành viên dự họp",
+        help_text="Người có vai trò thành viên Hội đồng TĐ-KT của cơ quan",
+    )
+    threshold = models.CharField("tỷ lệ thông qua", max_length=8, choices=Threshold.choices, default=Threshold.MORE_THAN_HALF)
+    status = models.CharField("trạng thái", max_length=8, choices=SessionStatus.choices, default=SessionStatus.OPEN)
+    closed_at = models.DateTimeField("kết thúc lúc", null=True, blank=True)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+        verbose_name="người kết thúc",
+    )
+    created_at = models.DateTimeField("tạo lúc", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "phiên họp Hội đồng TĐ-KT"
+        verbose_name_plural = "phiên họp Hội đồng TĐ-KT"
+        ordering = ["-held_on", "-id"]
+
+    def __str__(self):
+        return f"{self.title} ({self.held_on:%d/%m/%Y})"
+
+    def save(self, *args, **kwargs):
+        normalize_text_fields(self)
+        if self.pk and CouncilSession.objects.filter(pk=self.pk, status=SessionStatus.CLOSED).exists():
+            raise ValidationError(CLOSED_SESSION_ERROR)
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        if CouncilSession.objects.filter(pk=self.pk, status=SessionStatus.CLOSED).exists():
+            raise ValidationError(CLOSED_SESSION_ERROR)
+        return super().delete(*args, **kwargs)
+
+    @property
+    def is_closed(self):
+        return self.status == SessionStatus.CLOSED
+
+    def passes(self, yes_votes, member_count):
+        if member_count <= 0:
+            return False
+        if self.threshold == Threshold.TWO_THIRDS:
+            return yes_votes * 3 >= member_count * 2
+        if self.threshold == Threshold.THREE_QUARTERS:
+            return yes_votes * 4 >= member_count * 3
+        return yes_votes * 2 > member_count
+
+
+class Decision(models.Model):
+    issuer = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="award_decisions", verbose_name="cơ quan ban hành")
+    campaign = models.ForeignKey(
+        "campaigns.Campaign", on_delete=models.PROTECT, related_name="award_decisions", verbose_name="phong trào"
+    )
+    document_format = models.CharField("thể thức", max_length=8, choices=DocumentFormat.choices, default=DocumentFormat.PARTY)
+    superior_body = models.CharField("cơ quan cấp trên (dòng 1 tiêu đề)", max_length=255, blank=True)
+    issuing_body = models.CharField("cơ quan ban hành (dòng 2 tiêu đề)", max_length=255)
+    number = models.PositiveIntegerField("số")
+    symbol = models.CharField("ký hiệu", max_length=32, help_text="Đảng: QĐ/HU (in «Số 12-QĐ/HU»); Nhà nước: QĐ-UBND (in «Số: 12/QĐ-UBND»)")
+    place = models.CharField("địa danh", max_length=64)
+    issued_on = models.DateField("ngày ký")
+    title = models.TextField("trích yếu", default="Về việc khen thưởng")
+    preamble = models.TextField("căn cứ", blank=True, help_text="Mỗi dòng một căn cứ")
+    articles = models.TextField("các điều", blank=True, help_text="Mỗi dòng một đoạn; để trống: dùng nội dung mặc định")
+    sign_on_behalf = models.CharField("thẩm quyền ký", max_length=128, blank=True, help_text="T/M BAN THƯỜNG VỤ; TM. ỦY BAN NHÂN DÂN; KT. CHỦ TỊCH")
+    signer_title = models.CharField("chức vụ người ký", max_length=128, blank=True)
+    signer_name = models.CharField("người ký", max_length=128)
+    recipients = models.TextField("nơi nhận", blank=True, help_text="Mỗi dòng một nơi nhận")
+    status = models.CharField("trạng thái", max_length=8, choices=DecisionStatus.choices, default=DecisionStatus.DRAFT)
+    issued_at = models.DateTimeField("ban hành lúc", null=True, blank=True)
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name="người ban hành"
+    )
+    pdf = models.FileField("bản in PDF", upload_to="awards/decisions/", blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name="người tạo"
+    )
+    created_at = models.DateTimeField("tạo lúc", auto_now_add=True)
+
+    document_type = "QUYẾT ĐỊNH"
+
+    class Meta:
+        verbose_name = "quyết định khen thưởng"
+        verbose_name_plural = "quyết định khen thưởng"
+        ordering = ["-issued_on", "-id"]
+
+    def __str__(self):
+        return f"Quyết định {self.reference} ngày {self.issued_on:%d/%m/%Y}"
+
+    @property
+    def reference(self):
+        if self.document_format == DocumentFormat.STATE:
+            return f"{self.number}/{self.symbol}"
+        return f"{self.number}-{self.symbol}"
+
+    @property
+    def printed_reference(self):
+        # Party (HD 36): "Số 12-QĐ/HU" without a colon; state (ND 30/2020): "Số: 12/QĐ-UBND".
+        if self.document_format == DocumentFormat.STATE:
+            return f"Số: {self.reference}"
+        return f"Số {self.reference}"
+
+    @property
+    def place_and_date(self):
+        return f"{self.place}, {vn_date(self.issued_on)}"
+
+    @property
+    def recipient_list(self):
+        return [line.strip().lstrip("-").strip() for line in self.recipients.splitlines() if line.strip()]
+
+    def save(self, *args, **kwargs):
+        normalize_text_fields(self)
+        if self.pk:
+            stored = Decision.objects.filter(pk=self.pk).values_list("status", flat=True).first()
+            if stored == DecisionStatus.ISSUED and not getattr(self, "_allow_issued_save", False):
+                raise ValidationError(ISSUED_DECISION_ERROR)
+        super().save(*args, **kwargs)
+
+
+class Nomination(NomineeFields):
+    campaign = models.ForeignKey(
+        "campaigns.Campaign", on_delete=models.PROTECT, related_name="nominations", verbose_name="phong trào"
+    )
+    proposer = models.ForeignKey(
+        Organization, on_delete=models.PROTECT, related_name="nominations_made", verbose_name="đơn vị đề nghị"
+    )
+    award_type = models.ForeignKey(AwardType, on_delete=models.PROTECT, related_name="nominations", verbose_name="danh hiệu / hình thức")
+    # Helper A adds campaigns.ProgressReport later: then a nullable FK `progress_report` goes here
+    # (the unit's final report the nomination comes from). Until then the link is the free text below.
+    progress_report_note = models.CharField(
+        "báo cáo tổng kết của đơn vị (nếu có)", max_length=255, blank=True,
+        help_text="Số, ngày báo cáo tổng kết của đơn vị làm căn cứ đề nghị",
+    )
+    initiative_title = models.CharField("sáng kiến / đề tài được công nhận", max_length=255, blank=True)
+    initiative_recognised_on = models.DateField("ngày công nhận sáng kiến", null=True, blank=True)
+    discipline_pending = models.BooleanField(
+        "đang bị xem xét kỷ luật / điều tra", default=False,
+        help_text="Không khen thưởng người đang bị xem xét kỷ luật hoặc điều tra, thanh tra",
+    )
+    justification = models.TextField(
+        "giải trình (cho các cảnh báo)", blank=True, help_text="Bắt buộc khi còn cảnh báo khi gửi hoặc khi đưa ra Hội đồng"
+    )
+    status = models.CharField("trạng thái", max_length=16, choices=NominationStatus.choices, default=NominationStatus.DRAFT, db_index=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
+    eligibility = models.JSONField("kết quả kiểm tra điều kiện", default=list, blank=True, editable=False)
+    session = models.ForeignKey(
+        CouncilSession, null=True, blank=True, on_delete=models.PROTECT, related_name="nominations", verbose_name="phiên họp Hội đồng"
+    )
+    votes_yes = models.PositiveSmallIntegerField("phiếu đồng ý", null=True, blank=True)
+    votes_no = models.PositiveSmallIntegerField("phiếu không đồng ý", null=True, blank=True)
+    votes_members = models.PositiveSmallIntegerField("số thành viên", null=True, blank=True)
+    decision = models.ForeignKey(
+        Decision, null=True, blank=True, on_delete=models.PROTECT, related_name="nominations", verbose_name="quyết định"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name="người lập"
+    )
+    created_at = models.DateTimeField("lập lúc", auto_now_add=True)
+    updated_at = models.DateTimeField("cập nhật lúc", auto_now=True)
+
+    class Meta:
+        verbose_name = "đề nghị khen thưởng"
+        verbose_name_plural = "đề nghị khen thưởng"
+        ordering = ["proposer__path", "id"]
+        indexes = [models.Index(fields=["campaign", "status"])]
+
+    def __str__(self):
+        return f"{self.display_name} — {self.award_type.name}"
+
+    @property
+    def rules_date(self):
+        """The day whose rules apply: the end of the campaign's emulation period (when achievements are assessed)."""
+        return self.campaign.period_end
+
+    @property
+    def is_editable(self):
+        return self.status in (NominationStatus.DRAFT, NominationStatus.RETURNED)
+
+    def clean(self):
+        errors = {}
+        if self.nominee_kind == NomineeKind.COLLECTIVE and not (self.organization_id or self.full_name):
+            errors["organization"] = "Chọn tập thể trong cây tổ chức hoặc ghi tên tập thể."
+        if self.nominee_kind != NomineeKind.COLLECTIVE and not self.full_name:
+            errors["full_name"] = "Cần ghi tên."
+        if self.award_type_id and self.nominee_kind and not self.award_type.accepts(self.nominee_kind):
+            errors["award_type"] = f"«{self.award_type.name}» không xét cho đối tượng {self.get_nominee_kind_display().lower()}."
+        if self.birth_year and not 1900 <= self.birth_year <= 2100:
+            errors["birth_year"] = "Năm sinh không hợp lệ."
+        if errors:
+            raise ValidationError(errors)
+
+    def save(self, *args, **kwargs):
+        self.fill_keys()
+        super().save(*args, **kwargs)
+
+
+class NominationLog(TransitionLogBase):
+    subject = models.ForeignKey(Nomination, on_delete=models.CASCADE, related_name="log", verbose_name="đề nghị")
+
+    class Meta(TransitionLogBase.Meta):
+        verbose_name = "nhật ký xử lý đề nghị"
+        verbose_name_plural = "nhật ký xử lý đề nghị"
+
+
+class DossierFile(UploadedFileBase):
+    UPLOAD_PREFIX = "awards/dossiers"
+
+    nomination = models.ForeignKey(Nomination, on_delete=models.CASCADE, related_name="files", verbose_name="đề nghị")
+    kind = models.CharField("loại hồ sơ", max_length=16, choices=DossierKind.choices, default=DossierKind.OTHER)
+
+    class Meta(UploadedFileBase.Meta):
+        verbose_name = "tệp hồ sơ"
+        verbose_name_plural = "tệp hồ sơ"
+
+
+class Vote(models.Model):
+    """That a member voted on a nomination in a session; the choice is in an unlinked Ballot."""
+
+    session = models.ForeignKey(CouncilSession, on_delete=models.PROTECT, related_name="votes", verbose_name="phiên họp")
+    nomination = models.ForeignKey(Nomination, on_delete=models.PROTECT, related_name="votes", verbose_name="đề nghị")
+    member = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="thành viên")
+
+    class Meta:
+        verbose_name = "lượt bỏ phiếu"
+        verbose_name_plural = "lượt bỏ phiếu (không ghi lựa chọn)"
+        constraints = [
+            models.UniqueConstraint(fields=["session", "nomination", "member"], name="one_vote_per_member_per_nomination")
+        ]
+
+    def __str__(self):
+        return f"{self.member} đã bỏ phiếu"
+
+
+class Ballot(models.Model):
+    """A secret ballot: the choice only (random key, no member, no time)."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    session = models.ForeignKey(CouncilSession, on_delete=models.PROTECT, related_name="ballots", verbose_name="phiên họp")
+    nomination = models.ForeignKey(Nomination, on_delete=models.PROTECT, related_name="ballots", verbose_name="đề nghị")
+    choice = models.CharField("lựa chọn", max_length=4, choices=VoteChoice.choices)
+
+    class Meta:
+        verbose_name = "phiếu bầu kín"
+        verbose_name_plural = "phiếu bầu kín"
+
+    def __str__(self):
+        return self.get_choice_display()
+
+
+class Award(NomineeFields):
+    """The registry: one row per person/collective rewarded by an issued decision."""
+
+    decision = models.ForeignKey(Decision, on_delete=models.PROTECT, related_name="awards", verbose_name="quyết định")
+    nomination = models.OneToOneField(
+        Nomination, null=True, blank=True, on_delete=models.PROTECT, related_name="award", verbose_name="đề nghị"
+    )
+    award_type = models.ForeignKey(AwardType, on_delete=models.PROTECT, related_name="awards", verbose_name="danh hiệu / hình thức")
+    proposer = models.ForeignKey(
+        Organization, null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name="đơn vị đề nghị"
+    )
+    decided_on = models.DateField("ngày quyết định", db_index=True)
+    certificate = models.FileField("giấy khen (PDF)", upload_to="awards/certificates/", blank=True)
+    created_at = models.DateTimeField("ghi sổ lúc", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "khen thưởng (sổ)"
+        verbose_name_plural = "sổ khen thưởng"
+        ordering = ["-decided_on", "id"]
+        indexes = [models.Index(fields=["year", "award_type"])]
+
+    def __str__(self):
+        return f"{self.display_name} — {self.award_type.name} ({self.decision.reference})"
+
+    def save(self, *args, **kwargs):
+        self.fill_keys()
+        super().save(*args, **kwargs)

@@ -1,0 +1,130 @@
+from django.contrib import admin
+
+from .enums import DecisionStatus, SessionStatus
+from .models import Award, AwardType, Ballot, CouncilSession, Decision, DossierFile, Nomination, NominationLog, Vote
+
+
+@admin.register(AwardType)
+class AwardTypeAdmin(admin.ModelAdmin):
+    list_display = ["name", "code", "kind", "valid_from", "valid_to", "is_party", "quota_percent"]
+    list_filter = ["kind", "is_party", "for_individual", "for_collective", "for_household", "for_village"]
+    search_fields = ["name", "aliases", "code", "search_key"]
+    fieldsets = [
+        (None, {"fields": ["code", "name", "aliases", "kind", "is_party", "reference_code", "sort_order"]}),
+        ("Đối tượng", {"fields": ["for_individual", "for_collective", "for_household", "for_village"]}),
+        ("Thẩm quyền", {"fields": ["authorities", "proposers"]}),
+        ("Tiêu chuẩn và điều kiện", {"fields": ["criteria", "prerequisite_codes", "requires_initiative",
+                                                 "quota_percent", "quota_base_code", "quota_is_hard"]}),
+        ("Hiệu lực và căn cứ", {"fields": ["valid_from", "valid_to", "legal_source", "editable_note"]}),
+    ]
+
+
+class DossierInline(admin.TabularInline):
+    model = DossierFile
+    extra = 0
+    fields = ["kind", "original_name", "size", "uploaded_by", "uploaded_at"]
+    readonly_fields = fields
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+class NominationLogInline(admin.TabularInline):
+    model = NominationLog
+    extra = 0
+    fields = ["at", "actor", "action", "from_state", "to_state", "note"]
+    readonly_fields = fields
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Nomination)
+class NominationAdmin(admin.ModelAdmin):
+    list_display = ["full_name", "nominee_kind", "award_type", "proposer", "campaign", "status", "year"]
+    list_filter = ["status", "nominee_kind", "year", "award_type__kind"]
+    search_fields = ["full_name", "unit_name", "search_key"]
+    list_select_related = ["award_type", "proposer", "campaign"]
+    autocomplete_fields = ["award_type"]
+    raw_id_fields = ["organization", "proposer", "campaign", "session", "decision"]
+    # State changes go through the workflow (pages): the admin shows them, it does not make them.
+    readonly_fields = ["status", "session", "decision", "votes_yes", "votes_no", "votes_members", "eligibility", "created_by"]
+    inlines = [DossierInline, NominationLogInline]
+
+
+class VoteInline(admin.TabularInline):
+    """Who voted (never what: the choice is in an unlinked ballot)."""
+
+    model = Vote
+    extra = 0
+    fields = ["nomination", "member"]
+    readonly_fields = fields
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(CouncilSession)
+class CouncilSessionAdmin(admin.ModelAdmin):
+    list_display = ["title", "held_on", "organization", "campaign", "threshold", "status"]
+    list_filter = ["status", "threshold"]
+    filter_horizontal = ["members"]
+    raw_id_fields = ["organization", "campaign"]
+    readonly_fields = ["status", "closed_at", "closed_by"]
+    inlines = [VoteInline]
+
+    def has_change_permission(self, request, obj=None):
+        if obj is not None and obj.status == SessionStatus.CLOSED:
+            return False
+        return super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and obj.status == SessionStatus.CLOSED:
+            return False
+        return super().has_delete_permission(request, obj)
+
+
+@admin.register(Ballot)
+class BallotAdmin(admin.ModelAdmin):
+    list_display = ["session", "nomination", "choice"]
+    list_filter = ["choice"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Decision)
+class DecisionAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "issuer", "campaign", "status"]
+    list_filter = ["status", "document_format"]
+    raw_id_fields = ["issuer", "campaign"]
+    readonly_fields = ["status", "issued_at", "issued_by", "pdf", "created_by"]
+
+    def has_change_permission(self, request, obj=None):
+        if obj is not None and obj.status == DecisionStatus.ISSUED:
+            return False
+        return super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and obj.status == DecisionStatus.ISSUED:
+            return False
+        return super().has_delete_permission(request, obj)
+
+
+@admin.register(Award)
+class AwardAdmin(admin.ModelAdmin):
+    list_display = ["full_name", "nominee_kind", "award_type", "year", "decision", "gender", "ethnicity"]
+    list_filter = ["year", "nominee_kind", "gender", "award_type__kind"]
+    search_fields = ["full_name", "unit_name", "search_key"]
+    list_select_related = ["award_type", "decision"]
+    raw_id_fields = ["organization", "proposer", "decision", "nomination"]
+    autocomplete_fields = ["award_type"]

@@ -1,0 +1,120 @@
+"""Demo step: the Mai Sơn campaign ends in commendation.
+
+Nominations from two communes go through every state: a draft, a returned one, one waiting for the
+council, one the council rejects, and three the council approves and the Standing Committee decides
+(Quyết định 150-QĐ/HU, 25/12/2020), so the registry shows three awards. Idempotent: the catalogue is
+seeded only where rows are missing, and nothing else is created when the decision already exists.
+"""
+
+import datetime
+
+from django.contrib.auth import get_user_model
+
+from . import services
+from .catalogue import seed_catalogue
+from .enums import Gender, NominationStatus, NomineeClass, NomineeKind, Threshold, VoteChoice
+from .models import AwardType, Decision
+
+DECISION_NUMBER = 150
+DECISION_DATE = datetime.date(2020, 12, 25)
+GK = "giay-khen-btv-huyen-uy"
+
+# (proposer code, user, final state, nominee fields)
+NOMINATIONS = [
+    ("du-chieng-mung", "chiengmung", "decided", dict(
+        nominee_kind=NomineeKind.COLLECTIVE, org="du-chieng-mung", nominee_class=NomineeClass.PARTY_BODY,
+        achievement="Lãnh đạo hoàn thành vượt mức các chỉ tiêu phát triển kinh tế - xã hội năm 2020; tổ chức thành "
+                    "công Đại hội Đảng bộ xã nhiệm kỳ 2020-2025; 100% chi bộ hoàn thành tốt nhiệm vụ trở lên.")),
+    ("du-chieng-mung", "chiengmung", "decided", dict(
+        nominee_kind=NomineeKind.INDIVIDUAL, title_prefix="Bà", full_name="Lò Thị Hoa", position="Bí thư Chi bộ bản Nà Hạ",
+        unit_name="Đảng bộ xã Chiềng Mung", gender=Gender.FEMALE, ethnicity="Thái", birth_year=1980,
+        nominee_class=NomineeClass.DIRECT_WORKER,
+        achievement="Vận động nhân dân hiến 1.200 m² đất làm đường giao thông nông thôn; chi bộ bản 3 năm liền "
+                    "hoàn thành xuất sắc nhiệm vụ.")),
+    ("du-co-noi", "conoi", "decided", dict(
+        nominee_kind=NomineeKind.INDIVIDUAL, title_prefix="Ông", full_name="Vì Văn Sơn", position="Trưởng bản Cò Nòi",
+        unit_name="Đảng bộ xã Cò Nòi", gender=Gender.MALE, ethnicity="Thái", birth_year=1975,
+        nominee_class=NomineeClass.DIRECT_WORKER,
+        achievement="Đi đầu chuyển đổi 15 ha cây trồng sang cây ăn quả; bản đạt chuẩn nông thôn mới năm 2020.")),
+    ("du-co-noi", "conoi", "rejected", dict(
+        nominee_kind=NomineeKind.COLLECTIVE, org="du-co-noi", nominee_class=NomineeClass.PARTY_BODY,
+        achievement="Hoàn thành các chỉ tiêu chủ yếu của Nghị quyết Đại hội Đảng bộ xã năm 2020.")),
+    ("du-chieng-mung", "chiengmung", "checked", dict(
+        nominee_kind=NomineeKind.INDIVIDUAL, title_prefix="Ông", full_name="Cầm Văn Thanh", position="Bí thư Đoàn xã",
+        unit_name="Đảng bộ xã Chiềng Mung", gender=Gender.MALE, ethnicity="Thái", birth_year=1992,
+        achievement="Tổ chức phong trào thanh niên tình nguyện làm 3 km đường bê tông nội bản.")),
+    ("du-chieng-mung", "chiengmung", "returned", dict(
+        nominee_kind=NomineeKind.INDIVIDUAL, title_prefix="Ông", full_name="Quàng Văn Minh", position="Chủ tịch Hội Nông dân xã",
+        unit_name="Đảng bộ xã Chiềng Mung", gender=Gender.MALE, ethnicity="Thái", birth_year=1978,
+        achievement="Xây dựng 2 mô hình hợp tác xã trồng xoài, nhãn ghép.")),
+    ("du-co-noi", "conoi", "submitted", dict(
+        nominee_kind=NomineeKind.INDIVIDUAL, title_prefix="Bà", full_name="Hoàng Thị Lan", position="Chủ tịch Hội Phụ nữ xã",
+        unit_name="Đảng bộ xã Cò Nòi", gender=Gender.FEMALE, ethnicity="Kinh", birth_year=1985,
+        achievement="Vận động 120 hội viên tham gia mô hình tiết kiệm, giúp 15 hộ thoát nghèo.")),
+    ("du-co-noi", "conoi", "draft", dict(
+        nominee_kind=NomineeKind.INDIVIDUAL, title_prefix="Ông", full_name="Lường Văn Tiến", position="Công an viên bản",
+        unit_name="Đảng bộ xã Cò Nòi", gender=Gender.MALE, ethnicity="Thái", birth_year=1990,
+        achievement="")),
+]
+
+
+def load(orgs, campaign, stdout=None):
+    created = seed_catalogue()
+    if Decision.objects.filter(campaign=campaign, number=DECISION_NUMBER).exists():
+        return
+    users = {u.username: u for u in get_user_model().objects.filter(
+        username__in=["vanphong", "hoidong", "chiengmung", "conoi"])}
+    staff, council = users["vanphong"], users["hoidong"]
+    gk = AwardType.objects.valid_on(campaign.period_end).get(code=GK)
+
+    session = services.create_session(
+        campaign, staff, title="Phiên họp Hội đồng TĐ-KT xét khen thưởng tổng kết phong trào",
+        held_on=datetime.date(2020, 12, 22), members=[council], threshold=Threshold.MORE_THAN_HALF,
+    )
+    made = []
+    for proposer_code, username, final, fields in NOMINATIONS:
+        fields = dict(fields)
+        org_code = fields.pop("org", None)
+        if org_code:
+            fields["organization"] = orgs[org_code]
+            fields["full_name"] = orgs[org_code].name
+        n = services.create_nomination(campaign, orgs[proposer_code], users[username], award_type=gk, **fields)
+        made.append((n, final, users[username]))
+    for n, final, author in made:
+        if final == "draft":
+            continue
+        services.submit_nomination(n, author)
+        if final == "submitted":
+            continue
+        if final == "returned":
+            services.return_nomination(n, staff, "Bổ sung biên bản họp Hội đồng TĐ-KT của Đảng ủy xã.")
+            continue
+        services.check_nomination(n, staff, "Hồ sơ đầy đủ, đúng tiêu chuẩn.")
+        if final == "checked":
+            continue
+        services.put_to_council(n, session, staff)
+        services.cast_vote(session, n, council, VoteChoice.NO if final == "rejected" else VoteChoice.YES)
+    services.close_session(session, staff)
+    approved = [n for n, final, _ in made if final == "decided"]
+    for n in approved:
+        n.refresh_from_db()
+        assert n.status == NominationStatus.APPROVED, n.status
+    decision = services.create_decision(
+        campaign, staff, approved,
+        document_format=campaign.document_format, superior_body=campaign.superior_body,
+        issuing_body=campaign.issuing_body, number=DECISION_NUMBER, symbol="QĐ/HU", place=campaign.place,
+        issued_on=DECISION_DATE,
+        title="Về việc khen thưởng tập thể, cá nhân có thành tích xuất sắc trong phong trào thi đua yêu nước "
+              "giai đoạn 2019 - 2020",
+        preamble=f"Căn cứ Quy định làm việc của Ban Chấp hành Đảng bộ huyện khóa XXIII, nhiệm kỳ 2015 - 2020;\n"
+                 f"Căn cứ Kế hoạch số {campaign.reference} ngày {campaign.issued_on:%d/%m/%Y} của Ban Thường vụ Huyện ủy;\n"
+                 "Xét đề nghị của Hội đồng Thi đua - Khen thưởng Huyện ủy,",
+        sign_on_behalf=campaign.sign_on_behalf, signer_title=campaign.signer_title, signer_name=campaign.signer_name,
+        recipients="Như Điều 3,\nThường trực Huyện ủy,\nLưu Văn phòng Huyện ủy.",
+    )
+    services.issue_decision(decision, staff)
+    if stdout:
+        stdout.write(
+            f"Khen thưởng mẫu: {created} danh hiệu/hình thức trong danh mục; {len(made)} đề nghị; "
+            f"Quyết định {decision.reference} ngày {DECISION_DATE:%d/%m/%Y} ({len(approved)} khen thưởng vào sổ)."
+        )

@@ -1,0 +1,239 @@
+"""Eligibility rules for a nomination, checked at submission and again before the council's vote.
+
+Each rule returns a `Finding` with its reason in Vietnamese. HARD findings block; SOFT ones warn and
+need a written justification. Every rule reads the catalogue row valid on the nomination's
+`rules_date` (the end of the campaign's period), so a 2019–2020 campaign is judged by the 2003/2013
+law and Decree 91/2017, a 2024 one by Law 06/2022/QH15 and Decree 98/2023.
+"""
+
+import math
+from dataclasses import asdict, dataclass
+
+from units.enums import OrgKind, OrgLevel
+
+from .enums import Authority, NominationStatus
+
+HARD, SOFT = "hard", "soft"
+
+# Nominations that count for quotas, prerequisites and duplicates (a draft or a returned one does not).
+ACTIVE = (NominationStatus.SUBMITTED, NominationStatus.CHECKED, NominationStatus.IN_COUNCIL, NominationStatus.APPROVED)
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str
+    label: str
+    ok: bool
+    severity: str
+    message: str
+
+    def as_dict(self):
+        return asdict(self)
+
+
+def authority_of(org):
+    """The authority an organisation signs as, from its kind and level (None if it awards nothing)."""
+    if org is None:
+        return None
+    level, kind = org.level, org.kind
+    if kind == OrgKind.PEOPLES_COMMITTEE:
+        return {OrgLevel.COMMUNE: Authority.COMMUNE_PC, OrgLevel.DISTRICT: Authority.DISTRICT_PC,
+                OrgLevel.PROVINCE: Authority.PROVINCE_PC}.get(level)
+    if kind in (OrgKind.PARTY_COMMITTEE, OrgKind.STANDING_COMMITTEE):
+        return {OrgLevel.DISTRICT: Authority.PARTY_DISTRICT, OrgLevel.PROVINCE: Authority.PARTY_PROVINCE}.get(level)
+    if kind == OrgKind.AGENCY:
+        return Authority.AGENCY_HEAD
+    return None
+
+
+def version_on(award_type, day):
+    """The catalogue row of the same code valid on `day` (the given row if it is), else None."""
+    from .models import AwardType
+
+    if award_type.valid_on(day):
+        return award_type
+    return AwardType.objects.valid_on(day).filter(code=award_type.code).first()
+
+
+def _d(day):
+    return f"{day:%d/%m/%Y}"
+
+
+def check_period(nom, award_type):
+    day = nom.rules_date
+    if award_type is None:
+        return Finding("period", "Hiệu lực của danh hiệu", False, HARD,
+                       f"«{nom.award_type.name}» không còn áp dụng vào ngày {_d(day)} (quy định của thời điểm đó).")
+    return Finding("period", "Hiệu lực của danh hiệu", True, HARD,
+                   f"Áp dụng quy định hiệu lực ngày {_d(day)}: {award_type.legal_source or 'danh mục'}.")
+
+
+def check_nominee_kind(nom, award_type):
+    ok = award_type.accepts(nom.nominee_kind)
+    msg = (f"«{award_type.name}» xét cho {nom.get_nominee_kind_display().lower()}." if ok else
+           f"«{award_type.name}» không xét cho đối tượng {nom.get_nominee_kind_display().lower()}.")
+    return Finding("nominee_kind", "Đối tượng", ok, HARD, msg)
+
+
+def check_authority(nom, award_type):
+    issuer = nom.campaign.issuer
+    authority = authority_of(issuer)
+    label = "Thẩm quyền"
+    if authority is None:
+        return Finding("authority", label, False, SOFT,
+                       f"Không xác định được thẩm quyền khen thưởng của {issuer.name}; cần giải trình cấp quyết định.")
+    name = Authority(authority).label
+    if authority in award_type.authorities:
+        return Finding("authority", label, True, HARD, f"{name} có thẩm quyền quyết định «{award_type.name}».")
+    if authority in award_type.proposers:
+        return Finding("authority", label, False, SOFT,
+                       f"{name} không tự quyết định «{award_type.name}», chỉ được đề nghị cấp trên: cần giải trình.")
+    return Finding("authority", label, False, HARD,
+                   f"{name} không có thẩm quyền quyết định hoặc đề nghị «{award_type.name}».")
+
+
+def _registry_has(nom, code, year):
+    from .models import Award
+
+    return Award.objects.filter(nominee_key=nom.nominee_key, award_type__code=code, year=year).exists()
+
+
+def check_prerequisites(nom, award_type):
+    from .models import Nomination
+
+    findings = []
+    for code in award_type.prerequisite_codes:
+        label = "Điều kiện đã đạt danh hiệu"
+        if _registry_has(nom, code, nom.year):
+            findings.append(Finding("prerequisite", label, True, HARD, f"Đã có danh hiệu «{code}» năm {nom.year} trong sổ khen thưởng."))
+            continue
+        pending = (
+            Nomination.objects.filter(campaign=nom.campaign, nominee_key=nom.nominee_key, award_type__code=code, year=nom.year)
+            .exclude(pk=nom.pk)
+            .filter(status__in=(*ACTIVE, NominationStatus.DECIDED))
+            .values_list("status", "award_type__name")
+            .first()
+        )
+        if pending and pending[0] in (NominationStatus.APPROVED, NominationStatus.DECIDED):
+            findings.append(Finding("prerequisite", label, True, HARD, f"«{pending[1]}» năm {nom.year} đã được Hội đồng thông qua."))
+        elif pending:
+            findings.append(Finding("prerequisite", label, False, SOFT,
+                                    f"«{pending[1]}» năm {nom.year} còn đang xét cùng đợt: chỉ đạt khi danh hiệu đó được thông qua."))
+        else:
+            from .models import AwardType
+
+            name = AwardType.objects.filter(code=code).values_list("name", flat=True).first() or code
+            findings.append(Finding("prerequisite", label, False, HARD,
+                                    f"Chưa đạt danh hiệu «{name}» năm {nom.year} (điều kiện của «{award_type.name}»)."))
+    if award_type.requires_initiative:
+        label = "Sáng kiến được công nhận"
+        recognised = nom.initiative_recognised_on
+        if nom.initiative_title and recognised and recognised.year == nom.year:
+            findings.append(Finding("initiative", label, True, HARD,
+                                    f"Sáng kiến «{nom.initiative_title}» được công nhận ngày {_d(recognised)}."))
+        elif nom.initiative_title and recognised:
+            findings.append(Finding("initiative", label, False, HARD,
+                                    f"Sáng kiến được công nhận ngày {_d(recognised)}, không phải trong năm {nom.year}."))
+        else:
+            findings.append(Finding("initiative", label, False, HARD,
+                                    f"«{award_type.name}» cần sáng kiến (đề tài, đề án) được công nhận trong năm {nom.year}."))
+    return findings
+
+
+def quota_counts(nom, award_type):
+    """(count including this nomination, base, limit) for the award's quota in the proposing unit and year."""
+    from .models import Award, Nomination
+
+    def count(code):
+        awarded = Award.objects.filter(proposer=nom.proposer_id, award_type__code=code, year=nom.year).count()
+        pending = (
+            Nomination.objects.filter(proposer=nom.proposer_id, award_type__code=code, year=nom.year, status__in=ACTIVE)
+            .exclude(pk=nom.pk)
+            .count()
+        )
+        return awarded + pending
+
+    base = count(award_type.quota_base_code)
+    current = count(award_type.code) + 1
+    limit = math.floor(base * award_type.quota_percent / 100)
+    return current, base, limit
+
+
+def check_quota(nom, award_type):
+    if award_type.quota_percent is None or not award_type.quota_base_code:
+        return []
+    current, base, limit = quota_counts(nom, award_type)
+    severity = HARD if award_type.quota_is_hard else SOFT
+    pct = f"{award_type.quota_percent.normalize():f}%"
+    from .models import AwardType
+
+    base_name = AwardType.objects.filter(code=award_type.quota_base_code).values_list("name", flat=True).first()
+    detail = (f"{current} «{award_type.name}» trên {base} «{base_name or award_type.quota_base_code}» "
+              f"của {nom.proposer.name} năm {nom.year}; tối đa {pct} = {limit}")
+    ok = current <= limit
+    return [Finding("quota", "Tỷ lệ", ok, severity, (detail + ".") if ok else f"Vượt tỷ lệ: {detail}.")]
+
+
+def check_duplicates(nom, award_type):
+    from thidua.text import fold
+
+    from .models import Award, Nomination
+
+    label = "Khen trùng"
+    same_campaign = Award.objects.filter(nominee_key=nom.nominee_key, decision__campaign=nom.campaign)
+    if same_campaign.filter(award_type__code=award_type.code).exists():
+        return [Finding("duplicate", label, False, HARD, f"{nom.display_name} đã được khen «{award_type.name}» trong phong trào này.")]
+    same_year = Award.objects.filter(nominee_key=nom.nominee_key, award_type__code=award_type.code, year=nom.year)
+    if same_year.exists():
+        return [Finding("duplicate", label, False, HARD, f"{nom.display_name} đã được tặng «{award_type.name}» năm {nom.year}.")]
+    achievement = fold(nom.achievement)
+    if achievement:
+        for text, name in Award.objects.filter(nominee_key=nom.nominee_key).values_list("achievement", "award_type__name"):
+            if fold(text) == achievement:
+                return [Finding("duplicate", label, False, HARD,
+                                f"Thành tích này đã được khen («{name}»): một thành tích chỉ khen một lần.")]
+    twin = (
+        Nomination.objects.filter(campaign=nom.campaign, nominee_key=nom.nominee_key, award_type__code=award_type.code)
+        .exclude(pk=nom.pk)
+        .exclude(status__in=(NominationStatus.REJECTED, NominationStatus.DRAFT, NominationStatus.RETURNED))
+        .select_related("proposer")
+        .first()
+    )
+    if twin:
+        return [Finding("duplicate", label, False, HARD,
+                        f"{nom.display_name} đã được {twin.proposer.name} đề nghị «{award_type.name}» trong phong trào này.")]
+    return [Finding("duplicate", label, True, HARD, "Chưa được khen cho phong trào, thành tích này.")]
+
+
+def check_discipline(nom, award_type):
+    if nom.discipline_pending:
+        return Finding("discipline", "Kỷ luật", False, HARD,
+                       "Đang bị xem xét kỷ luật hoặc điều tra, thanh tra: chưa xét khen thưởng.")
+    return Finding("discipline", "Kỷ luật", True, HARD, "Không có thông tin đang xem xét kỷ luật.")
+
+
+def check_achievement(nom, award_type):
+    ok = bool((nom.achievement or "").strip())
+    return Finding("achievement", "Thành tích", ok, HARD, "Có tóm tắt thành tích." if ok else "Chưa có tóm tắt thành tích.")
+
+
+def evaluate(nom):
+    """Every rule for the nomination, in order: a list of Findings."""
+    award_type = version_on(nom.award_type, nom.rules_date)
+    findings = [check_period(nom, award_type)]
+    if award_type is None:
+        return findings
+    findings += [check_nominee_kind(nom, award_type), check_authority(nom, award_type), check_achievement(nom, award_type)]
+    findings += check_prerequisites(nom, award_type)
+    findings += check_quota(nom, award_type)
+    findings += check_duplicates(nom, award_type)
+    findings.append(check_discipline(nom, award_type))
+    return findings
+
+
+def hard_failures(findings):
+    return [f for f in findings if not f.ok and f.severity == HARD]
+
+
+def soft_failures(findings):
+    return [f for f in findings if not f.ok and f.severity == SOFT]

@@ -1,0 +1,281 @@
+"""Nominee lists in the shape of the template Vietnamese offices use (MauTDKT_20231004.xlsx).
+
+Sheet "file nhận": STT / Tên gọi (Ông/Bà/Chức danh) / Tên tập thể/cá nhân/hộ gia đình / Chức vụ /
+Đơn vị công tác / Phân loại khen thưởng / Danh hiệu thi đua/Hình thức khen thưởng / Phân loại đối tượng /
+Lĩnh vực hoạt động, then (columns R–U) the codes the template fills with VLOOKUP.
+
+Import: every row is either valid or reported with its row number and reason in Vietnamese; when any
+row is wrong nothing is imported. Names are matched to our catalogue forgiving case, diacritics,
+spacing and punctuation (thidua.text.fold).
+"""
+
+import io
+import re
+import zipfile
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Alignment, Font
+
+from thidua.text import fold, nfc
+from units.models import Organization
+
+from .enums import TEMPLATE_KIND_LABELS, ActivityField, NomineeClass, NomineeKind
+
+SHEET = "file nhận"
+HEADERS = [
+    "STT",
+    "Tên gọi\n(Ông/Bà/Chức danh)",
+    "Tên tập thể/cá nhân/hộ gia đình",
+    "Chức vụ",
+    "Đơn vị công tác",
+    "Phân loại khen thưởng",
+    "Danh hiệu thi đua/Hình thức khen thưởng",
+    "Phân loại đối tượng",
+    "Lĩnh vực hoạt động",
+]
+CODE_HEADERS = ["Mã Phân loại khen thưởng", "Mã Danh hiệu thi đua", "Mã phân loại loại tượng", "Mã Lĩnh vực hoạt động"]
+CODE_COLUMN = 18  # R
+KIND_CODES = {NomineeKind.INDIVIDUAL: "CANHAN", NomineeKind.COLLECTIVE: "TAPTHE", NomineeKind.HOUSEHOLD: "HOGIADINH",
+              NomineeKind.VILLAGE: "TAPTHE"}
+# Codes of sheet PLDT in the template.
+CLASS_CODES = {
+    NomineeClass.PARTY_BODY: 1660638226, NomineeClass.CENTRAL_BODY: 1660638247, NomineeClass.HOUSEHOLD: 1660638538,
+    NomineeClass.LEADER_PROVINCE: 1660638808, NomineeClass.LEADER_DEPARTMENT: 1660638843,
+    NomineeClass.BUSINESS_PERSON: 1660638864, NomineeClass.LEADER_DIVISION: 1660638930,
+    NomineeClass.DIRECT_WORKER: 1660638976, NomineeClass.ADMIN_BODY: 1668477383,
+    NomineeClass.PUBLIC_SERVICE: 1668477403, NomineeClass.ENTERPRISE: 1668477425,
+    NomineeClass.COOPERATIVE: 1668477439, NomineeClass.OTHER: 1668477463,
+}
+MAX_ROWS = 2000
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+
+
+def key(value):
+    """Matching key: folded, punctuation and spacing ignored ("Bằng khen cấp bộ, ban" == "bang khen cap bo ban")."""
+    return _NON_WORD.sub(" ", fold(value)).strip()
+
+
+def _cell(value):
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = nfc(str(value)).strip()
+    return "" if text.startswith("=") else re.sub(r"\s+", " ", text)
+
+
+KIND_BY_KEY = {key(label): kind for kind, label in TEMPLATE_KIND_LABELS.items() if kind != NomineeKind.VILLAGE}
+KIND_BY_KEY.update({key(k.label): k.value for k in NomineeKind})
+KIND_BY_KEY.update({"ca nhan": NomineeKind.INDIVIDUAL, "tap the": NomineeKind.COLLECTIVE, "ho gia dinh": NomineeKind.HOUSEHOLD,
+                    "canhan": NomineeKind.INDIVIDUAL, "tapthe": NomineeKind.COLLECTIVE, "hogiadinh": NomineeKind.HOUSEHOLD})
+CLASS_BY_KEY = {key(c.label): c.value for c in NomineeClass}
+FIELD_BY_KEY = {key(c.label): c.value for c in ActivityField}
+
+
+class ImportError_(Exception):
+    """The whole file is unusable (not xlsx, wrong sheet or header)."""
+
+
+def _open(upload):
+    data = upload.read() if hasattr(upload, "read") else upload
+    if hasattr(upload, "seek"):
+        upload.seek(0)
+    if not data.startswith(b"PK\x03\x04"):
+        raise ImportError_("Tệp không phải bảng tính Excel (.xlsx).")
+    try:
+        return load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError):
+        raise ImportError_("Không đọc được tệp Excel (tệp hỏng hoặc không phải .xlsx).") from None
+
+
+def _sheet(workbook):
+    for ws in workbook.worksheets:
+        if key(ws.title) == key(SHEET):
+            return ws
+    return workbook.worksheets[0]
+
+
+def _check_header(row):
+    for index, expected in enumerate(HEADERS):
+        found = _cell(row[index]) if index < len(row) else ""
+        if key(found) != key(expected):
+            letter = chr(ord("A") + index)
+            shown = expected.replace("\n", " ")
+            raise ImportError_(f"Dòng tiêu đề không đúng mẫu: cột {letter} phải là «{shown}», tệp ghi «{found or '(trống)'}».")
+
+
+def _award_index(day):
+    """{key: [AwardType]} for every name and alias valid on `day`."""
+    from .models import AwardType
+
+    index = {}
+    for award_type in AwardType.objects.valid_on(day):
+        for name in award_type.names():
+            index.setdefault(key(name), {})[award_type.code] = award_type
+    return index
+
+
+def _org_index(campaign):
+    index = {}
+    for org in Organization.objects.subtree(campaign.issuer.parent or campaign.issuer).only("pk", "name", "short_name"):
+        for name in (org.name, org.short_name):
+            if name:
+                index.setdefault(key(name), []).append(org)
+    return index
+
+
+def parse(upload, campaign):
+    """(rows, errors): rows are dicts of Nomination fields; errors are Vietnamese lines with row numbers."""
+    try:
+        workbook = _open(upload)
+        ws = _sheet(workbook)
+        rows_iter = ws.iter_rows(values_only=True)
+        header = next(rows_iter, None)
+        if header is None:
+            raise ImportError_("Bảng tính trống.")
+        _check_header(header)
+    except ImportError_ as exc:
+        return [], [str(exc)]
+
+    day = campaign.period_end
+    awards = _award_index(day)
+    orgs = _org_index(campaign)
+    rows, errors = [], []
+    for number, raw in enumerate(rows_iter, start=2):
+        values = [_cell(v) for v in (list(raw) + [None] * 9)[:9]]
+        _stt, prefix, name, position, unit_name, kind_text, award_text, class_text, field_text = values
+        if not any(values[1:]):
+            continue
+        if len(rows) + len(errors) >= MAX_ROWS:
+            errors.append(f"Tệp có quá {MAX_ROWS} dòng: hãy chia thành nhiều tệp.")
+            break
+        problems = []
+        if not name:
+            problems.append("thiếu tên tập thể/cá nhân/hộ gia đình")
+        kind = KIND_BY_KEY.get(key(kind_text))
+        if not kind_text:
+            problems.append("thiếu phân loại khen thưởng (cá nhân/tập thể/hộ gia đình)")
+        elif kind is None:
+            problems.append(f"phân loại khen thưởng «{kind_text}» không có trong danh mục")
+        award_type = None
+        if not award_text:
+            problems.append("thiếu danh hiệu thi đua/hình thức khen thưởng")
+        else:
+            matches = awards.get(key(award_text), {})
+            if not matches:
+                problems.append(f"không tìm thấy «{award_text}» trong danh mục danh hiệu, hình thức khen thưởng "
+                                f"áp dụng ngày {day:%d/%m/%Y}")
+            elif len(matches) > 1:
+                names = "; ".join(sorted(a.name for a in matches.values()))
+                problems.append(f"«{award_text}» khớp nhiều danh hiệu ({names}): ghi đầy đủ tên")
+            else:
+                award_type = next(iter(matches.values()))
+        nominee_class = ""
+        if class_text:
+            nominee_class = CLASS_BY_KEY.get(key(class_text), "")
+            if not nominee_class:
+                problems.append(f"phân loại đối tượng «{class_text}» không có trong danh mục")
+        activity_field = ""
+        if field_text:
+            activity_field = FIELD_BY_KEY.get(key(field_text), "")
+            if not activity_field:
+                problems.append(f"lĩnh vực hoạt động «{field_text}» không có trong danh mục")
+        organization = None
+        if kind == NomineeKind.COLLECTIVE and name:
+            found = orgs.get(key(name), [])
+            organization = found[0] if len(found) == 1 else None
+            if award_type and not award_type.for_collective and award_type.for_village:
+                kind = NomineeKind.VILLAGE
+        if kind and award_type and not award_type.accepts(kind):
+            problems.append(f"«{award_type.name}» không xét cho đối tượng {NomineeKind(kind).label.lower()}")
+        if problems:
+            errors.append(f"Dòng {number}: " + "; ".join(problems) + ".")
+            continue
+        rows.append({
+            "row": number, "nominee_kind": kind, "organization": organization, "title_prefix": prefix, "full_name": name,
+            "position": position, "unit_name": unit_name, "award_type": award_type, "nominee_class": nominee_class,
+            "activity_field": activity_field,
+        })
+    workbook.close()
+    if not rows and not errors:
+        errors.append("Tệp không có dòng nào để nhập (sheet «file nhận» chỉ có dòng tiêu đề).")
+    return rows, errors
+
+
+def export(nominations):
+    """A workbook in the template's shape (sheet "file nhận" plus the catalogue sheets it looks codes up in)."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = SHEET
+    for col, title in enumerate(HEADERS, start=1):
+        ws.cell(row=1, column=col, value=title)
+    for offset, title in enumerate(CODE_HEADERS):
+        ws.cell(row=1, column=CODE_COLUMN + offset, value=title)
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
+    for number, n in enumerate(nominations, start=1):
+        kind = n.nominee_kind
+        values = [
+            number, n.title_prefix, n.full_name, n.position, n.unit_name, TEMPLATE_KIND_LABELS[kind], n.award_type.name,
+            NomineeClass(n.nominee_class).label if n.nominee_class else "",
+            ActivityField(n.activity_field).label if n.activity_field else "",
+        ]
+        for col, value in enumerate(values, start=1):
+            ws.cell(row=number + 1, column=col, value=value)
+        codes = [KIND_CODES[kind], n.award_type.reference_code, CLASS_CODES.get(n.nominee_class, ""), n.activity_field]
+        for offset, value in enumerate(codes):
+            ws.cell(row=number + 1, column=CODE_COLUMN + offset, value=value)
+    for letter, width in zip("ABCDEFGHI", (6, 14, 34, 22, 30, 22, 40, 34, 26), strict=True):
+        ws.column_dimensions[letter].width = width
+    for letter in "RSTU":
+        ws.column_dimensions[letter].hidden = True
+    _catalogue_sheets(wb)
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+def _catalogue_sheets(wb):
+    from .models import AwardType
+
+    sheets = {
+        "HTKT": (("tenhinhthuckt", "mahinhthuckt"),
+                 AwardType.objects.order_by("sort_order", "name").values_list("name", "reference_code").distinct()),
+        "PLDT": (("tenphanloai", "maphanloai"), [(c.label, CLASS_CODES[c]) for c in NomineeClass]),
+        "LVHD": (("NAME", "CODE"), [(c.label, c.value) for c in ActivityField]),
+        "phan loai kt": (("tenphanloai", "ma"), [("Khen thưởng cá nhân", "CANHAN"), ("Khen thưởng tập thể", "TAPTHE"),
+                                                 ("Khen thưởng hộ gia đình", "HOGIADINH")]),
+    }
+    for title, (header, rows) in sheets.items():
+        ws = wb.create_sheet(title)
+        ws.append(list(header))
+        seen = set()
+        for row in rows:
+            if row[0] not in seen:
+                seen.add(row[0])
+                ws.append(list(row))
+        ws.sheet_state = "hidden"
+
+
+REGISTRY_HEADERS = ["STT", "Năm", "Tên tập thể/cá nhân/hộ gia đình", "Chức vụ", "Đơn vị công tác", "Phân loại khen thưởng",
+                    "Danh hiệu thi đua/Hình thức khen thưởng", "Giới tính", "Dân tộc", "Năm sinh", "Thành tích",
+                    "Số quyết định", "Ngày quyết định", "Đơn vị đề nghị"]
+
+
+def export_registry(awards):
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Sổ khen thưởng"
+    ws.append(REGISTRY_HEADERS)
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+    for number, a in enumerate(awards, start=1):
+        ws.append([
+            number, a.year, a.display_name, a.position, a.unit_name, TEMPLATE_KIND_LABELS[a.nominee_kind], a.award_type.name,
+            a.get_gender_display(), a.ethnicity, a.birth_year, a.achievement, a.decision.reference,
+            a.decided_on.strftime("%d/%m/%Y"), a.proposer.name if a.proposer_id else "",
+        ])
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()

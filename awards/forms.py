@@ -1,0 +1,202 @@
+from django import forms
+from django.contrib.auth import get_user_model
+
+from campaigns.models import DocumentFormat
+from units.enums import Role
+from units.models import Organization
+
+from .enums import DossierKind, NomineeKind, SessionStatus, Threshold
+from .models import AwardType, CouncilSession, Decision, Nomination
+
+DATE_INPUT = {"placeholder": "dd/mm/yyyy"}
+REQUIRED = {"required": "Trường này là bắt buộc."}
+
+
+class NominationForm(forms.ModelForm):
+    proposer = forms.ModelChoiceField(
+        label="Đơn vị đề nghị", queryset=Organization.objects.none(), error_messages={"required": "Chọn đơn vị đề nghị."}
+    )
+
+    class Meta:
+        model = Nomination
+        fields = [
+            "proposer", "nominee_kind", "organization", "title_prefix", "full_name", "position", "unit_name", "gender",
+            "ethnicity", "birth_year", "nominee_class", "activity_field", "award_type", "year", "achievement",
+            "progress_report_note", "initiative_title", "initiative_recognised_on", "discipline_pending", "justification",
+        ]
+        widgets = {
+            "achievement": forms.Textarea(attrs={"rows": 5}),
+            "justification": forms.Textarea(attrs={"rows": 2}),
+            "initiative_recognised_on": forms.DateInput(attrs=DATE_INPUT),
+        }
+        error_messages = {
+            "award_type": {"required": "Chọn danh hiệu thi đua hoặc hình thức khen thưởng."},
+            "nominee_kind": {"required": "Chọn đối tượng (cá nhân, tập thể…)."},
+            "year": {"required": "Cần năm thành tích.", "invalid": "Năm phải là số."},
+            "birth_year": {"invalid": "Năm sinh phải là số."},
+            "initiative_recognised_on": {"invalid": "Ngày không hợp lệ (dd/mm/yyyy)."},
+        }
+
+    def __init__(self, *args, campaign, proposers, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.campaign = campaign
+        self.fields["proposer"].queryset = proposers
+        if self.instance.pk:
+            del self.fields["proposer"]
+        elif proposers.count() == 1:
+            self.fields["proposer"].initial = proposers.first()
+        self.fields["award_type"].queryset = AwardType.objects.valid_on(campaign.period_end).order_by("sort_order", "name")
+        root = campaign.issuer.parent or campaign.issuer
+        self.fields["organization"].queryset = Organization.objects.subtree(root)
+        self.fields["organization"].required = False
+        self.fields["full_name"].required = False
+        self.fields["achievement"].required = False
+        self.fields["year"].initial = campaign.period_end.year
+        self.fields["initiative_recognised_on"].input_formats = ["%d/%m/%Y", "%Y-%m-%d"]
+
+    def clean(self):
+        data = super().clean()
+        kind = data.get("nominee_kind")
+        if kind == NomineeKind.COLLECTIVE and not (data.get("organization") or data.get("full_name")):
+            self.add_error("organization", "Chọn tập thể trong cây tổ chức hoặc ghi tên tập thể.")
+        if kind and kind != NomineeKind.COLLECTIVE and not data.get("full_name"):
+            self.add_error("full_name", "Cần ghi tên.")
+        return data
+
+    def _post_clean(self):
+        # Model.clean() runs with the right award version in the service; skip achievement (filled before submit).
+        self.instance.campaign = self.campaign
+        super()._post_clean()
+
+    def values(self):
+        return {k: v for k, v in self.cleaned_data.items() if k != "proposer"}
+
+
+class DossierForm(forms.Form):
+    kind = forms.ChoiceField(label="Loại hồ sơ", choices=DossierKind.choices)
+    file = forms.FileField(label="Tệp (PDF, JPEG, PNG, DOCX)", error_messages={"required": "Chưa chọn tệp."})
+    description = forms.CharField(label="Mô tả", required=False, max_length=255)
+
+
+class TransitionForm(forms.Form):
+    reason = forms.CharField(label="Ghi chú / lý do", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    justification = forms.CharField(label="Giải trình", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class ImportForm(forms.Form):
+    proposer = forms.ModelChoiceField(label="Đơn vị đề nghị", queryset=Organization.objects.none(),
+                                      error_messages={"required": "Chọn đơn vị đề nghị."})
+    file = forms.FileField(label="Danh sách theo mẫu (sheet «file nhận», .xlsx)", error_messages={"required": "Chưa chọn tệp."})
+
+    def __init__(self, *args, proposers, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["proposer"].queryset = proposers
+        if proposers.count() == 1:
+            self.fields["proposer"].initial = proposers.first()
+
+
+class SessionForm(forms.ModelForm):
+    members = forms.ModelMultipleChoiceField(
+        label="Thành viên dự họp", queryset=get_user_model().objects.none(), widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": "Chọn thành viên Hội đồng dự họp."},
+    )
+
+    class Meta:
+        model = CouncilSession
+        fields = ["title", "held_on", "threshold", "members"]
+        widgets = {"held_on": forms.DateInput(attrs=DATE_INPUT)}
+        error_messages = {"held_on": {"required": "Cần ngày họp.", "invalid": "Ngày không hợp lệ (dd/mm/yyyy)."},
+                          "title": REQUIRED}
+
+    def __init__(self, *args, campaign, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["members"].queryset = get_user_model().objects.filter(
+            memberships__organization=campaign.issuer, memberships__role=Role.COUNCIL
+        ).distinct().order_by("last_name", "first_name", "username")
+        self.fields["members"].label_from_instance = lambda u: u.get_full_name() or u.username
+        self.fields["held_on"].input_formats = ["%d/%m/%Y", "%Y-%m-%d"]
+        self.fields["threshold"].initial = Threshold.MORE_THAN_HALF
+
+
+class PutToCouncilForm(forms.Form):
+    session = forms.ModelChoiceField(label="Phiên họp", queryset=CouncilSession.objects.none(),
+                                     error_messages={"required": "Chọn phiên họp."})
+    justification = forms.CharField(label="Giải trình (nếu còn cảnh báo)", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, campaign, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["session"].queryset = CouncilSession.objects.filter(campaign=campaign, status=SessionStatus.OPEN)
+
+
+class DecisionForm(forms.ModelForm):
+    nominations = forms.ModelMultipleChoiceField(
+        label="Danh sách khen thưởng (đề nghị đã được Hội đồng thông qua)", queryset=Nomination.objects.none(),
+        widget=forms.CheckboxSelectMultiple, error_messages={"required": "Chọn ít nhất một đề nghị."},
+    )
+
+    class Meta:
+        model = Decision
+        fields = ["document_format", "superior_body", "issuing_body", "number", "symbol", "place", "issued_on", "title",
+                  "preamble", "articles", "sign_on_behalf", "signer_title", "signer_name", "recipients"]
+        widgets = {
+            "issued_on": forms.DateInput(attrs=DATE_INPUT),
+            "title": forms.Textarea(attrs={"rows": 2}),
+            "preamble": forms.Textarea(attrs={"rows": 4}),
+            "articles": forms.Textarea(attrs={"rows": 4}),
+            "recipients": forms.Textarea(attrs={"rows": 3}),
+        }
+        error_messages = {
+            "number": {"required": "Cần số quyết định.", "invalid": "Số phải là số nguyên."},
+            "issued_on": {"required": "Cần ngày ký.", "invalid": "Ngày không hợp lệ (dd/mm/yyyy)."},
+            "signer_name": REQUIRED, "issuing_body": REQUIRED, "symbol": REQUIRED, "place": REQUIRED,
+        }
+
+    def __init__(self, *args, campaign, **kwargs):
+        super().__init__(*args, **kwargs)
+        from .enums import NominationStatus
+
+        self.fields["nominations"].queryset = (
+            Nomination.objects.filter(campaign=campaign, status=NominationStatus.APPROVED, decision__isnull=True)
+            .select_related("award_type").order_by("award_type__sort_order", "id")
+        )
+        self.fields["nominations"].label_from_instance = lambda n: f"{n.display_name} — {n.award_type.name} ({n.proposer.short_name or n.proposer.name})"
+        self.fields["issued_on"].input_formats = ["%d/%m/%Y", "%Y-%m-%d"]
+        if not self.is_bound:
+            party = campaign.document_format == DocumentFormat.PARTY
+            self.initial.update({
+                "document_format": campaign.document_format,
+                "superior_body": campaign.superior_body,
+                "issuing_body": campaign.issuing_body,
+                "symbol": "QĐ/HU" if party else "QĐ-UBND",
+                "place": campaign.place,
+                "title": "Về việc khen thưởng tập thể, cá nhân có thành tích xuất sắc trong phong trào thi đua",
+                "sign_on_behalf": campaign.sign_on_behalf or ("T/M BAN THƯỜNG VỤ" if party else "TM. ỦY BAN NHÂN DÂN"),
+                "signer_title": campaign.signer_title,
+                "signer_name": campaign.signer_name,
+                "preamble": f"Căn cứ Kế hoạch số {campaign.reference} của {campaign.issuer.name};\n"
+                            "Xét đề nghị của Hội đồng Thi đua - Khen thưởng,",
+                "recipients": "Như Điều 3,\nLưu Văn phòng.",
+            })
+            self.fields["nominations"].initial = list(self.fields["nominations"].queryset.values_list("pk", flat=True))
+
+    def values(self):
+        return {k: v for k, v in self.cleaned_data.items() if k != "nominations"}
+
+
+class RegistrySearchForm(forms.Form):
+    q = forms.CharField(label="Tên", required=False)
+    unit = forms.CharField(label="Đơn vị", required=False)
+    year = forms.IntegerField(label="Năm", required=False, min_value=1945, max_value=2100,
+                              error_messages={"invalid": "Năm phải là số.", "min_value": "Năm không hợp lệ.", "max_value": "Năm không hợp lệ."})
+    award = forms.ChoiceField(label="Danh hiệu / hình thức", required=False)
+    kind = forms.ChoiceField(label="Đối tượng", required=False, choices=[("", "Tất cả"), *NomineeKind.choices])
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        codes = AwardType.objects.order_by("sort_order", "name").values_list("code", "name")
+        seen, choices = set(), [("", "Tất cả")]
+        for code, name in codes:
+            if code not in seen:
+                seen.add(code)
+                choices.append((code, name))
+        self.fields["award"].choices = choices

@@ -1,0 +1,143 @@
+"""Reads of commendation, already scoped to the user (another unit's record is a 404)."""
+
+from django.db.models import Count, Q
+from django.shortcuts import get_object_or_404
+
+from thidua.text import fold
+from units.enums import Role
+from units.selectors import organization_ids_for
+
+from .enums import DecisionStatus, Gender, NominationStatus, NomineeKind
+from .models import Award, AwardType, CouncilSession, Decision, Nomination
+
+ALL_ROLES = (Role.HEAD, Role.STAFF, Role.COUNCIL)
+
+
+def nominations_for(user):
+    """Own unit's nominations (drafts included), the committee's (not drafts), those on the user's sessions."""
+    if not user.is_authenticated:
+        return Nomination.objects.none()
+    qs = Nomination.objects.select_related("campaign", "campaign__issuer", "proposer", "award_type", "organization", "session")
+    if user.is_superuser:
+        return qs
+    org_ids = organization_ids_for(user)
+    return qs.filter(
+        Q(proposer__in=org_ids)
+        | (Q(campaign__issuer__in=org_ids) & ~Q(status=NominationStatus.DRAFT))
+        | Q(session__members=user)
+    ).distinct()
+
+
+def get_nomination_for(user, pk):
+    return get_object_or_404(nominations_for(user), pk=pk)
+
+
+def nomination_detail(pk):
+    return (
+        Nomination.objects.select_related("campaign", "campaign__issuer", "proposer", "award_type", "organization", "session", "decision")
+        .prefetch_related("files", "log__actor")
+        .get(pk=pk)
+    )
+
+
+def sessions_for(user):
+    if not user.is_authenticated:
+        return CouncilSession.objects.none()
+    qs = CouncilSession.objects.select_related("campaign", "organization")
+    if user.is_superuser:
+        return qs
+    return qs.filter(Q(organization__in=organization_ids_for(user)) | Q(members=user)).distinct()
+
+
+def get_session_for(user, pk):
+    return get_object_or_404(sessions_for(user), pk=pk)
+
+
+def voted_nomination_ids(session, user):
+    return set(session.votes.filter(member=user).values_list("nomination_id", flat=True))
+
+
+def decisions_for(user):
+    if not user.is_authenticated:
+        return Decision.objects.none()
+    qs = Decision.objects.select_related("campaign", "issuer")
+    if user.is_superuser:
+        return qs
+    org_ids = organization_ids_for(user)
+    return qs.filter(
+        Q(issuer__in=org_ids) | (Q(status=DecisionStatus.ISSUED) & Q(nominations__proposer__in=org_ids))
+    ).distinct()
+
+
+def get_decision_for(user, pk):
+    return get_object_or_404(decisions_for(user), pk=pk)
+
+
+def awards_for(user):
+    """The registry: awards the user's organisations decided or proposed (all for administrators)."""
+    if not user.is_authenticated:
+        return Award.objects.none()
+    qs = Award.objects.select_related("award_type", "decision", "proposer", "organization")
+    if user.is_superuser:
+        return qs
+    org_ids = organization_ids_for(user, roles=ALL_ROLES)
+    return qs.filter(Q(decision__issuer__in=org_ids) | Q(proposer__in=org_ids))
+
+
+def get_award_for(user, pk):
+    return get_object_or_404(awards_for(user), pk=pk)
+
+
+def search_awards(qs, *, q="", unit="", year=None, award_code="", nominee_kind=""):
+    """Diacritics-insensitive search of the registry."""
+    for word in fold(q).split():
+        qs = qs.filter(search_key__contains=word)
+    if unit:
+        key = fold(unit)
+        qs = qs.filter(Q(search_key__contains=key) | Q(proposer__search_key__contains=key) | Q(organization__search_key__contains=key))
+    if year:
+        qs = qs.filter(year=year)
+    if award_code:
+        qs = qs.filter(award_type__code=award_code)
+    if nominee_kind:
+        qs = qs.filter(nominee_kind=nominee_kind)
+    return qs
+
+
+def history(qs, key):
+    """Everything one person or collective received, oldest first."""
+    return qs.filter(nominee_key=key).order_by("year", "decided_on", "id")
+
+
+MINORITY = ~Q(ethnicity="") & ~Q(ethnicity__iexact="Kinh")
+
+
+def statistics(qs):
+    """Counts per award type split the way forms 0602.N/0603.N ask (one query)."""
+    rows = (
+        qs.values("award_type__name", "award_type__kind")
+        .annotate(
+            total=Count("pk"),
+            collectives=Count("pk", filter=Q(nominee_kind__in=(NomineeKind.COLLECTIVE, NomineeKind.VILLAGE))),
+            households=Count("pk", filter=Q(nominee_kind=NomineeKind.HOUSEHOLD)),
+            individuals=Count("pk", filter=Q(nominee_kind=NomineeKind.INDIVIDUAL)),
+            women=Count("pk", filter=Q(nominee_kind=NomineeKind.INDIVIDUAL, gender=Gender.FEMALE)),
+            minorities=Count("pk", filter=Q(nominee_kind=NomineeKind.INDIVIDUAL) & MINORITY),
+        )
+        .order_by("award_type__name")
+    )
+    return list(rows)
+
+
+def ethnicity_counts(qs):
+    return list(
+        qs.filter(nominee_kind=NomineeKind.INDIVIDUAL).exclude(ethnicity="")
+        .values("ethnicity").annotate(n=Count("pk")).order_by("-n", "ethnicity")
+    )
+
+
+def award_type_choices(day=None):
+    qs = AwardType.objects.all()
+    if day:
+        qs = qs.valid_on(day)
+    return qs.order_by("sort_order", "name")

@@ -1,0 +1,336 @@
+"""Writes and state changes of commendation: one function per change (HackSoft / pretalx style)."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from thidua.workflow import Move, TransitionError, Workflow
+
+from . import eligibility
+from .enums import DecisionStatus, SessionStatus, VoteChoice
+from .enums import NominationStatus as S
+from .models import Award, Ballot, CouncilSession, Decision, DossierFile, Nomination, NominationLog, Vote
+from .permissions import (
+    can_close_session,
+    can_edit_nomination,
+    can_nominate,
+    can_review_nomination,
+    is_council_member_of,
+    is_proposer_member,
+    is_reviewer,
+)
+
+
+def _queue(task_name, *args):
+    from . import tasks
+
+    getattr(tasks, task_name).delay_on_commit(*args)
+
+
+NOMINATION_FLOW = Workflow(
+    log_model=NominationLog,
+    moves=[
+        Move("submit", "Gửi đề nghị", (S.DRAFT, S.RETURNED), S.SUBMITTED, is_proposer_member),
+        Move("check", "Thẩm định đạt", (S.SUBMITTED,), S.CHECKED, is_reviewer, style="success"),
+        Move("return", "Trả lại", (S.SUBMITTED, S.CHECKED), S.RETURNED, is_reviewer, needs_reason=True, style="warning"),
+        Move("to_council", "Đưa ra Hội đồng", (S.CHECKED,), S.IN_COUNCIL, is_reviewer),
+        Move("approve", "Hội đồng thông qua", (S.IN_COUNCIL,), S.APPROVED, is_reviewer, style="success"),
+        Move("reject", "Không thông qua", (S.IN_COUNCIL,), S.REJECTED, is_reviewer, style="danger"),
+        Move("decide", "Có quyết định khen thưởng", (S.APPROVED,), S.DECIDED, is_reviewer, style="success"),
+    ],
+)
+
+# Moves offered as buttons on the nomination page (the others are made by sessions and decisions).
+BUTTON_MOVES = ("submit", "check", "return")
+
+NOMINATION_FIELDS = (
+    "nominee_kind", "organization", "title_prefix", "full_name", "position", "unit_name", "gender", "ethnicity",
+    "birth_year", "nominee_class", "activity_field", "award_type", "year", "achievement", "progress_report_note",
+    "initiative_title", "initiative_recognised_on", "discipline_pending", "justification",
+)
+
+
+def _resolve_version(nomination):
+    """Point the nomination at the catalogue version valid on its rules date, if there is one."""
+    version = eligibility.version_on(nomination.award_type, nomination.rules_date)
+    if version is not None and version.pk != nomination.award_type_id:
+        nomination.award_type = version
+
+
+def create_nomination(campaign, proposer, actor, **fields):
+    if not can_nominate(actor, campaign, proposer):
+        raise PermissionDenied
+    fields.setdefault("year", campaign.period_end.year)
+    nomination = Nomination(campaign=campaign, proposer=proposer, created_by=actor, **fields)
+    _resolve_version(nomination)
+    nomination.full_clean(exclude=["achievement"])
+    nomination.save()
+    return nomination
+
+
+def update_nomination(nomination, actor, **fields):
+    if not can_edit_nomination(actor, nomination):
+        raise PermissionDenied
+    for name, value in fields.items():
+        setattr(nomination, name, value)
+    _resolve_version(nomination)
+    nomination.full_clean(exclude=["achievement"])
+    with transaction.atomic():
+        changed = Nomination.objects.filter(pk=nomination.pk, status__in=(S.DRAFT, S.RETURNED)).exists()
+        if not changed:
+            raise TransitionError("Đề nghị đã được gửi đi, không sửa được nữa.")
+        nomination.save()
+    return nomination
+
+
+def delete_nomination(nomination, actor):
+    if not can_edit_nomination(actor, nomination) or nomination.status != S.DRAFT:
+        raise PermissionDenied
+    nomination.files.all().delete()
+    nomination.log.all().delete()
+    nomination.delete()
+
+
+def add_dossier_file(nomination, actor, upload, kind, description=""):
+    if not can_edit_nomination(actor, nomination):
+        raise PermissionDenied
+    attachment = DossierFile.from_upload(upload, uploaded_by=actor, description=description, nomination=nomination, kind=kind)
+    attachment.save()
+    return attachment
+
+
+def _checked(nomination, justification=None):
+    """Run every rule; refuse on hard failures and on soft ones without a justification."""
+    if justification is not None:
+        nomination.justification = (justification or "").strip()
+    findings = eligibility.evaluate(nomination)
+    hard = eligibility.hard_failures(findings)
+    if hard:
+        raise TransitionError("Chưa đủ điều kiện: " + " ".join(f.message for f in hard))
+    soft = eligibility.soft_failures(findings)
+    if soft and not nomination.justification.strip():
+        raise TransitionError("Cần giải trình: " + " ".join(f.message for f in soft))
+    return [f.as_dict() for f in findings]
+
+
+def submit_nomination(nomination, actor, justification=None):
+    if not is_proposer_member(actor, nomination):
+        raise PermissionDenied
+    findings = _checked(nomination, justification)
+    return NOMINATION_FLOW.apply(
+        nomination, "submit", actor,
+        extra_updates={"eligibility": findings, "justification": nomination.justification},
+    )
+
+
+def check_nomination(nomination, actor, note=""):
+    findings = [f.as_dict() for f in eligibility.evaluate(nomination)]
+    return NOMINATION_FLOW.apply(nomination, "check", actor, reason=note, extra_updates={"eligibility": findings})
+
+
+def return_nomination(nomination, actor, reason):
+    return NOMINATION_FLOW.apply(nomination, "return", actor, reason=reason, extra_updates={"session": None})
+
+
+def transition(nomination, action, actor, *, reason="", justification=None):
+    """The buttons of the nomination page."""
+    if action == "submit":
+        return submit_nomination(nomination, actor, justification)
+    if action == "check":
+        return check_nomination(nomination, actor, reason)
+    if action == "return":
+        return return_nomination(nomination, actor, reason)
+    raise TransitionError("Thao tác không hợp lệ.")
+
+
+# --- Council -------------------------------------------------------------------------------------------
+
+
+def create_session(campaign, actor, *, title, held_on, members, threshold):
+    from campaigns.permissions import is_committee_staff
+
+    if not is_committee_staff(actor, campaign):
+        raise PermissionDenied
+    members = list(members)
+    if not members:
+        raise ValidationError("Phiên họp cần ít nhất một thành viên Hội đồng.")
+    outsiders = [m for m in members if not is_council_member_of(m, campaign.issuer)]
+    if outsiders:
+        names = ", ".join(m.get_full_name() or m.username for m in outsiders)
+        raise ValidationError(f"Không phải thành viên Hội đồng TĐ-KT của {campaign.issuer.name}: {names}.")
+    with transaction.atomic():
+        session = CouncilSession.objects.create(
+            organization=campaign.issuer, campaign=campaign, title=title, held_on=held_on, threshold=threshold
+        )
+        session.members.set(members)
+    return session
+
+
+def put_to_council(nomination, session, actor, justification=None):
+    """Checked nomination onto an open session's agenda; the rules run again first."""
+    if not can_review_nomination(actor, nomination):
+        raise PermissionDenied
+    if session.status != SessionStatus.OPEN:
+        raise TransitionError("Phiên họp đã kết thúc.")
+    if session.campaign_id != nomination.campaign_id:
+        raise TransitionError("Phiên họp thuộc phong trào khác.")
+    findings = _checked(nomination, justification)
+    return NOMINATION_FLOW.apply(
+        nomination, "to_council", actor,
+        extra_updates={"session": session, "eligibility": findings, "justification": nomination.justification},
+    )
+
+
+def cast_vote(session, nomination, member, choice):
+    """One secret vote per member per nomination, while the session is open."""
+    if choice not in VoteChoice.values:
+        raise ValidationError("Phiếu không hợp lệ.")
+    with transaction.atomic():
+        locked = CouncilSession.objects.select_for_update().get(pk=session.pk)
+        if locked.status != SessionStatus.OPEN:
+            raise TransitionError("Phiên họp đã kết thúc: không bỏ phiếu được nữa.")
+        if not locked.members.filter(pk=member.pk).exists():
+            raise PermissionDenied
+        if not Nomination.objects.filter(pk=nomination.pk, session=locked, status=S.IN_COUNCIL).exists():
+            raise TransitionError("Đề nghị này không có trong chương trình của phiên họp.")
+        try:
+            with transaction.atomic():
+                Vote.objects.create(session=locked, nomination=nomination, member=member)
+        except IntegrityError:
+            raise TransitionError("Bạn đã bỏ phiếu cho đề nghị này.") from None
+        Ballot.objects.create(session=locked, nomination=nomination, choice=choice)
+
+
+def tally(session):
+    """{nomination_id: (yes, no)} from the ballots."""
+    from django.db.models import Count, Q
+
+    rows = (
+        Ballot.objects.filter(session=session)
+        .values("nomination_id")
+        .annotate(yes=Count("pk", filter=Q(choice=VoteChoice.YES)), no=Count("pk", filter=Q(choice=VoteChoice.NO)))
+    )
+    return {r["nomination_id"]: (r["yes"], r["no"]) for r in rows}
+
+
+def close_session(session, actor):
+    """Count, apply the threshold, re-check the rules, lock the results. Closed sessions never change."""
+    if not can_close_session(actor, session):
+        if session.status == SessionStatus.CLOSED:
+            raise TransitionError("Phiên họp đã kết thúc.")
+        raise PermissionDenied
+    with transaction.atomic():
+        locked = CouncilSession.objects.select_for_update().get(pk=session.pk)
+        if locked.status != SessionStatus.OPEN:
+            raise TransitionError("Phiên họp đã kết thúc.")
+        members = locked.members.count()
+        counts = tally(locked)
+        for nomination in locked.nominations.filter(status=S.IN_COUNCIL).select_related("campaign", "award_type", "proposer"):
+            yes, no = counts.get(nomination.pk, (0, 0))
+            votes = {"votes_yes": yes, "votes_no": no, "votes_members": members}
+            passed = locked.passes(yes, members)
+            hard = eligibility.hard_failures(eligibility.evaluate(nomination)) if passed else []
+            note = f"{yes}/{members} thành viên đồng ý ({locked.get_threshold_display().lower()})."
+            if hard:
+                note += " Không đủ điều kiện khi bỏ phiếu: " + " ".join(f.message for f in hard)
+            action = "approve" if passed and not hard else "reject"
+            NOMINATION_FLOW.apply(nomination, action, actor, reason=note, extra_updates=votes)
+        locked.status = SessionStatus.CLOSED
+        locked.closed_at = timezone.now()
+        locked.closed_by = actor
+        CouncilSession.objects.filter(pk=locked.pk).update(
+            status=locked.status, closed_at=locked.closed_at, closed_by=actor
+        )
+    session.refresh_from_db()
+    return session
+
+
+# --- Decisions and the registry ---------------------------------------------------------------------
+
+
+def create_decision(campaign, actor, nominations, **fields):
+    from campaigns.permissions import is_committee_staff
+
+    if not is_committee_staff(actor, campaign):
+        raise PermissionDenied
+    nominations = list(nominations)
+    if not nominations:
+        raise ValidationError("Chọn ít nhất một đề nghị đã được Hội đồng thông qua.")
+    with transaction.atomic():
+        decision = Decision(issuer=campaign.issuer, campaign=campaign, created_by=actor, **fields)
+        decision.full_clean()
+        decision.save()
+        ids = [n.pk for n in nominations]
+        updated = Nomination.objects.filter(
+            pk__in=ids, campaign=campaign, status=S.APPROVED, decision__isnull=True
+        ).update(decision=decision)
+        if updated != len(ids):
+            raise ValidationError("Có đề nghị chưa được Hội đồng thông qua hoặc đã thuộc quyết định khác.")
+    return decision
+
+
+def record_awards(decision):
+    """Write the decision's awards into the registry: one per nomination, so running it twice adds nothing."""
+    created = 0
+    for nomination in decision.nominations.select_related("award_type", "organization"):
+        values = {f: getattr(nomination, f) for f in (
+            "nominee_kind", "organization", "title_prefix", "full_name", "position", "unit_name", "gender",
+            "ethnicity", "birth_year", "nominee_class", "activity_field", "year", "achievement", "award_type", "proposer",
+        )}
+        _award, was_created = Award.objects.get_or_create(
+            nomination=nomination, defaults={**values, "decision": decision, "decided_on": decision.issued_on}
+        )
+        created += was_created
+    return created
+
+
+def issue_decision(decision, actor):
+    """Issue: nominations become 'decided', awards enter the registry, the PDFs are printed in the background."""
+    from campaigns.permissions import is_committee_staff
+
+    if not is_committee_staff(actor, decision.campaign):
+        raise PermissionDenied
+    with transaction.atomic():
+        locked = Decision.objects.select_for_update().get(pk=decision.pk)
+        if locked.status == DecisionStatus.ISSUED:
+            record_awards(locked)  # idempotent: repairs a half-written registry, adds nothing otherwise
+            return locked
+        if not locked.nominations.exists():
+            raise ValidationError("Quyết định chưa có danh sách khen thưởng.")
+        for nomination in locked.nominations.filter(status=S.APPROVED):
+            NOMINATION_FLOW.apply(nomination, "decide", actor, reason=f"Quyết định {locked.reference}")
+        Decision.objects.filter(pk=locked.pk).update(
+            status=DecisionStatus.ISSUED, issued_at=timezone.now(), issued_by=actor
+        )
+        locked.refresh_from_db()
+        record_awards(locked)
+        _queue("print_decision", locked.pk)
+    decision.refresh_from_db()
+    return decision
+
+
+def import_nominees(campaign, proposer, actor, upload):
+    """Create draft nominations from a nominee list; (created, errors). Nothing is created when any row is wrong."""
+    from . import excel
+
+    if not can_nominate(actor, campaign, proposer):
+        raise PermissionDenied
+    rows, errors = excel.parse(upload, campaign)
+    if errors:
+        return 0, errors
+    with transaction.atomic():
+        for row in rows:
+            row = dict(row)
+            number = row.pop("row")
+            nomination = Nomination(campaign=campaign, proposer=proposer, created_by=actor, year=campaign.period_end.year, **row)
+            _resolve_version(nomination)
+            try:
+                nomination.full_clean(exclude=["achievement"])
+            except ValidationError as exc:
+                errors.append(f"Dòng {number}: " + " ".join(exc.messages))
+                continue
+            nomination.save()
+        if errors:
+            transaction.set_rollback(True)
+            return 0, errors
+    return len(rows), []

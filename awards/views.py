@@ -1,0 +1,430 @@
+"""Pages of commendation: thin views over selectors (reads, scoped) and services (writes)."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Count
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from campaigns.permissions import is_committee_staff
+from campaigns.selectors import get_campaign_for
+from thidua.uploads import download_response
+from thidua.workflow import TransitionError
+from units.models import Organization
+from units.selectors import organization_ids_for
+
+from . import eligibility, excel, selectors, services
+from .enums import DecisionStatus, NominationStatus
+from .forms import (
+    DecisionForm,
+    DossierForm,
+    ImportForm,
+    NominationForm,
+    PutToCouncilForm,
+    RegistrySearchForm,
+    SessionForm,
+    TransitionForm,
+)
+from .models import DossierFile, Nomination
+from .permissions import can_edit_nomination, can_review_nomination, can_view_decision
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _errors(exc):
+    return " ".join(exc.messages) if hasattr(exc, "messages") else str(exc)
+
+
+def _proposers(user, campaign):
+    """Units the user may nominate for in this campaign."""
+    if user.is_superuser:
+        return Organization.objects.subtree(campaign.issuer.parent or campaign.issuer)
+    return Organization.objects.filter(pk__in=organization_ids_for(user))
+
+
+# --- Nominations -----------------------------------------------------------------------------------
+
+
+@login_required
+def campaign_nominations(request, campaign_pk):
+    campaign = get_campaign_for(request.user, campaign_pk)
+    qs = selectors.nominations_for(request.user).filter(campaign=campaign)
+    status = request.GET.get("status", "")
+    if status in NominationStatus.values:
+        qs = qs.filter(status=status)
+    page = Paginator(qs.order_by("proposer__path", "id"), 25).get_page(request.GET.get("page"))
+    is_staff = is_committee_staff(request.user, campaign)
+    counts = dict(
+        selectors.nominations_for(request.user).filter(campaign=campaign).order_by()
+        .values_list("status").annotate(n=Count("pk")).values_list("status", "n")
+    )
+    return render(request, "awards/campaign_nominations.html", {
+        "campaign": campaign, "page": page, "is_staff": is_staff, "status": status,
+        "statuses": [(value, label, counts.get(value, 0)) for value, label in NominationStatus.choices],
+        "can_nominate": campaign.status != "draft" and _proposers(request.user, campaign).exists(),
+        "sessions": campaign.council_sessions.all() if is_staff else [],
+        "decisions": campaign.award_decisions.all() if is_staff else [],
+        "query_string": f"status={status}" if status else "",
+    })
+
+
+@login_required
+def nomination_create(request, campaign_pk):
+    campaign = get_campaign_for(request.user, campaign_pk)
+    proposers = _proposers(request.user, campaign)
+    if campaign.status == "draft" or not proposers.exists():
+        raise PermissionDenied
+    form = NominationForm(request.POST or None, campaign=campaign, proposers=proposers)
+    if request.method == "POST" and form.is_valid():
+        try:
+            nomination = services.create_nomination(campaign, form.cleaned_data["proposer"], request.user, **form.values())
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, "Đã lưu dự thảo đề nghị. Bổ sung hồ sơ rồi gửi đi.")
+            return redirect("awards:nomination", pk=nomination.pk)
+    return render(request, "awards/nomination_form.html", {"form": form, "campaign": campaign},
+                  status=400 if form.is_bound else 200)
+
+
+@login_required
+def nomination_edit(request, pk):
+    nomination = selectors.get_nomination_for(request.user, pk)
+    if not can_edit_nomination(request.user, nomination):
+        raise PermissionDenied
+    campaign = nomination.campaign
+    form = NominationForm(request.POST or None, instance=nomination, campaign=campaign, proposers=_proposers(request.user, campaign))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_nomination(nomination, request.user, **form.values())
+        except (ValidationError, TransitionError) as exc:
+            form.add_error(None, _errors(exc))
+        else:
+            messages.success(request, "Đã lưu.")
+            return redirect("awards:nomination", pk=nomination.pk)
+    return render(request, "awards/nomination_form.html", {"form": form, "campaign": campaign, "nomination": nomination},
+                  status=400 if form.is_bound else 200)
+
+
+@login_required
+def nomination_detail(request, pk):
+    selectors.get_nomination_for(request.user, pk)
+    nomination = selectors.nomination_detail(pk)
+    user = request.user
+    is_staff = can_review_nomination(user, nomination)
+    moves = [m for m in services.NOMINATION_FLOW.available(user, nomination) if m.action in services.BUTTON_MOVES]
+    return render(request, "awards/nomination_detail.html", {
+        "n": nomination,
+        "findings": eligibility.evaluate(nomination),
+        "moves": moves,
+        "can_edit": can_edit_nomination(user, nomination),
+        "is_staff": is_staff,
+        "dossier_form": DossierForm() if can_edit_nomination(user, nomination) else None,
+        "council_form": PutToCouncilForm(campaign=nomination.campaign)
+        if is_staff and nomination.status == NominationStatus.CHECKED else None,
+        "transition_form": TransitionForm(),
+    })
+
+
+@login_required
+@require_POST
+def nomination_transition(request, pk, action):
+    nomination = selectors.get_nomination_for(request.user, pk)
+    form = TransitionForm(request.POST)
+    form.is_valid()
+    try:
+        services.transition(nomination, action, request.user, reason=form.cleaned_data.get("reason", ""),
+                            justification=form.cleaned_data.get("justification") if action == "submit" else None)
+    except TransitionError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, f"Đã chuyển sang «{nomination.get_status_display()}».")
+    return redirect("awards:nomination", pk=nomination.pk)
+
+
+@login_required
+@require_POST
+def nomination_to_council(request, pk):
+    nomination = selectors.get_nomination_for(request.user, pk)
+    if not can_review_nomination(request.user, nomination):
+        raise PermissionDenied
+    form = PutToCouncilForm(request.POST, campaign=nomination.campaign)
+    if not form.is_valid():
+        messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
+        return redirect("awards:nomination", pk=nomination.pk)
+    try:
+        services.put_to_council(nomination, form.cleaned_data["session"], request.user, form.cleaned_data["justification"] or None)
+    except TransitionError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, f"Đã đưa ra phiên họp «{form.cleaned_data['session'].title}».")
+    return redirect("awards:nomination", pk=nomination.pk)
+
+
+@login_required
+@require_POST
+def nomination_delete(request, pk):
+    nomination = selectors.get_nomination_for(request.user, pk)
+    campaign_pk = nomination.campaign_id
+    services.delete_nomination(nomination, request.user)
+    messages.success(request, "Đã xóa dự thảo đề nghị.")
+    return redirect("awards:campaign", campaign_pk=campaign_pk)
+
+
+@login_required
+@require_POST
+def dossier_upload(request, pk):
+    nomination = selectors.get_nomination_for(request.user, pk)
+    if not can_edit_nomination(request.user, nomination):
+        raise PermissionDenied
+    form = DossierForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            services.add_dossier_file(nomination, request.user, form.cleaned_data["file"], form.cleaned_data["kind"],
+                                      form.cleaned_data["description"])
+        except ValidationError as exc:
+            messages.error(request, _errors(exc))
+        else:
+            messages.success(request, "Đã tải lên tệp hồ sơ.")
+    else:
+        messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
+    return redirect("awards:nomination", pk=nomination.pk)
+
+
+@login_required
+def dossier_download(request, file_pk):
+    attachment = get_object_or_404(DossierFile.objects.select_related("nomination"), pk=file_pk)
+    selectors.get_nomination_for(request.user, attachment.nomination_id)
+    return download_response(attachment)
+
+
+@login_required
+def nominee_import(request, campaign_pk):
+    campaign = get_campaign_for(request.user, campaign_pk)
+    proposers = _proposers(request.user, campaign)
+    if campaign.status == "draft" or not proposers.exists():
+        raise PermissionDenied
+    form = ImportForm(request.POST or None, request.FILES or None, proposers=proposers)
+    errors, status = [], 200
+    if request.method == "POST" and form.is_valid():
+        created, errors = services.import_nominees(campaign, form.cleaned_data["proposer"], request.user, form.cleaned_data["file"])
+        if not errors:
+            messages.success(request, f"Đã nhập {created} đề nghị (dự thảo). Bổ sung thành tích, hồ sơ rồi gửi đi.")
+            return redirect("awards:campaign", campaign_pk=campaign.pk)
+        status = 400
+    elif form.is_bound:
+        status = 400
+    return render(request, "awards/import.html", {"form": form, "campaign": campaign, "errors": errors}, status=status)
+
+
+@login_required
+def nominee_export(request, campaign_pk):
+    campaign = get_campaign_for(request.user, campaign_pk)
+    qs = selectors.nominations_for(request.user).filter(campaign=campaign).order_by("proposer__path", "id")
+    response = HttpResponse(excel.export(qs), content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="de-nghi-khen-thuong-{campaign.pk}.xlsx"'
+    return response
+
+
+# --- Council sessions --------------------------------------------------------------------------------
+
+
+@login_required
+def session_list(request):
+    page = Paginator(selectors.sessions_for(request.user).annotate(n=Count("nominations", distinct=True)), 20).get_page(request.GET.get("page"))
+    return render(request, "awards/session_list.html", {"page": page})
+
+
+@login_required
+def session_create(request, campaign_pk):
+    campaign = get_campaign_for(request.user, campaign_pk)
+    if not is_committee_staff(request.user, campaign):
+        raise PermissionDenied
+    form = SessionForm(request.POST or None, campaign=campaign)
+    if request.method == "POST" and form.is_valid():
+        try:
+            session = services.create_session(campaign, request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, "Đã tạo phiên họp. Đưa các đề nghị đã thẩm định ra phiên họp.")
+            return redirect("awards:session", pk=session.pk)
+    return render(request, "awards/session_form.html", {"form": form, "campaign": campaign}, status=400 if form.is_bound else 200)
+
+
+@login_required
+def session_detail(request, pk):
+    session = selectors.get_session_for(request.user, pk)
+    nominations = list(session.nominations.select_related("award_type", "proposer", "campaign", "campaign__issuer").order_by("id"))
+    is_member = session.members.filter(pk=request.user.pk).exists()
+    voted = selectors.voted_nomination_ids(session, request.user) if is_member else set()
+    counts = services.tally(session) if session.is_closed else {}
+    rows = []
+    for n in nominations:
+        rows.append({"n": n, "voted": n.pk in voted, "findings": eligibility.evaluate(n) if not session.is_closed else [],
+                     "tally": counts.get(n.pk, (0, 0))})
+    return render(request, "awards/session_detail.html", {
+        "session": session, "rows": rows, "is_member": is_member,
+        "is_manager": is_committee_staff(request.user, session.campaign),
+        "members": session.members.order_by("last_name", "first_name"),
+        "ballots_cast": session.votes.count(),
+    })
+
+
+@login_required
+@require_POST
+def session_vote(request, pk, nomination_pk):
+    session = selectors.get_session_for(request.user, pk)
+    nomination = get_object_or_404(Nomination, pk=nomination_pk, session=session)
+    try:
+        services.cast_vote(session, nomination, request.user, request.POST.get("choice", ""))
+    except (TransitionError, ValidationError) as exc:
+        messages.error(request, _errors(exc))
+    else:
+        messages.success(request, f"Đã ghi phiếu kín cho «{nomination.display_name}».")
+    return redirect("awards:session", pk=session.pk)
+
+
+@login_required
+@require_POST
+def session_close(request, pk):
+    session = selectors.get_session_for(request.user, pk)
+    try:
+        services.close_session(session, request.user)
+    except TransitionError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, "Đã kết thúc phiên họp: kết quả đã được tính và khóa.")
+    return redirect("awards:session", pk=session.pk)
+
+
+# --- Decisions -----------------------------------------------------------------------------------------
+
+
+@login_required
+def decision_create(request, campaign_pk):
+    campaign = get_campaign_for(request.user, campaign_pk)
+    if not is_committee_staff(request.user, campaign):
+        raise PermissionDenied
+    form = DecisionForm(request.POST or None, campaign=campaign)
+    if request.method == "POST" and form.is_valid():
+        try:
+            decision = services.create_decision(campaign, request.user, form.cleaned_data["nominations"], **form.values())
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, "Đã lập dự thảo quyết định. Kiểm tra rồi ban hành.")
+            return redirect("awards:decision", pk=decision.pk)
+    return render(request, "awards/decision_form.html", {"form": form, "campaign": campaign}, status=400 if form.is_bound else 200)
+
+
+@login_required
+def decision_detail(request, pk):
+    decision = selectors.get_decision_for(request.user, pk)
+    if not can_view_decision(request.user, decision):
+        raise Http404
+    from .printing import decision_context
+
+    context = decision_context(decision)
+    awards = decision.awards.select_related("award_type").order_by("id")
+    return render(request, "awards/decision_detail.html", {
+        **context, "awards": awards, "is_manager": is_committee_staff(request.user, decision.campaign),
+    })
+
+
+@login_required
+@require_POST
+def decision_issue(request, pk):
+    decision = selectors.get_decision_for(request.user, pk)
+    try:
+        services.issue_decision(decision, request.user)
+    except ValidationError as exc:
+        messages.error(request, _errors(exc))
+    else:
+        messages.success(request, f"Đã ban hành Quyết định {decision.reference}; danh sách đã vào sổ khen thưởng.")
+    return redirect("awards:decision", pk=decision.pk)
+
+
+def _pdf_response(field, filename):
+    response = HttpResponse(field.read(), content_type="application/pdf")
+    field.close()
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@login_required
+def decision_pdf(request, pk):
+    decision = selectors.get_decision_for(request.user, pk)
+    if decision.status != DecisionStatus.ISSUED:
+        raise Http404
+    if not decision.pdf:
+        from .tasks import print_decision
+
+        print_decision.delay(decision.pk)
+        decision.refresh_from_db()
+        if not decision.pdf:
+            messages.info(request, "Bản in đang được tạo, vui lòng tải lại sau ít phút.")
+            return redirect("awards:decision", pk=decision.pk)
+    return _pdf_response(decision.pdf, f"quyet-dinh-{decision.number}.pdf")
+
+
+@login_required
+def certificate_pdf(request, pk):
+    award = selectors.get_award_for(request.user, pk)
+    if not award.certificate:
+        from .tasks import print_decision
+
+        print_decision.delay(award.decision_id)
+        award.refresh_from_db()
+        if not award.certificate:
+            messages.info(request, "Giấy khen đang được in, vui lòng tải lại sau ít phút.")
+            return redirect("awards:registry")
+    return _pdf_response(award.certificate, f"giay-khen-{award.pk}.pdf")
+
+
+# --- Registry ----------------------------------------------------------------------------------------
+
+
+def _registry_qs(request):
+    form = RegistrySearchForm(request.GET or None)
+    qs = selectors.awards_for(request.user)
+    if form.is_bound and form.is_valid():
+        d = form.cleaned_data
+        qs = selectors.search_awards(qs, q=d["q"], unit=d["unit"], year=d["year"], award_code=d["award"], nominee_kind=d["kind"])
+    return form, qs
+
+
+@login_required
+def registry(request):
+    form, qs = _registry_qs(request)
+    page = Paginator(qs.order_by("-year", "-decided_on", "id"), 25).get_page(request.GET.get("page"))
+    params = request.GET.copy()
+    params.pop("page", None)
+    return render(request, "awards/registry.html", {
+        "form": form, "page": page, "stats": selectors.statistics(qs), "ethnicities": selectors.ethnicity_counts(qs),
+        "query_string": params.urlencode(), "total": page.paginator.count,
+        "export_url": reverse("awards:registry_export") + (f"?{params.urlencode()}" if params else ""),
+    })
+
+
+@login_required
+def registry_export(request):
+    _form, qs = _registry_qs(request)
+    response = HttpResponse(excel.export_registry(qs.order_by("-year", "-decided_on", "id")), content_type=XLSX)
+    response["Content-Disposition"] = 'attachment; filename="so-khen-thuong.xlsx"'
+    return response
+
+
+@login_required
+def registry_history(request):
+    key = request.GET.get("key", "")
+    awards = list(selectors.history(selectors.awards_for(request.user), key)) if key else []
+    if not awards:
+        raise Http404
+    return render(request, "awards/history.html", {"awards": awards, "subject": awards[-1]})
+
