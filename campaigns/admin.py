@@ -12,6 +12,12 @@ from .models import (
     Movement,
     Occasion,
     Recipient,
+    SubPlan,
+    SubPlanAttachment,
+    SubPlanItem,
+    SubPlanLog,
+    SubPlanReminder,
+    SubPlanTarget,
     Target,
 )
 
@@ -148,3 +154,127 @@ class ContentAreaAdmin(admin.ModelAdmin):
         if obj is not None and obj.campaign.is_frozen:
             return False
         return super().has_change_permission(request, obj)
+
+
+# --- Units' sub-plans: visible with filters; the state is read-only (moves only through the service) ---
+
+class ReadOnlyInline(admin.TabularInline):
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class SubPlanItemInline(admin.StackedInline):
+    model = SubPlanItem
+    extra = 0
+    fields = ["content_area", "measures", "targets_link"]
+    readonly_fields = ["targets_link"]
+
+    @admin.display(description="chỉ tiêu")
+    def targets_link(self, obj):
+        if not obj.pk:
+            return ""
+        url = reverse("admin:campaigns_subplanitem_change", args=[obj.pk])
+        return format_html('<a href="{}">Chỉ tiêu của phần này</a>', url)
+
+
+class SubPlanAttachmentInline(ReadOnlyInline):
+    model = SubPlanAttachment
+    fields = ["original_name", "content_type", "size", "sha256", "uploaded_by", "uploaded_at"]
+    readonly_fields = fields
+
+
+class SubPlanLogInline(ReadOnlyInline):
+    model = SubPlanLog
+    fields = ["at", "actor", "from_state", "to_state", "note", "notified_at"]
+    readonly_fields = fields
+
+
+@admin.register(SubPlan)
+class SubPlanAdmin(admin.ModelAdmin):
+    list_display = ["organization", "campaign", "status", "due_date", "first_submitted_at", "approved_at"]
+    list_filter = ["status", "campaign", "organization__kind", "due_date"]
+    search_fields = ["organization__name", "organization__search_key", "number", "signer_name"]
+    list_select_related = ["organization", "campaign"]
+    autocomplete_fields = ["organization"]
+    readonly_fields = ["status", "version", "submitted_at", "first_submitted_at", "approved_at", "reviewed_by",
+                       "return_reason", "created_by", "created_at", "updated_at"]
+    inlines = [SubPlanItemInline, SubPlanAttachmentInline, SubPlanLogInline]
+    fieldsets = [
+        ("Nghĩa vụ", {"fields": ["campaign", "organization", "due_date"]}),
+        ("Kế hoạch", {"fields": ["number", "issued_on", "place", "title", "introduction", "further_content",
+                                 "signer_title", "signer_name"]}),
+        ("Trạng thái (chỉ đổi qua các thao tác Nộp / Trả lại / Duyệt trên trang kế hoạch)",
+         {"fields": ["status", "version", "submitted_at", "first_submitted_at", "approved_at", "reviewed_by",
+                     "return_reason", "created_by", "created_at", "updated_at"]}),
+    ]
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if obj is not None:
+            fields += ["campaign", "organization"]
+        return fields
+
+    def has_change_permission(self, request, obj=None):
+        # Approved is final: nobody edits it, not even in the admin.
+        if obj is not None and obj.status == "approved":
+            return False
+        return super().has_change_permission(request, obj)
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.created_by = request.user
+        if change:
+            obj.version += 1
+        super().save_model(request, obj, form, change)
+
+
+class SubPlanTargetInline(admin.TabularInline):
+    model = SubPlanTarget
+    extra = 0
+
+
+@admin.register(SubPlanItem)
+class SubPlanItemAdmin(admin.ModelAdmin):
+    list_display = ["subplan", "content_area"]
+    list_filter = ["subplan__campaign", "subplan__status"]
+    search_fields = ["subplan__organization__name", "measures"]
+    list_select_related = ["subplan__organization", "subplan__campaign", "content_area"]
+    raw_id_fields = ["subplan"]
+    inlines = [SubPlanTargetInline]
+
+
+@admin.register(SubPlanLog)
+class SubPlanLogAdmin(admin.ModelAdmin):
+    list_display = ["at", "subject", "actor", "from_state", "to_state", "notified_at"]
+    list_filter = ["to_state", "from_state", "subject__campaign"]
+    search_fields = ["subject__organization__name", "actor__username", "note"]
+    list_select_related = ["subject__organization", "subject__campaign", "actor"]
+    date_hierarchy = "at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(SubPlanReminder)
+class SubPlanReminderAdmin(admin.ModelAdmin):
+    list_display = ["day", "kind", "subplan", "recipients", "sent_by"]
+    list_filter = ["kind", "day", "subplan__campaign"]
+    list_select_related = ["subplan__organization", "subplan__campaign", "sent_by"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -28,3 +28,21 @@ class MilestoneKind(models.TextChoices):
     FINAL_REPORT_DUE = "final_report_due", "Hạn nộp báo cáo tổng kết"
     NOMINATIONS_DUE = "nominations_due", "Hạn đề nghị khen thưởng"
     OTHER = "other", "Mốc khác"
+
+
+class DocumentStatus(models.TextChoices):
+    """States of every reviewable document of a unit (sub-plans, progress reports)."""
+
+    DRAFT = "draft", "Đang soạn"
+    SUBMITTED = "submitted", "Đã nộp, chờ duyệt"
+    RETURNED = "returned", "Bị trả lại"
+    APPROVED = "approved", "Đã duyệt"
+
+
+EDITABLE_STATES = (DocumentStatus.DRAFT, DocumentStatus.RETURNED)
+
+
+class ReminderKind(models.TextChoices):
+    DUE_SOON = "due_soon", "Sắp đến hạn"
+    OVERDUE = "overdue", "Quá hạn"
+    MANUAL = "manual", "Nhắc nhở của Văn phòng"

@@ -1,4 +1,12 @@
+import re
+from decimal import Decimal, InvalidOperation
+
 from django import forms
+from django.core.exceptions import ValidationError
+
+from thidua.uploads import LABELS
+from units.enums import OrgKind
+from units.models import Organization
 
 from .selectors import next_number
 
@@ -20,3 +28,194 @@ class LaunchForm(forms.Form):
         self.fields["number"].widget.attrs["placeholder"] = str(
             next_number(campaign.issuer, campaign.symbol, campaign.term)
         )
+
+
+# --- Sub-plans -----------------------------------------------------------------------------------------
+
+DATE_ERRORS = {"invalid": "Ngày không hợp lệ (dd/mm/yyyy)."}
+TARGET_COLUMNS = ("name", "value", "unit_of_measure", "deadline", "responsible")
+BLANK_ROWS = 2
+
+
+def parse_figure(raw):
+    """A figure as offices write it: "1.500", "1.500,5", "95,5", "12.5" -> Decimal; "" -> None."""
+    text = (raw or "").strip().replace(" ", "").replace("\u00a0", "").rstrip("%")
+    if not text:
+        return None
+    if "," in text:
+        text = text.replace(".", "").replace(",", ".")
+    elif re.fullmatch(r"\d{1,3}(\.\d{3})+", text):
+        text = text.replace(".", "")
+    try:
+        value = Decimal(text)
+    except InvalidOperation:
+        raise ValidationError("Mức chỉ tiêu phải là số (ví dụ 95 hoặc 1.500 hoặc 12,5).") from None
+    if abs(value) >= Decimal("1e12"):
+        raise ValidationError("Mức chỉ tiêu quá lớn.")
+    return value.quantize(Decimal("0.01"))
+
+
+class SubPlanForm(forms.Form):
+    """Header fields plus, per content area, a measures box and rows of targets (field names carry the area id)."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    number = forms.CharField(label="Số, ký hiệu", max_length=64, required=False,
+                             widget=forms.TextInput(attrs={"placeholder": "ví dụ 45-KH/ĐU"}))
+    issued_on = forms.DateField(label="Ngày ban hành", required=False, error_messages=DATE_ERRORS,
+                                widget=forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"}))
+    place = forms.CharField(label="Địa danh", max_length=64, required=False)
+    title = forms.CharField(label="Trích yếu", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    introduction = forms.CharField(label="Mục đích, yêu cầu", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    further_content = forms.CharField(label="Nội dung khác, tổ chức thực hiện", required=False,
+                                      widget=forms.Textarea(attrs={"rows": 3}))
+    signer_title = forms.CharField(label="Chức vụ người ký", max_length=128, required=False)
+    signer_name = forms.CharField(label="Họ tên người ký", max_length=128, required=False)
+
+    HEADER = ("number", "issued_on", "place", "title", "introduction", "further_content", "signer_title", "signer_name")
+
+    def __init__(self, *args, subplan, areas, items, **kwargs):
+        self.subplan, self.areas = subplan, areas
+        if not args and "data" not in kwargs:
+            kwargs.setdefault("initial", {name: getattr(subplan, name) for name in self.HEADER})
+            kwargs["initial"]["version"] = subplan.version
+        super().__init__(*args, **kwargs)
+        self.sections = []
+        for area in areas:
+            item = items.get(area.pk)
+            stored = list(item.targets.all()) if item else []
+            if self.is_bound:
+                try:
+                    count = int(self.data.get(f"rows-{area.pk}", 0))
+                except ValueError:
+                    count = 0
+                count = max(0, min(count, 200))
+            else:
+                count = len(stored) + BLANK_ROWS
+            measures = f"m-{area.pk}"
+            self.fields[measures] = forms.CharField(
+                label="Nhiệm vụ, giải pháp", required=False, widget=forms.Textarea(attrs={"rows": 4}),
+                initial=item.measures if item else "",
+            )
+            rows = []
+            for i in range(count):
+                target = stored[i] if i < len(stored) else None
+                prefix = f"t-{area.pk}-{i}-"
+                self.fields[prefix + "name"] = forms.CharField(max_length=500, required=False,
+                                                               initial=target.name if target else "")
+                self.fields[prefix + "value"] = forms.CharField(max_length=32, required=False,
+                                                                initial=_figure(target.value) if target else "")
+                self.fields[prefix + "unit_of_measure"] = forms.CharField(
+                    max_length=64, required=False, initial=target.unit_of_measure if target else "")
+                self.fields[prefix + "deadline"] = forms.DateField(
+                    required=False, error_messages=DATE_ERRORS, initial=target.deadline if target else None,
+                    widget=forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"}))
+                self.fields[prefix + "responsible"] = forms.CharField(
+                    max_length=255, required=False, initial=target.responsible if target else "")
+                rows.append(prefix)
+            self.sections.append({"area": area, "measures": measures, "rows": rows})
+
+    def section_fields(self):
+        """For the template: per area its measures field and rows of bound fields."""
+        for section in self.sections:
+            yield {
+                "area": section["area"],
+                "measures": self[section["measures"]],
+                "rows": [[self[prefix + column] for column in TARGET_COLUMNS] for prefix in section["rows"]],
+                "row_count": len(section["rows"]),
+            }
+
+    def clean(self):
+        cleaned = super().clean()
+        self.cleaned_sections = {}
+        for section in self.sections:
+            rows = []
+            for prefix in section["rows"]:
+                values = {c: cleaned.get(prefix + c) for c in TARGET_COLUMNS}
+                if not any(values.values()) and not self.data.get(prefix + "deadline"):
+                    continue
+                try:
+                    values["value"] = parse_figure(values["value"])
+                except ValidationError as exc:
+                    self.add_error(prefix + "value", exc)
+                    continue
+                if not (values["name"] or "").strip():
+                    self.add_error(prefix + "name", "Cần ghi tên chỉ tiêu (hoặc xóa trắng cả dòng).")
+                    continue
+                values["name"] = values["name"].strip()
+                values["unit_of_measure"] = (values["unit_of_measure"] or "").strip()
+                values["responsible"] = (values["responsible"] or "").strip()
+                rows.append(values)
+            self.cleaned_sections[section["area"].pk] = (cleaned.get(section["measures"], ""), rows)
+        return cleaned
+
+    def header(self):
+        return {name: self.cleaned_data.get(name) if name == "issued_on" else (self.cleaned_data.get(name) or "")
+                for name in self.HEADER}
+
+
+def _figure(value):
+    if value is None:
+        return ""
+    text = f"{value:f}".rstrip("0").rstrip(".") if "." in f"{value:f}" else f"{value:f}"
+    return text.replace(".", ",")
+
+
+class TransitionForm(forms.Form):
+    reason = forms.CharField(label="Lý do", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class AttachmentForm(forms.Form):
+    file = forms.FileField(label="Tệp", error_messages={"required": "Chưa chọn tệp."},
+                           help_text="Bản ký, đóng dấu: " + ", ".join(LABELS.values()) + ".")
+    description = forms.CharField(label="Mô tả", max_length=255, required=False)
+
+
+class DueDateForm(forms.Form):
+    due_date = forms.DateField(label="Hạn nộp", required=False, error_messages=DATE_ERRORS,
+                               widget=forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"}))
+
+
+class ObligationForm(forms.Form):
+    """Staff oblige more units: a whole subtree, a kind of organisation, or a hand-picked list."""
+
+    MODES = [("subtree", "Cả một nhánh (đơn vị và các đơn vị trực thuộc)"), ("kind", "Theo loại tổ chức"),
+             ("list", "Chọn từng đơn vị")]
+    mode = forms.ChoiceField(label="Cách chọn", choices=MODES, widget=forms.RadioSelect, initial="list")
+    root = forms.ModelChoiceField(label="Nhánh", queryset=Organization.objects.none(), required=False)
+    kind = forms.ChoiceField(label="Loại tổ chức", choices=[("", "—")] + list(OrgKind.choices), required=False)
+    organizations = forms.ModelMultipleChoiceField(
+        label="Đơn vị", queryset=Organization.objects.none(), required=False,
+        widget=forms.SelectMultiple(attrs={"size": 12}),
+    )
+    due_date = forms.DateField(label="Hạn nộp", required=False, error_messages=DATE_ERRORS,
+                               widget=forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"}),
+                               help_text="Để trống: theo mốc «Hạn nộp kế hoạch của đơn vị» của phong trào.")
+
+    def __init__(self, *args, organizations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["root"].queryset = organizations
+        self.fields["organizations"].queryset = organizations
+        self.all_organizations = organizations
+
+    def clean(self):
+        cleaned = super().clean()
+        mode = cleaned.get("mode")
+        if mode == "subtree":
+            root = cleaned.get("root")
+            if not root:
+                self.add_error("root", "Chọn đơn vị gốc của nhánh.")
+            else:
+                cleaned["chosen"] = list(self.all_organizations.filter(path__startswith=root.path))
+        elif mode == "kind":
+            if not cleaned.get("kind"):
+                self.add_error("kind", "Chọn loại tổ chức.")
+            else:
+                cleaned["chosen"] = list(self.all_organizations.filter(kind=cleaned["kind"]))
+        elif mode == "list":
+            if not cleaned.get("organizations"):
+                self.add_error("organizations", "Chọn ít nhất một đơn vị.")
+            else:
+                cleaned["chosen"] = list(cleaned["organizations"])
+        if mode and not self.errors and not cleaned.get("chosen"):
+            raise ValidationError("Không có đơn vị nào khớp với lựa chọn.")
+        return cleaned

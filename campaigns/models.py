@@ -11,9 +11,11 @@ from django.core.exceptions import ValidationError
 from django.db import models
 
 from thidua.text import normalize_text_fields, vn_date
+from thidua.uploads import UploadedFileBase
+from thidua.workflow import TransitionLogBase
 from units.models import Organization
 
-from .enums import CampaignStatus, LegalBasisKind, MilestoneKind
+from .enums import CampaignStatus, DocumentStatus, LegalBasisKind, MilestoneKind, ReminderKind
 
 
 class DocumentFormat(models.TextChoices):
@@ -328,3 +330,195 @@ class Amendment(models.Model):
     def save(self, *args, **kwargs):
         normalize_text_fields(self)
         super().save(*args, **kwargs)
+
+
+# --- Units' documents: sub-plans (and progress reports) -------------------------------------------
+
+
+class UnitDocument(models.Model):
+    """Abstract: a document a unit writes for a campaign and the committee reviews.
+
+    The row exists from the moment the unit is obliged to write it (status draft, nothing filled).
+    State changes only through `campaigns.workflows` (the log cannot be bypassed); `version` grows on
+    every save so two tabs saving the same draft cannot silently overwrite each other.
+    """
+
+    status = models.CharField(
+        "trạng thái", max_length=16, choices=DocumentStatus.choices, default=DocumentStatus.DRAFT, db_index=True
+    )
+    version = models.PositiveIntegerField("phiên bản", default=1, editable=False)
+    due_date = models.DateField("hạn nộp", null=True, blank=True)
+    submitted_at = models.DateTimeField("nộp lần gần nhất lúc", null=True, blank=True)
+    first_submitted_at = models.DateTimeField("nộp lần đầu lúc", null=True, blank=True)
+    approved_at = models.DateTimeField("duyệt lúc", null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name="người xét duyệt",
+    )
+    return_reason = models.TextField("lý do trả lại gần nhất", blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name="người giao",
+    )
+    created_at = models.DateTimeField("giao lúc", auto_now_add=True)
+    updated_at = models.DateTimeField("cập nhật lúc", auto_now=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_editable(self):
+        return self.status in (DocumentStatus.DRAFT, DocumentStatus.RETURNED)
+
+    def days_late(self, today):
+        """Days past the due date: until today if not yet submitted, else until the first submission."""
+        if not self.due_date:
+            return 0
+        if self.first_submitted_at:
+            from django.utils import timezone as tz
+
+            end = tz.localtime(self.first_submitted_at).date()
+        else:
+            end = today
+        return max((end - self.due_date).days, 0)
+
+
+def _state_label(value):
+    try:
+        return DocumentStatus(value).label
+    except ValueError:
+        return value
+
+
+class SubPlan(UnitDocument):
+    """A unit's own plan for a campaign (kế hoạch của đơn vị). One row per (campaign, unit) is the obligation."""
+
+    campaign = models.ForeignKey(Campaign, on_delete=models.PROTECT, related_name="subplans", verbose_name="kế hoạch phát động")
+    organization = models.ForeignKey(
+        Organization, on_delete=models.PROTECT, related_name="subplans", verbose_name="đơn vị"
+    )
+    number = models.CharField("số, ký hiệu", max_length=64, blank=True, help_text="Ví dụ: 45-KH/ĐU")
+    issued_on = models.DateField("ngày ban hành", null=True, blank=True)
+    place = models.CharField("địa danh", max_length=64, blank=True)
+    title = models.TextField("trích yếu", blank=True)
+    introduction = models.TextField("mục đích, yêu cầu", blank=True)
+    further_content = models.TextField("nội dung khác, tổ chức thực hiện", blank=True)
+    signer_title = models.CharField("chức vụ người ký", max_length=128, blank=True)
+    signer_name = models.CharField("họ tên người ký", max_length=128, blank=True)
+
+    class Meta:
+        verbose_name = "kế hoạch của đơn vị"
+        verbose_name_plural = "kế hoạch của đơn vị"
+        ordering = ["campaign", "organization__path"]
+        constraints = [
+            models.UniqueConstraint(fields=["campaign", "organization"], name="unique_subplan_per_unit"),
+        ]
+        indexes = [models.Index(fields=["campaign", "status"])]
+
+    def __str__(self):
+        return f"Kế hoạch của {self.organization} ({self.campaign.reference})"
+
+    def save(self, *args, **kwargs):
+        normalize_text_fields(self)
+        super().save(*args, **kwargs)
+
+
+class SubPlanItem(models.Model):
+    """The unit's section for one content area of the campaign: its measures (and targets below)."""
+
+    subplan = models.ForeignKey(SubPlan, on_delete=models.CASCADE, related_name="items", verbose_name="kế hoạch của đơn vị")
+    content_area = models.ForeignKey(
+        ContentArea, on_delete=models.PROTECT, related_name="subplan_items", verbose_name="nội dung thi đua"
+    )
+    measures = models.TextField("nhiệm vụ, giải pháp", blank=True)
+
+    class Meta:
+        verbose_name = "phần theo nội dung thi đua"
+        verbose_name_plural = "phần theo nội dung thi đua"
+        ordering = ["content_area__order", "content_area_id"]
+        constraints = [
+            models.UniqueConstraint(fields=["subplan", "content_area"], name="unique_subplan_item_per_area"),
+        ]
+
+    def __str__(self):
+        return f"{self.subplan.organization} — {self.content_area}"
+
+    def save(self, *args, **kwargs):
+        normalize_text_fields(self)
+        super().save(*args, **kwargs)
+
+
+class SubPlanTarget(models.Model):
+    """A measurable commitment of the unit: what, figure, unit of measure, deadline, who is responsible."""
+
+    item = models.ForeignKey(SubPlanItem, on_delete=models.CASCADE, related_name="targets", verbose_name="phần")
+    order = models.PositiveSmallIntegerField("thứ tự", default=0)
+    name = models.CharField("chỉ tiêu", max_length=500)
+    value = models.DecimalField("mức chỉ tiêu", max_digits=14, decimal_places=2, null=True, blank=True)
+    unit_of_measure = models.CharField("đơn vị tính", max_length=64, blank=True)
+    deadline = models.DateField("thời hạn", null=True, blank=True)
+    responsible = models.CharField("người, bộ phận chịu trách nhiệm", max_length=255, blank=True)
+
+    class Meta:
+        verbose_name = "chỉ tiêu của đơn vị"
+        verbose_name_plural = "chỉ tiêu của đơn vị"
+        ordering = ["order", "id"]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        normalize_text_fields(self)
+        super().save(*args, **kwargs)
+
+
+class SubPlanAttachment(UploadedFileBase):
+    UPLOAD_PREFIX = "subplans"
+
+    subplan = models.ForeignKey(
+        SubPlan, on_delete=models.CASCADE, related_name="attachments", verbose_name="kế hoạch của đơn vị"
+    )
+
+    class Meta(UploadedFileBase.Meta):
+        verbose_name = "tệp đính kèm kế hoạch"
+        verbose_name_plural = "tệp đính kèm kế hoạch"
+
+
+class SubPlanLog(TransitionLogBase):
+    subject = models.ForeignKey(SubPlan, on_delete=models.CASCADE, related_name="logs", verbose_name="kế hoạch của đơn vị")
+    notified_at = models.DateTimeField("đã gửi thư lúc", null=True, blank=True)
+
+    class Meta(TransitionLogBase.Meta):
+        verbose_name = "nhật ký kế hoạch của đơn vị"
+        verbose_name_plural = "nhật ký kế hoạch của đơn vị"
+
+    def get_from_display(self):
+        return _state_label(self.from_state)
+
+    def get_to_display(self):
+        return _state_label(self.to_state)
+
+
+class SubPlanReminder(models.Model):
+    """Bookkeeping of reminders: at most one per sub-plan, kind and day (the unique row makes the task idempotent)."""
+
+    subplan = models.ForeignKey(SubPlan, on_delete=models.CASCADE, related_name="reminders", verbose_name="kế hoạch của đơn vị")
+    kind = models.CharField("loại nhắc nhở", max_length=16, choices=ReminderKind.choices)
+    day = models.DateField("ngày")
+    sent_at = models.DateTimeField("gửi lúc", auto_now_add=True)
+    recipients = models.TextField("gửi tới", blank=True)
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name="người gửi",
+    )
+
+    class Meta:
+        verbose_name = "nhắc nhở"
+        verbose_name_plural = "nhắc nhở"
+        ordering = ["-day", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["subplan", "kind", "day"], name="unique_subplan_reminder_per_day"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.day:%d/%m/%Y} — {self.subplan.organization}"

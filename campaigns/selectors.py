@@ -1,13 +1,14 @@
 """Reads of campaigns, already scoped to the user."""
 
-from django.db.models import Prefetch, Q
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django.shortcuts import get_object_or_404
 
-from units.models import Organization
-from units.selectors import organization_ids_for
+from thidua.text import fold
+from units.models import Membership, Organization
+from units.selectors import MANAGING_ROLES, organization_ids_for
 
-from .enums import CampaignStatus
-from .models import Assignment, Campaign, ContentArea, LegalBasis
+from .enums import CampaignStatus, DocumentStatus
+from .models import Assignment, Campaign, ContentArea, LegalBasis, SubPlan, SubPlanItem, SubPlanTarget
 
 
 def participating_organization_ids(campaign):
@@ -85,3 +86,126 @@ def issuer_choices_for(user):
     if user.is_superuser:
         return Organization.objects.all()
     return Organization.objects.filter(pk__in=organization_ids_for(user))
+
+
+# --- Sub-plans ---------------------------------------------------------------------------------------
+
+
+def subplans_for(user):
+    """Sub-plans the user may see: those of campaigns their organisation issued, and their own unit's."""
+    if not user.is_authenticated:
+        return SubPlan.objects.none()
+    qs = SubPlan.objects.select_related("campaign", "campaign__issuer", "organization")
+    if user.is_superuser:
+        return qs
+    org_ids = organization_ids_for(user)
+    return qs.filter(
+        Q(campaign__issuer__in=org_ids) | (Q(organization__in=org_ids) & ~Q(campaign__status=CampaignStatus.DRAFT))
+    )
+
+
+def get_subplan_for(user, pk):
+    """404 unless the user may see this sub-plan (another unit's sub-plan does not exist for them)."""
+    return get_object_or_404(subplans_for(user), pk=pk)
+
+
+def subplan_document(subplan):
+    """Items (with targets) keyed by content area, attachments and log, in a fixed number of queries."""
+    items = {
+        item.content_area_id: item
+        for item in SubPlanItem.objects.filter(subplan=subplan).prefetch_related(
+            Prefetch("targets", queryset=SubPlanTarget.objects.order_by("order", "id"))
+        )
+    }
+    areas = list(ContentArea.objects.filter(campaign_id=subplan.campaign_id).order_by("order", "id").prefetch_related(
+        "movements", "targets"
+    ))
+    sections = [(area, items.get(area.pk)) for area in areas]
+    not_addressed = [
+        area for area, item in sections if item is None or (not item.measures.strip() and not item.targets.all())
+    ]
+    return {
+        "sections": sections,
+        "not_addressed": not_addressed,
+        "attachments": list(subplan.attachments.select_related("uploaded_by")),
+        "logs": list(subplan.logs.select_related("actor")),
+    }
+
+
+BOARD_STATES = [("", "Tất cả")] + list(DocumentStatus.choices) + [("late", "Quá hạn chưa nộp")]
+
+
+def board(campaign, *, state="", kind="", subtree=None, q="", today):
+    """The staff's submission board: (rows, [(state, label, count)], total).
+
+    Rows carry `member_has_email`; a unit with neither its own address nor a member's cannot be mailed.
+    """
+    base = SubPlan.objects.filter(campaign=campaign)
+    counts = {row["status"]: row["n"] for row in base.values("status").annotate(n=Count("id")).order_by()}
+    summary = [(value, label, counts.get(value, 0)) for value, label in DocumentStatus.choices]
+    rows = base.select_related("organization").annotate(member_has_email=Exists(
+        Membership.objects.filter(organization=OuterRef("organization_id"), role__in=MANAGING_ROLES).exclude(user__email="")
+    ))
+    if state == "late":
+        rows = rows.filter(status__in=(DocumentStatus.DRAFT, DocumentStatus.RETURNED), due_date__lt=today)
+    elif state:
+        rows = rows.filter(status=state)
+    if kind:
+        rows = rows.filter(organization__kind=kind)
+    if subtree is not None:
+        rows = rows.filter(organization__path__startswith=subtree.path)
+    key = fold(q)
+    if key:
+        rows = rows.filter(organization__search_key__contains=key)
+    return rows.order_by("organization__path"), summary, sum(counts.values())
+
+
+def late_count(campaign, today):
+    return SubPlan.objects.filter(
+        campaign=campaign, status__in=(DocumentStatus.DRAFT, DocumentStatus.RETURNED), due_date__lt=today
+    ).count()
+
+
+def review_queue(user):
+    """Submitted sub-plans of the campaigns the user reviews, oldest submission first."""
+    if not user.is_authenticated:
+        return SubPlan.objects.none()
+    qs = SubPlan.objects.filter(status=DocumentStatus.SUBMITTED).select_related("campaign", "organization")
+    if not user.is_superuser:
+        qs = qs.filter(campaign__issuer__in=organization_ids_for(user))
+    return qs.order_by("submitted_at", "id")
+
+
+def my_obligations(user):
+    """The user's units' sub-plans in running or closed campaigns, most urgent first."""
+    if not user.is_authenticated:
+        return SubPlan.objects.none()
+    return (
+        SubPlan.objects.filter(organization__in=organization_ids_for(user))
+        .exclude(campaign__status=CampaignStatus.DRAFT)
+        .select_related("campaign", "organization")
+        .order_by("campaign__status", "due_date", "id")
+    )
+
+
+def campaigns_reviewed_by(user):
+    if user.is_superuser:
+        return Campaign.objects.exclude(status=CampaignStatus.DRAFT)
+    return Campaign.objects.filter(issuer__in=organization_ids_for(user)).exclude(status=CampaignStatus.DRAFT)
+
+
+def assignable_organizations(campaign):
+    """Organisations that can be obliged: the issuer's subtree without the issuer itself."""
+    return Organization.objects.subtree(campaign.issuer).exclude(pk=campaign.issuer_id)
+
+
+def units_without_email(campaign):
+    """Obliged units nobody can be mailed at (no unit address, no head or staff with an address)."""
+    member_with_email = Membership.objects.filter(
+        organization=OuterRef("pk"), role__in=MANAGING_ROLES
+    ).exclude(user__email="")
+    return (
+        Organization.objects.filter(subplans__campaign=campaign, email="")
+        .exclude(Exists(member_with_email))
+        .order_by("path")
+    )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import subplan_views, views
 
 app_name = "campaigns"
 
@@ -8,4 +8,20 @@ urlpatterns = [
     path("<int:pk>/", views.campaign_detail, name="detail"),
     path("<int:pk>/phat-dong/", views.campaign_launch, name="launch"),
     path("<int:pk>/ket-thuc/", views.campaign_close, name="close"),
+    # Units' sub-plans (kế hoạch của đơn vị)
+    path("ke-hoach-cua-toi/", subplan_views.my_subplans, name="my_subplans"),
+    path("cho-duyet/", subplan_views.review_queue, name="review_queue"),
+    path("<int:pk>/ke-hoach-don-vi/", subplan_views.board, name="board"),
+    path("<int:pk>/ke-hoach-don-vi/xuat-excel/", subplan_views.board_export, name="board_export"),
+    path("<int:pk>/ke-hoach-don-vi/nhac-nho/", subplan_views.board_remind, name="board_remind"),
+    path("<int:pk>/ke-hoach-don-vi/giao/", subplan_views.assign_units, name="assign_units"),
+    path("ke-hoach-don-vi/<int:pk>/", subplan_views.subplan_detail, name="subplan"),
+    path("ke-hoach-don-vi/<int:pk>/sua/", subplan_views.subplan_edit, name="subplan_edit"),
+    path("ke-hoach-don-vi/<int:pk>/han-nop/", subplan_views.subplan_due_date, name="subplan_due_date"),
+    path("ke-hoach-don-vi/<int:pk>/chuyen/<slug:action>/", subplan_views.subplan_transition, name="subplan_transition"),
+    path("ke-hoach-don-vi/<int:pk>/tep/", subplan_views.attachment_upload, name="subplan_upload"),
+    path("ke-hoach-don-vi/<int:pk>/tep/<int:attachment_pk>/", subplan_views.attachment_download,
+         name="subplan_attachment"),
+    path("ke-hoach-don-vi/<int:pk>/tep/<int:attachment_pk>/xoa/", subplan_views.attachment_delete,
+         name="subplan_attachment_delete"),
 ]

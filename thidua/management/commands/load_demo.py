@@ -8,6 +8,10 @@ import units.demo
 # each is a callable (orgs, campaign, stdout) appended here in order.
 DEMO_STEPS = []
 
+import campaigns.demo.subplans  # noqa: E402
+
+DEMO_STEPS.append(campaigns.demo.subplans.load)
+
 
 class Command(BaseCommand):
     help = "Load the Mai Sơn demo: organisation tree, demo users, the 2019 plan. Running it twice changes nothing."

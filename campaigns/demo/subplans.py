@@ -1,0 +1,109 @@
+"""Demo step: the Mai Sơn campaign's obligations, with units' sub-plans in every state.
+
+Each scripted unit goes through the real services (save, submit, return, approve), then its
+timestamps are moved back to November 2019 so the board reads like the real campaign. A unit that
+already has content or a log is left alone: running the demo twice changes nothing.
+"""
+
+import datetime
+from decimal import Decimal
+
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from campaigns import services
+from campaigns.models import SubPlan, SubPlanLog
+
+User = get_user_model()
+
+# (org code, writer username, final state, submitted on (day of Nov 2019), return reason or None)
+SCRIPT = [
+    ("ubnd-mai-son", "ubnd", "approved", 8, None),
+    ("btg-hu-mai-son", "tuyengiao", "approved", 12, None),
+    ("db-cong-an-mai-son", "admin", "approved", 14, None),
+    ("mttq-mai-son", "mttq", "submitted", 15, None),
+    ("hd-mai-son", "admin", "submitted", 18, None),
+    ("du-hat-lot-tt", "admin", "submitted", 22, None),
+    ("du-co-noi", "conoi", "returned", 16,
+     "Kế hoạch chưa có chỉ tiêu cho nội dung 3 (phong trào xây dựng nông thôn mới); đề nghị bổ sung và nộp lại."),
+    ("hlhpn-mai-son", "admin", "returned", 13, "Thiếu bản ký, đóng dấu; đề nghị đính kèm bản scan."),
+    ("du-chieng-mung", "chiengmung", "draft", None, None),
+]
+
+MEASURES = [
+    "Tổ chức quán triệt Chỉ thị 34-CT/TW, Chỉ thị 26/CT-TTg tới 100% cán bộ, đảng viên; gắn với học tập và làm theo "
+    "tư tưởng, đạo đức, phong cách Hồ Chí Minh.",
+    "Cấp ủy trực tiếp lãnh đạo phong trào; phân công đồng chí phó bí thư phụ trách, sơ kết 6 tháng.",
+    "Đăng ký thi đua thực hiện các chỉ tiêu phát triển kinh tế - xã hội năm 2020; xây dựng nông thôn mới.",
+    "Chuẩn bị chu đáo văn kiện, nhân sự đại hội đảng bộ nhiệm kỳ 2020-2025.",
+    "Kiện toàn Hội đồng Thi đua - Khen thưởng; bình xét khen thưởng đúng quy định.",
+]
+
+TARGETS = {
+    1: [("Cán bộ, đảng viên được quán triệt", Decimal("100"), "%", datetime.date(2019, 12, 31), "Ban Tuyên giáo")],
+    3: [("Hộ đạt danh hiệu gia đình văn hóa", Decimal("90"), "%", datetime.date(2020, 11, 30), "Văn phòng"),
+        ("Tiêu chí nông thôn mới đạt thêm", Decimal("2"), "tiêu chí", datetime.date(2020, 12, 15), "Phó Chủ tịch UBND")],
+    4: [("Tổ chức thành công đại hội", Decimal("1"), "đại hội", datetime.date(2020, 6, 30), "Bí thư")],
+}
+
+
+def _sections(campaign, upto=None):
+    sections = {}
+    for index, area in enumerate(campaign.content_areas.order_by("order", "id"), 1):
+        if upto and index > upto:
+            break
+        rows = [
+            {"name": n, "value": v, "unit_of_measure": u, "deadline": d, "responsible": r}
+            for n, v, u, d, r in TARGETS.get(index, [])
+        ]
+        sections[area.pk] = (MEASURES[(index - 1) % len(MEASURES)], rows)
+    return sections
+
+
+def _at(day, hour):
+    return timezone.make_aware(datetime.datetime(2019, 11, day, hour, 0))
+
+
+def load(orgs, campaign, stdout=None):
+    staff = User.objects.get(username="vanphong")
+    services.obligations_on_launch(campaign, staff)  # units already obliged are left as they are
+    changed = 0
+    for code, writer_name, state, day, reason in SCRIPT:
+        org = orgs.get(code)
+        subplan = SubPlan.objects.filter(campaign=campaign, organization=org).first() if org else None
+        if subplan is None or subplan.logs.exists() or subplan.items.exists():
+            continue
+        writer = User.objects.get(username=writer_name)
+        header = {
+            "number": f"{10 + changed}-KH/{org.short_name.split()[0] if org.short_name else 'ĐV'}",
+            "issued_on": datetime.date(2019, 11, day or 5),
+            "place": "Mai Sơn",
+            "title": "Thực hiện phong trào thi đua yêu nước năm 2020",
+            "introduction": "Cụ thể hóa Kế hoạch của Ban Thường vụ Huyện ủy phù hợp với tình hình của đơn vị.",
+            "further_content": "Giao Văn phòng theo dõi, tổng hợp, báo cáo kết quả.",
+            "signer_title": "BÍ THƯ" if org.kind in ("commune", "party_cell") else "THỦ TRƯỞNG",
+            "signer_name": writer.get_full_name() or "Nguyễn Văn An",
+        }
+        upto = 2 if state == "draft" else (3 if code == "du-co-noi" else None)
+        subplan = services.save_subplan(subplan, writer, version=subplan.version, header=header,
+                                        sections=_sections(campaign, upto))
+        changed += 1
+        if state == "draft":
+            continue
+        services.transition_subplan(subplan, "submit", writer)
+        if state == "approved":
+            services.transition_subplan(subplan, "approve", staff)
+        elif state == "returned":
+            services.transition_subplan(subplan, "return", staff, reason=reason)
+        # Move the story back to November 2019.
+        submitted, reviewed = _at(day, 9), _at(min(day + 3, 30), 15)
+        logs = list(SubPlanLog.objects.filter(subject=subplan).order_by("id"))
+        for log, moment in zip(logs, [submitted, reviewed], strict=False):
+            SubPlanLog.objects.filter(pk=log.pk).update(at=moment, notified_at=moment)
+        SubPlan.objects.filter(pk=subplan.pk).update(
+            submitted_at=submitted, first_submitted_at=submitted,
+            approved_at=reviewed if state == "approved" else None,
+        )
+    if stdout and changed:
+        total = SubPlan.objects.filter(campaign=campaign).count()
+        stdout.write(f"Kế hoạch của đơn vị: {total} đơn vị được giao, {changed} kế hoạch mẫu ở các trạng thái.")

@@ -1,0 +1,103 @@
+"""thidua/uploads.py: type by content, size limit, safe names, checksum; and the sub-plan upload page."""
+
+import hashlib
+import io
+import zipfile
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from campaigns.models import SubPlanAttachment
+from thidua import uploads
+
+from .conftest import JPEG_BYTES, PDF_BYTES, PNG_BYTES
+
+
+def _docx():
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("word/document.xml", "<w:document/>")
+    return buffer.getvalue()
+
+
+def _zip():
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as z:
+        z.writestr("evil.exe", "MZ")
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    "content, name, allowed, kind",
+    [
+        (PDF_BYTES, "a.pdf", uploads.SCANS, "pdf"),
+        (JPEG_BYTES, "a.jpg", uploads.SCANS, "jpeg"),
+        (PNG_BYTES, "anh.PNG", uploads.SCANS, "png"),
+        (PDF_BYTES, "misnamed.docx", uploads.SCANS, "pdf"),  # the content decides, not the name
+        (_docx(), "kh.docx", uploads.SCANS_AND_DOCX, "docx"),
+        (_docx(), "kh.docx", uploads.SCANS, None),
+        (_zip(), "kh.docx", uploads.SCANS_AND_DOCX, None),
+        (b"<html><script>alert(1)</script>", "scan.pdf", uploads.SCANS_AND_DOCX, None),
+        (b"MZ\x90\x00", "scan.jpg", uploads.SCANS_AND_DOCX, None),
+    ],
+)
+def test_type_is_decided_by_content(content, name, allowed, kind):
+    upload = SimpleUploadedFile(name, content, "application/pdf")
+    if kind is None:
+        with pytest.raises(ValidationError, match="Chỉ nhận tệp"):
+            uploads.validate_upload(upload, allowed)
+    else:
+        assert uploads.validate_upload(upload, allowed) == kind
+
+
+def test_size_limit_and_empty_file(settings):
+    settings.MAX_UPLOAD_SIZE = 1024
+    with pytest.raises(ValidationError, match="Tệp quá lớn"):
+        uploads.validate_upload(SimpleUploadedFile("a.pdf", PDF_BYTES + b"0" * 2000))
+    with pytest.raises(ValidationError, match="Tệp rỗng"):
+        uploads.validate_upload(SimpleUploadedFile("a.pdf", b""))
+
+
+@pytest.mark.parametrize(
+    "raw, clean",
+    [("../../etc/passwd", "passwd"), ("C:\\Users\\x\\Kế hoạch.pdf", "Kế hoạch.pdf"), ("a<b>|c.pdf", "a_b_c.pdf"),
+     ("\x00\x1f.pdf", "pdf"), ("", "tep")],
+)
+def test_clean_filename(raw, clean):
+    assert uploads.clean_filename(raw) == clean
+
+
+@pytest.mark.django_db
+def test_attachment_keeps_checksum_and_a_generated_stored_name(subplan, unit_head, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    upload = SimpleUploadedFile("Kế hoạch ký.jpeg", JPEG_BYTES, "image/jpeg")
+    attachment = SubPlanAttachment.from_upload(upload, uploaded_by=unit_head, subplan=subplan)
+    attachment.save()
+    assert attachment.sha256 == hashlib.sha256(JPEG_BYTES).hexdigest()
+    assert attachment.original_name == "Kế hoạch ký.jpg" and attachment.content_type == "image/jpeg"
+    assert attachment.file.name.startswith("subplans/") and attachment.file.name.endswith(".jpg")
+    assert "Kế" not in attachment.file.name
+    path = attachment.file.path
+    attachment.delete()
+    import os
+
+    assert not os.path.exists(path)
+
+
+@pytest.mark.django_db
+def test_upload_page_refuses_a_disguised_file_with_a_clear_message(client, subplan, unit_head, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    client.force_login(unit_head)
+    fake = SimpleUploadedFile("scan.pdf", b"<html>not a pdf</html>", "application/pdf")
+    response = client.post(f"/phong-trao/ke-hoach-don-vi/{subplan.pk}/tep/", {"file": fake, "description": "Bản ký"})
+    assert response.status_code == 400
+    body = response.content.decode()
+    assert "Chỉ nhận tệp PDF, JPEG, PNG, DOCX" in body
+    assert 'value="Bản ký"' in body  # what was typed is kept
+    assert not SubPlanAttachment.objects.exists()
+    good = SimpleUploadedFile("scan.pdf", PDF_BYTES, "application/pdf")
+    response = client.post(f"/phong-trao/ke-hoach-don-vi/{subplan.pk}/tep/", {"file": good})
+    assert response.status_code == 302
+    assert SubPlanAttachment.objects.get().sha256 == hashlib.sha256(PDF_BYTES).hexdigest()
