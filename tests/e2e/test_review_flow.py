@@ -1,0 +1,43 @@
+"""Committee staff start the final review from the campaign page, watch it finish, and download the PDF."""
+
+import subprocess
+from types import SimpleNamespace
+
+import pytest
+
+from reports import services
+from reports.models import ReviewReport
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_staff_start_watch_and_download_the_final_review(live_server, page, demo, login, monkeypatch, artifacts_dir):
+    # The web side only queues; this test plays the worker, so the page is seen waiting and then finishing.
+    queued = []
+    monkeypatch.setattr("reports.tasks.build_review_report_task", SimpleNamespace(delay=queued.append))
+    login("vanphong", "thidua2019")
+    page.goto(f"{live_server.url}/phong-trao/{demo.pk}/")
+    card = page.locator("#review-card")
+    card.locator("select[name=kind]").select_option("final")
+    card.locator("button[type=submit]").click()
+    page.wait_for_url("**/bao-cao/*/")
+    status = page.locator(".review-status")
+    assert status.get_attribute("data-status") == "queued" and "Đang chờ" in status.inner_text()
+    assert len(queued) == 1
+
+    services.build_review_report(queued[0])  # the worker
+    page.locator("#download-pdf").wait_for(timeout=15_000)  # htmx polling notices, the page reloads
+    assert "Hoàn thành" in page.locator(".review-status").inner_text()
+    assert page.locator("#states-chart svg").count() == 1 and page.locator("textarea").count() >= 8
+    page.screenshot(path=str(artifacts_dir / "review-report-page.png"), full_page=True)
+
+    with page.expect_download() as download_info:
+        page.click("#download-pdf")
+    download = download_info.value
+    assert download.suggested_filename.startswith("bao-cao-tong-ket-") and download.suggested_filename.endswith(".pdf")
+    pdf = open(download.path(), "rb").read()
+    text = subprocess.run(["pdftotext", "-raw", "-", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
+    report = ReviewReport.objects.get()
+    counts = report.snapshot["counts"]
+    assert "BÁO CÁO" in text and "Phụ lục 1" in text
+    assert f"{counts['subplans_built']}/{counts['units']} đơn vị đã xây dựng" in " ".join(text.split())
