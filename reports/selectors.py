@@ -260,16 +260,13 @@ def gather_review_data(campaign_id, kind):
 
 
 def _progress_data(campaign, kind):
-    """Units' progress reports of this kind, once the campaigns app has them (issue 4, item 1)."""
+    """Units' progress reports of this kind (campaigns.ProgressReport, issue 4 item 1), once that model exists."""
     empty = {"exists": False, "by_org": {}, "achieved": {}, "commendations": [], "examples": []}
     ProgressReport = _model("ProgressReport")
     if ProgressReport is None:
         return empty
-    field_names = {f.name for f in ProgressReport._meta.get_fields()}
-    qs = ProgressReport.objects.filter(campaign=campaign)
-    if "kind" in field_names:
-        qs = qs.filter(kind=kind)
-    rows = list(qs.values("id", "organization_id", "status", "first_submitted_at", "submitted_at"))
+    reports = ProgressReport.objects.filter(campaign=campaign, kind=kind)
+    rows = list(reports.values("id", "organization_id", "status", "first_submitted_at", "submitted_at"))
     by_org = {
         r["organization_id"]: {
             "status": r["status"],
@@ -278,30 +275,24 @@ def _progress_data(campaign, kind):
         }
         for r in rows
     }
-    result = {**empty, "exists": True, "by_org": by_org}
     # Only handed-in reports count in the figures.
     counted = [r["id"] for r in rows if r["status"] in SUBMITTED_STATES]
-    org_of = {r["id"]: r["organization_id"] for r in rows}
-    names = dict(Organization.objects.filter(pk__in=set(org_of.values())).values_list("id", "name"))
-    Result = _model("ProgressResult")
-    if Result is not None:
-        for r in Result.objects.filter(report_id__in=counted, achieved__isnull=False).values("target_id", "achieved"):
-            result["achieved"][r["target_id"]] = r["achieved"]
-    Proposal = _model("CommendationProposal")
-    if Proposal is not None:
-        result["commendations"] = [
-            {"unit": names.get(org_of[p["report_id"]], ""), **{k: v for k, v in p.items() if k != "report_id"}}
-            for p in Proposal.objects.filter(report_id__in=counted).order_by("report_id", "id").values(
-                "report_id", *[f for f in ("name", "is_collective", "award", "achievement") if f in _fields(Proposal)]
-            )
-        ]
-    if "notable_examples" in field_names:
-        result["examples"] = [
-            {"unit": names.get(r["organization_id"], ""), "text": r["notable_examples"]}
-            for r in qs.filter(id__in=counted).exclude(notable_examples="").values("organization_id", "notable_examples")
-        ]
-    return result
-
-
-def _fields(model):
-    return {f.name for f in model._meta.get_fields()}
+    achieved = dict(
+        _model("ProgressResult").objects.filter(report_id__in=counted, achieved__isnull=False).values_list(
+            "target_id", "achieved"
+        )
+    )
+    commendations = [
+        {"unit": p.pop("report__organization__name"), **p}
+        for p in _model("CommendationProposal").objects.filter(report_id__in=counted)
+        .order_by("report__organization__path", "order", "id")
+        .values("report__organization__name", "name", "is_collective", "award", "achievement")
+    ]
+    examples = [
+        {"unit": r["organization__name"], "text": r["notable_examples"]}
+        for r in reports.filter(id__in=counted).exclude(notable_examples="").order_by("organization__path").values(
+            "organization__name", "notable_examples"
+        )
+    ]
+    return {"exists": True, "by_org": by_org, "achieved": achieved, "commendations": commendations,
+            "examples": examples}
