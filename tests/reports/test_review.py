@@ -226,3 +226,64 @@ def test_files_are_not_left_as_temporaries(staff_user, review_campaign, django_c
     assert all(".tmp-" not in name for name in files_of(review_campaign))
     assert len(files_of(review_campaign)) == 2
     assert os.path.getsize(ReviewReport.objects.get().pdf.path) > 1000
+
+
+def test_soft_time_limit_fails_the_build_with_a_reason(staff_user, review_campaign, monkeypatch,
+                                                       django_capture_on_commit_callbacks):
+    from celery.exceptions import SoftTimeLimitExceeded
+
+    def too_slow(*args, **kwargs):
+        raise SoftTimeLimitExceeded()
+    monkeypatch.setattr(services, "render_review_pdf", too_slow)
+    with django_capture_on_commit_callbacks(execute=True):
+        report, _ = services.request_review_report(review_campaign, "final", staff_user)
+    report.refresh_from_db()
+    assert report.status == ReviewStatus.FAILED and "Quá thời gian" in report.failure_reason
+    assert files_of(review_campaign) == []
+
+
+HOSTILE = '<img src="file:///etc/passwd"> <script>alert(1)</script> <a href="http://127.0.0.1:1/">x</a>'
+
+
+def test_hostile_names_are_text_in_page_chart_and_pdf(client, staff_user, review_campaign, unit, monkeypatch,
+                                                      django_capture_on_commit_callbacks):
+    import reports.pdf
+
+    fetchers = []
+
+    class RecordingFetcher(reports.pdf.StaticOnlyFetcher):
+        def __init__(self):
+            super().__init__()
+            fetchers.append(self)
+    monkeypatch.setattr(reports.pdf, "StaticOnlyFetcher", RecordingFetcher)
+    unit.name = f"Đảng ủy {HOSTILE}"
+    unit.save()
+    area = review_campaign.content_areas.order_by("order").first()
+    type(area).objects.filter(pk=area.pk).update(heading=f"Nội dung {HOSTILE}")  # the plan is frozen: test data
+    client.force_login(staff_user)
+    with django_capture_on_commit_callbacks(execute=True):
+        start(client, review_campaign)
+    report = ReviewReport.objects.get()
+    assert report.status == ReviewStatus.DONE
+    page = client.get(f"/bao-cao/{report.pk}/").content.decode()
+    assert "<script>alert(1)</script>" not in page and 'src="file:///etc/passwd"' not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page  # in the chart labels and the narrative
+    text = squash(body_text(report.pdf.open("rb").read()))
+    assert squash(f"Đảng ủy {HOSTILE}") in text  # the per-unit appendix
+    assert "Nội dung <img src=" in text
+    assert len(fetchers) == 1
+    assert fetchers[0].requested == [f"{reports.pdf.PRINT_BASE_URL}static/print/document.css"]
+
+
+def test_version_list_queries_do_not_grow(client, staff_user, review_campaign):
+    from tests.utils import queries_for
+
+    client.force_login(staff_user)
+    ReviewReport.objects.create(campaign=review_campaign, kind="final", version=1, requested_by=staff_user)
+    one = queries_for(client, f"/bao-cao/phong-trao/{review_campaign.pk}/")
+    detail_one = queries_for(client, f"/bao-cao/{ReviewReport.objects.get().pk}/")
+    for version in range(2, 12):
+        ReviewReport.objects.create(campaign=review_campaign, kind="final", version=version, requested_by=staff_user,
+                                    status=ReviewStatus.FAILED)
+    assert queries_for(client, f"/bao-cao/phong-trao/{review_campaign.pk}/") == one
+    assert queries_for(client, f"/bao-cao/{ReviewReport.objects.get(version=1).pk}/") == detail_one
