@@ -1,7 +1,8 @@
 """Demo step: the Mai Sơn campaign ends in commendation.
 
-Nominations from two communes go through every state: a draft, a returned one, one waiting for the
-council, one the council rejects, and three the council approves and the Standing Committee decides
+Nominations from two communes go through every state: a draft, a submitted and a returned one, one checked,
+one waiting for the vote in an open sitting, one the council rejects, one it approves for the provincial
+Standing Committee (a proposal upward), and three it approves and the district Standing Committee decides
 (Quyết định 150-QĐ/HU, 25/12/2020), so the registry shows three awards. Idempotent: the catalogue is
 seeded only where rows are missing, and nothing else is created when the decision already exists.
 """
@@ -43,6 +44,15 @@ NOMINATIONS = [
         nominee_kind=NomineeKind.INDIVIDUAL, title_prefix="Ông", full_name="Cầm Văn Thanh", position="Bí thư Đoàn xã",
         unit_name="Đảng bộ xã Chiềng Mung", gender=Gender.MALE, ethnicity="Thái", birth_year=1992,
         achievement="Tổ chức phong trào thanh niên tình nguyện làm 3 km đường bê tông nội bản.")),
+    ("du-chieng-mung", "chiengmung", "approved", dict(
+        award="bang-khen-btv-tinh-uy", justification="Đề nghị Ban Thường vụ Huyện ủy trình Ban Thường vụ Tỉnh ủy tặng Bằng khen.",
+        nominee_kind=NomineeKind.INDIVIDUAL, title_prefix="Ông", full_name="Tòng Văn Chung", position="Bí thư Đảng ủy xã",
+        unit_name="Đảng bộ xã Chiềng Mung", gender=Gender.MALE, ethnicity="Thái", birth_year=1970,
+        achievement="5 năm liền lãnh đạo Đảng bộ xã hoàn thành xuất sắc nhiệm vụ; xã đạt chuẩn nông thôn mới năm 2020.")),
+    ("du-co-noi", "conoi", "in_council", dict(
+        nominee_kind=NomineeKind.INDIVIDUAL, title_prefix="Bà", full_name="Lò Thị Xuân", position="Trưởng ban Công tác Mặt trận bản",
+        unit_name="Đảng bộ xã Cò Nòi", gender=Gender.FEMALE, ethnicity="Thái", birth_year=1983,
+        achievement="Vận động nhân dân đóng góp 300 ngày công làm nhà văn hóa bản.")),
     ("du-chieng-mung", "chiengmung", "returned", dict(
         nominee_kind=NomineeKind.INDIVIDUAL, title_prefix="Ông", full_name="Quàng Văn Minh", position="Chủ tịch Hội Nông dân xã",
         unit_name="Đảng bộ xã Chiềng Mung", gender=Gender.MALE, ethnicity="Thái", birth_year=1978,
@@ -75,13 +85,14 @@ def load(orgs, campaign, stdout=None):
     for proposer_code, username, final, fields in NOMINATIONS:
         fields = dict(fields)
         org_code = fields.pop("org", None)
+        award = AwardType.objects.valid_on(campaign.period_end).get(code=fields.pop("award")) if "award" in fields else gk
         if org_code:
             fields["organization"] = orgs[org_code]
             fields["full_name"] = orgs[org_code].name
-        n = services.create_nomination(campaign, orgs[proposer_code], users[username], award_type=gk, **fields)
+        n = services.create_nomination(campaign, orgs[proposer_code], users[username], award_type=award, **fields)
         made.append((n, final, users[username]))
     for n, final, author in made:
-        if final == "draft":
+        if final in ("draft", "in_council"):
             continue
         services.submit_nomination(n, author)
         if final == "submitted":
@@ -95,6 +106,16 @@ def load(orgs, campaign, stdout=None):
         services.put_to_council(n, session, staff)
         services.cast_vote(session, n, council, VoteChoice.NO if final == "rejected" else VoteChoice.YES)
     services.close_session(session, staff)
+    # A second sitting, still open: one nomination waits for the vote (log in as hoidong to vote).
+    later = services.create_session(
+        campaign, staff, title="Phiên họp bổ sung xét khen thưởng", held_on=datetime.date(2020, 12, 29),
+        members=[council], threshold=Threshold.MORE_THAN_HALF,
+    )
+    for n, final, author in made:
+        if final == "in_council":
+            services.submit_nomination(n, author)
+            services.check_nomination(n, staff)
+            services.put_to_council(n, later, staff)
     approved = [n for n, final, _ in made if final == "decided"]
     for n in approved:
         n.refresh_from_db()

@@ -11,6 +11,7 @@ spacing and punctuation (thidua.text.fold).
 
 import io
 import re
+import warnings
 import zipfile
 
 from openpyxl import Workbook, load_workbook
@@ -83,7 +84,9 @@ def _open(upload):
     if not data.startswith(b"PK\x03\x04"):
         raise ImportError_("Tệp không phải bảng tính Excel (.xlsx).")
     try:
-        return load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", UserWarning)  # the template's data-validation extension
+            return load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError):
         raise ImportError_("Không đọc được tệp Excel (tệp hỏng hoặc không phải .xlsx).") from None
 
@@ -98,7 +101,8 @@ def _sheet(workbook):
 def _check_header(row):
     for index, expected in enumerate(HEADERS):
         found = _cell(row[index]) if index < len(row) else ""
-        if key(found) != key(expected):
+        # "Tên gọi" for "Tên gọi (Ông/Bà/Chức danh)": the parenthesis is a hint, not part of the name.
+        if key(found) not in (key(expected), key(expected.split("(")[0])):
             letter = chr(ord("A") + index)
             shown = expected.replace("\n", " ")
             raise ImportError_(f"Dòng tiêu đề không đúng mẫu: cột {letter} phải là «{shown}», tệp ghi «{found or '(trống)'}».")

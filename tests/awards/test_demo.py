@@ -1,0 +1,28 @@
+import io
+
+import pytest
+from django.core.management import call_command
+
+from awards.enums import NominationStatus
+from awards.models import Award, AwardType, Ballot, CouncilSession, Decision, Nomination, Vote
+
+pytestmark = pytest.mark.django_db
+
+
+def counts():
+    return [m.objects.count() for m in (AwardType, Nomination, CouncilSession, Vote, Ballot, Decision, Award)]
+
+
+def test_demo_carries_nominations_through_every_state_to_a_decision(demo):
+    assert set(Nomination.objects.filter(campaign=demo).values_list("status", flat=True)) == set(NominationStatus.values)
+    decision = Decision.objects.get(campaign=demo)
+    assert (decision.printed_reference, decision.status) == ("Số 150-QĐ/HU", "issued")
+    assert sorted(Award.objects.values_list("full_name", flat=True)) == ["Lò Thị Hoa", "Vì Văn Sơn", "Đảng ủy xã Chiềng Mung"]
+    assert Nomination.objects.get(full_name="Đảng ủy xã Cò Nòi").status == NominationStatus.REJECTED
+    assert CouncilSession.objects.filter(campaign=demo, status="open").count() == 1
+
+
+def test_demo_twice_changes_nothing(demo):
+    before = counts()
+    call_command("load_demo", stdout=io.StringIO())
+    assert counts() == before

@@ -1,0 +1,98 @@
+"""Commendation end to end in Chromium: a unit nominates, staff check, the council votes, staff issue the
+decision, and the certificate PDF prints with the right name."""
+
+import subprocess
+
+import pytest
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+NAME = "Điêu Thị Mai"
+
+
+def sign_in(page, live_server, username):
+    page.context.clear_cookies()
+    page.goto(f"{live_server.url}/dang-nhap/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", "thidua2019")
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{live_server.url}/")
+
+
+def test_nominate_check_vote_decide_print(live_server, page, demo, artifacts_dir, tmp_path):
+    page.on("dialog", lambda dialog: dialog.accept())
+    campaign_url = f"{live_server.url}/khen-thuong/phong-trao/{demo.pk}/"
+
+    # The unit nominates.
+    sign_in(page, live_server, "chiengmung")
+    page.goto(f"{live_server.url}/phong-trao/{demo.pk}/")
+    page.click("#awards-card >> text=Đề nghị khen thưởng của phong trào")
+    page.click("text=Đề nghị mới")
+    page.select_option("#id_nominee_kind", "individual")
+    page.fill("#id_full_name", NAME)
+    page.fill("#id_title_prefix", "Bà")
+    page.fill("#id_position", "Bí thư Chi bộ bản Củ")
+    page.fill("#id_unit_name", "Đảng bộ xã Chiềng Mung")
+    page.select_option("#id_gender", "female")
+    page.fill("#id_ethnicity", "Thái")
+    page.fill("#id_birth_year", "1988")
+    page.select_option("#id_award_type", label="Giấy khen của Ban Thường vụ Huyện ủy (…–30/06/2025)")
+    page.fill("#id_achievement", "Vận động 40 hộ chuyển đổi cây trồng; chi bộ hoàn thành xuất sắc nhiệm vụ năm 2020.")
+    page.click("#nomination-form button[type=submit]")
+    assert page.inner_text("#nominee-name") == f"Bà {NAME}"
+    assert page.locator(".findings [data-ok='0']").count() == 0
+    page.click("#move-submit button")
+    assert page.locator("[data-status=submitted]").count() == 1
+    page.screenshot(path=str(artifacts_dir / "awards-1-nominated.png"), full_page=True)
+    nomination_url = page.url
+
+    # Committee staff check it and put it to the open sitting of the council.
+    sign_in(page, live_server, "vanphong")
+    page.goto(nomination_url)
+    page.click("#move-check button")
+    page.select_option("#id_session", label="Phiên họp bổ sung xét khen thưởng (29/12/2020)")
+    page.click("#to-council button[type=submit]")
+    assert page.locator("[data-status=in_council]").count() == 1
+
+    # The council member votes (a secret ballot).
+    sign_in(page, live_server, "hoidong")
+    page.goto(f"{live_server.url}/khen-thuong/hoi-dong/")
+    page.click("text=Phiên họp bổ sung xét khen thưởng")
+    row = page.locator("#agenda tr", has_text=NAME)
+    row.locator("button[value=yes]").click()
+    assert "Đã bỏ phiếu" in page.locator("#agenda tr", has_text=NAME).inner_text()
+    page.screenshot(path=str(artifacts_dir / "awards-2-council.png"), full_page=True)
+
+    # Staff close the sitting, draw up the decision and issue it.
+    sign_in(page, live_server, "vanphong")
+    page.goto(f"{live_server.url}/khen-thuong/hoi-dong/")
+    page.click("text=Phiên họp bổ sung xét khen thưởng")
+    page.click("#close-session")
+    assert "1 đồng ý / 0 không / 1 thành viên" in page.locator("#agenda tr", has_text=NAME).inner_text()
+    page.goto(campaign_url)
+    page.click("text=Lập quyết định khen thưởng")
+    page.fill("#id_number", "151")
+    page.fill("#id_issued_on", "30/12/2020")
+    for box in page.locator("input[name=nominations]").all():
+        label = page.locator(f"label[for='{box.get_attribute('id')}']").inner_text()
+        box.set_checked(NAME in label)
+    page.click("#decision-form button[type=submit]")
+    page.click("#issue-decision")
+    assert page.inner_text("#decision-status") == "Đã ban hành"
+    assert "Số 151-QĐ/HU" in page.inner_text("#decision-document")
+    page.screenshot(path=str(artifacts_dir / "awards-3-decision.png"), full_page=True)
+
+    # The certificate prints with her name; the registry shows the award.
+    href = page.locator("#certificates a", has_text=NAME).get_attribute("href")
+    response = page.request.get(f"{live_server.url}{href}")
+    assert response.status == 200 and response.headers["content-type"] == "application/pdf"
+    pdf = tmp_path / "giay-khen.pdf"
+    pdf.write_bytes(response.body())
+    text = " ".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout.split())
+    assert f"Bà {NAME}" in text and "GIẤY KHEN" in text and "151-QĐ/HU" in text
+    subprocess.run(["pdftoppm", "-png", "-r", "60", "-singlefile", str(pdf), str(artifacts_dir / "awards-4-certificate")], check=True)
+
+    page.goto(f"{live_server.url}/khen-thuong/so/?q=dieu thi mai")
+    assert page.locator("#registry tbody tr").count() == 1
+    assert NAME in page.inner_text("#registry")
+    page.screenshot(path=str(artifacts_dir / "awards-5-registry.png"), full_page=True)
