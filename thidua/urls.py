@@ -15,6 +15,7 @@ urlpatterns = [
     path("phong-trao/", include("campaigns.urls")),
     path("don-vi/", include("units.urls")),
     path("bao-cao/", include("reports.urls")),
+    path("khen-thuong/", include("awards.urls")),
     path("admin/", admin.site.urls),
 ]
 # Uploaded files are never served as /media/: each download goes through a view that checks permission.

@@ -26,3 +26,8 @@ class Command(BaseCommand):
         for username, full_name, _email, memberships, is_superuser in units.demo.USERS:
             role = "quản trị hệ thống" if is_superuser else "; ".join(position for _c, _r, position in memberships)
             self.stdout.write(f"  {username:<15} {full_name:<22} {role}")
+
+
+import awards.demo  # noqa: E402  (commendation: nominations through every state to a decision)
+
+DEMO_STEPS.append(awards.demo.load)
