@@ -53,6 +53,8 @@ def default_sections(data):
             lines.append(sentence + ".")
         else:
             lines.append("Chưa có chỉ tiêu của đơn vị cho nội dung này.")
+        if area.get("units_reporting"):
+            lines.append(f"Có {area['units_reporting']} đơn vị báo cáo kết quả thực hiện nội dung này.")
         sections.append({"key": f"area-{area['id']}", "level": 3, "heading": f"2.{index}. {area['heading']}",
                          "text": "\n".join(lines)})
     examples = data["examples"]

@@ -9,6 +9,7 @@ from collections import defaultdict
 from decimal import Decimal
 
 from django.apps import apps
+from django.db.models import Count
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -215,6 +216,7 @@ def gather_review_data(campaign_id, kind):
             "targets_total": figures["total"],
             "targets_reported": figures["reported"],
             "targets_met": figures["met"],
+            "units_reporting": progress["narratives"].get(a["id"], 0),
             "attainment_pct": round(mean, 1) if mean is not None else None,
         })
     progress_counts = dict.fromkeys(STATE_ORDER, 0)
@@ -261,7 +263,7 @@ def gather_review_data(campaign_id, kind):
 
 def _progress_data(campaign, kind):
     """Units' progress reports of this kind (campaigns.ProgressReport, issue 4 item 1), once that model exists."""
-    empty = {"exists": False, "by_org": {}, "achieved": {}, "commendations": [], "examples": []}
+    empty = {"exists": False, "by_org": {}, "achieved": {}, "commendations": [], "examples": [], "narratives": {}}
     ProgressReport = _model("ProgressReport")
     if ProgressReport is None:
         return empty
@@ -294,5 +296,9 @@ def _progress_data(campaign, kind):
             "organization__name", "notable_examples"
         )
     ]
+    narratives = dict(
+        _model("ProgressNarrative").objects.filter(report_id__in=counted).exclude(text="")
+        .values("content_area_id").annotate(n=Count("id")).values_list("content_area_id", "n")
+    )
     return {"exists": True, "by_org": by_org, "achieved": achieved, "commendations": commendations,
-            "examples": examples}
+            "examples": examples, "narratives": narratives}

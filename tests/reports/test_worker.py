@@ -4,6 +4,7 @@ import datetime
 import threading
 import time
 from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 from celery.contrib.testing.worker import start_worker
@@ -67,7 +68,7 @@ def wait_for(report_id, timeout=60):
     raise AssertionError(f"the worker did not finish: {seen}")
 
 
-def test_review_report_is_built_by_a_real_worker(client, staff_user, review_campaign, issuer):
+def test_review_report_is_built_by_a_real_worker(client, staff_user, review_campaign, issuer, monkeypatch):
     area = review_campaign.content_areas.order_by("order").first()
     for i in range(6):
         give_subplan(review_campaign, OrganizationFactory(parent=issuer, name=f"Chi bộ Thử {i}"),
@@ -81,8 +82,21 @@ def test_review_report_is_built_by_a_real_worker(client, staff_user, review_camp
         report = ReviewReport.objects.get()
         assert report.status in (ReviewStatus.QUEUED, ReviewStatus.RUNNING, ReviewStatus.DONE)
         report, seen = wait_for(report.pk)
+        # A build failing halfway in the worker: no file, status failed with the reason.
+        from reports import services
+
+        def broken_xlsx(data):
+            raise RuntimeError("hỏng giữa chừng")
+        monkeypatch.setattr(services, "build_xlsx", broken_xlsx)
+        client.post(f"/bao-cao/phong-trao/{review_campaign.pk}/tong-hop/", {"kind": "interim"})
+        broken, _ = wait_for(ReviewReport.objects.get(kind="interim").pk)
+        monkeypatch.undo()
+    assert broken.status == ReviewStatus.FAILED and "hỏng giữa chừng" in broken.failure_reason
+    assert not broken.pdf and not broken.is_current
+    assert sorted(p.name for p in Path(report.pdf.path).parent.iterdir()) == sorted(
+        [Path(report.pdf.name).name, Path(report.xlsx.name).name])
     assert report.status == ReviewStatus.DONE, report.failure_reason
-    assert len(runs) == 1 and runs[0][0] != threading.current_thread().name  # built by the worker, not eagerly
+    assert len(runs) == 2 and runs[0][0] != threading.current_thread().name  # built by the worker, not eagerly
     assert report.is_current and report.progress == 100 and report.attempts == 1
     counts = report.snapshot["counts"]
     assert (counts["units"], counts["subplans_built"], counts["subplans_on_time"]) == (8, 7, 6)  # due 01/02
@@ -103,6 +117,6 @@ def test_review_report_is_built_by_a_real_worker(client, staff_user, review_camp
         while not runs and time.monotonic() < deadline:
             time.sleep(0.05)
     assert [task_id for _, task_id in runs] == [result.id]
-    again = ReviewReport.objects.get()
+    again = ReviewReport.objects.get(kind="final")
     assert (again.finished_at, again.attempts, again.pdf.name) == (report.finished_at, 1, report.pdf.name)
     assert ReviewReport.objects.filter(is_current=True).count() == 1
