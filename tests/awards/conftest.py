@@ -5,7 +5,7 @@ import datetime
 import pytest
 
 from awards.catalogue import seed_catalogue
-from awards.enums import NomineeKind, NominationStatus
+from awards.enums import NominationStatus, NomineeKind
 from awards.models import Award, AwardType, Decision, Nomination
 from campaigns.services import launch_campaign
 from tests.factories import AssignmentFactory, CampaignFactory, ContentAreaFactory, OrganizationFactory
@@ -26,7 +26,8 @@ def award_type(code, day):
 def make_campaign(catalogue, issuer, unit, other_unit, staff_user):
     """A launched campaign whose emulation period ends on `period_end`, issued by `issuer` or a given body."""
 
-    def _make(period_end=D(2024, 12, 31), issuer_org=None):
+    def _make(period_end=None, issuer_org=None):
+        period_end = period_end or D(2024, 12, 31)
         org = issuer_org or issuer
         campaign = CampaignFactory(issuer=org, period_start=D(period_end.year, 1, 1), period_end=period_end)
         ContentAreaFactory(campaign=campaign)

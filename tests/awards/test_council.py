@@ -7,7 +7,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 
 from awards import services
-from awards.enums import NominationStatus as S, SessionStatus, Threshold
+from awards.enums import NominationStatus as S
+from awards.enums import SessionStatus, Threshold
 from awards.models import Ballot, CouncilSession, Vote
 from tests.factories import MembershipFactory, UserFactory
 from thidua.workflow import TransitionError

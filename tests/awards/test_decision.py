@@ -7,7 +7,8 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from awards import printing, services
-from awards.enums import DecisionStatus, NominationStatus as S
+from awards.enums import DecisionStatus
+from awards.enums import NominationStatus as S
 from awards.models import Award, Decision
 
 from .conftest import make_nomination

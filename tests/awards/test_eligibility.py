@@ -5,7 +5,8 @@ import datetime
 import pytest
 
 from awards import eligibility, services
-from awards.enums import NomineeKind, NominationStatus as S
+from awards.enums import NominationStatus as S
+from awards.enums import NomineeKind
 from awards.models import AwardType
 from thidua.workflow import TransitionError
 
