@@ -6,11 +6,17 @@ from .models import (
     Amendment,
     Assignment,
     Campaign,
+    CommendationProposal,
     ContentArea,
     LegalBasis,
     Milestone,
     Movement,
     Occasion,
+    ProgressNarrative,
+    ProgressReport,
+    ProgressReportAttachment,
+    ProgressReportLog,
+    ProgressResult,
     Recipient,
     SubPlan,
     SubPlanAttachment,
@@ -278,3 +284,59 @@ class SubPlanReminderAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+
+class ProgressResultInline(admin.TabularInline):
+    model = ProgressResult
+    extra = 0
+    raw_id_fields = ["target"]
+
+
+class ProgressNarrativeInline(admin.StackedInline):
+    model = ProgressNarrative
+    extra = 0
+
+
+class CommendationProposalInline(admin.TabularInline):
+    model = CommendationProposal
+    extra = 0
+
+
+class ProgressReportAttachmentInline(ReadOnlyInline):
+    model = ProgressReportAttachment
+    fields = ["original_name", "content_type", "size", "sha256", "uploaded_by", "uploaded_at"]
+    readonly_fields = fields
+
+
+class ProgressReportLogInline(ReadOnlyInline):
+    model = ProgressReportLog
+    fields = ["at", "actor", "from_state", "to_state", "note", "notified_at"]
+    readonly_fields = fields
+
+
+@admin.register(ProgressReport)
+class ProgressReportAdmin(SubPlanAdmin):
+    list_display = ["organization", "campaign", "kind", "status", "due_date", "first_submitted_at", "approved_at"]
+    list_filter = ["kind", "status", "campaign", "organization__kind"]
+    raw_id_fields = ["subplan"]
+    inlines = [ProgressNarrativeInline, ProgressResultInline, CommendationProposalInline,
+               ProgressReportAttachmentInline, ProgressReportLogInline]
+    fieldsets = [
+        ("Nghĩa vụ", {"fields": ["campaign", "organization", "kind", "subplan", "due_date"]}),
+        ("Báo cáo", {"fields": ["number", "issued_on", "place", "summary", "notable_examples", "difficulties",
+                                "proposals", "signer_title", "signer_name"]}),
+        ("Trạng thái (chỉ đổi qua các thao tác Nộp / Trả lại / Duyệt trên trang báo cáo)",
+         {"fields": ["status", "version", "submitted_at", "first_submitted_at", "approved_at", "reviewed_by",
+                     "return_reason", "created_by", "created_at", "updated_at"]}),
+    ]
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if obj is not None:
+            fields += ["kind", "subplan"]
+        return fields
+
+
+@admin.register(ProgressReportLog)
+class ProgressReportLogAdmin(SubPlanLogAdmin):
+    pass

@@ -46,3 +46,10 @@ class ReminderKind(models.TextChoices):
     DUE_SOON = "due_soon", "Sắp đến hạn"
     OVERDUE = "overdue", "Quá hạn"
     MANUAL = "manual", "Nhắc nhở của Văn phòng"
+
+
+class ReviewKind(models.TextChoices):
+    """Interim (sơ kết) or final (tổng kết) review; same values as reports.enums.ReviewKind."""
+
+    INTERIM = "interim", "Sơ kết"
+    FINAL = "final", "Tổng kết"

@@ -219,3 +219,126 @@ class ObligationForm(forms.Form):
         if mode and not self.errors and not cleaned.get("chosen"):
             raise ValidationError("Không có đơn vị nào khớp với lựa chọn.")
         return cleaned
+
+
+# --- Progress reports ----------------------------------------------------------------------------------
+
+
+class ProgressReportForm(forms.Form):
+    """Header, narrative per content area, achieved figure per target of the approved sub-plan, proposals list."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    number = forms.CharField(label="Số, ký hiệu", max_length=64, required=False,
+                             widget=forms.TextInput(attrs={"placeholder": "ví dụ 30-BC/ĐU"}))
+    issued_on = forms.DateField(label="Ngày báo cáo", required=False, error_messages=DATE_ERRORS,
+                                widget=forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"}))
+    place = forms.CharField(label="Địa danh", max_length=64, required=False)
+    summary = forms.CharField(label="Công tác lãnh đạo, chỉ đạo, tổ chức thực hiện", required=False,
+                              widget=forms.Textarea(attrs={"rows": 3}))
+    notable_examples = forms.CharField(label="Gương điển hình tiên tiến", required=False,
+                                       widget=forms.Textarea(attrs={"rows": 3}))
+    difficulties = forms.CharField(label="Khó khăn, hạn chế và nguyên nhân", required=False,
+                                   widget=forms.Textarea(attrs={"rows": 3}))
+    proposals = forms.CharField(label="Kiến nghị, đề xuất", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    signer_title = forms.CharField(label="Chức vụ người ký", max_length=128, required=False)
+    signer_name = forms.CharField(label="Họ tên người ký", max_length=128, required=False)
+
+    HEADER = ("number", "issued_on", "place", "summary", "notable_examples", "difficulties", "proposals",
+              "signer_title", "signer_name")
+    KINDS = [("individual", "Cá nhân"), ("collective", "Tập thể")]
+
+    def __init__(self, *args, report, areas, targets, **kwargs):
+        self.report, self.areas, self.targets = report, areas, list(targets)
+        stored_narratives = {n.content_area_id: n.text for n in report.narratives.all()}
+        stored_results = {r.target_id: r for r in report.results.all()}
+        stored_proposals = list(report.commendations.all())
+        if not args and "data" not in kwargs:
+            kwargs.setdefault("initial", {name: getattr(report, name) for name in self.HEADER})
+            kwargs["initial"]["version"] = report.version
+        super().__init__(*args, **kwargs)
+        by_area = {}
+        for target in self.targets:
+            by_area.setdefault(target.item.content_area_id, []).append(target)
+        self.sections = []
+        for area in areas:
+            name = f"n-{area.pk}"
+            self.fields[name] = forms.CharField(label="Kết quả thực hiện", required=False,
+                                                widget=forms.Textarea(attrs={"rows": 3}),
+                                                initial=stored_narratives.get(area.pk, ""))
+            rows = []
+            for target in by_area.get(area.pk, []):
+                result = stored_results.get(target.pk)
+                self.fields[f"r-{target.pk}"] = forms.CharField(
+                    max_length=32, required=False, initial=_figure(result.achieved) if result else "")
+                self.fields[f"rn-{target.pk}"] = forms.CharField(
+                    max_length=500, required=False, initial=result.note if result else "")
+                rows.append(target)
+            self.sections.append({"area": area, "narrative": name, "targets": rows})
+        if self.is_bound:
+            try:
+                count = max(0, min(int(self.data.get("c-rows", 0)), 200))
+            except ValueError:
+                count = 0
+        else:
+            count = len(stored_proposals) + BLANK_ROWS
+        self.proposal_rows = []
+        for i in range(count):
+            stored = stored_proposals[i] if i < len(stored_proposals) else None
+            prefix = f"c-{i}-"
+            self.fields[prefix + "name"] = forms.CharField(max_length=255, required=False,
+                                                           initial=stored.name if stored else "")
+            self.fields[prefix + "kind"] = forms.ChoiceField(
+                choices=self.KINDS, required=False,
+                initial=("collective" if stored.is_collective else "individual") if stored else "individual")
+            self.fields[prefix + "award"] = forms.CharField(max_length=255, required=False,
+                                                            initial=stored.award if stored else "")
+            self.fields[prefix + "achievement"] = forms.CharField(max_length=2000, required=False,
+                                                                  initial=stored.achievement if stored else "")
+            self.proposal_rows.append(prefix)
+
+    def section_fields(self):
+        for section in self.sections:
+            yield {
+                "area": section["area"],
+                "narrative": self[section["narrative"]],
+                "targets": [(t, self[f"r-{t.pk}"], self[f"rn-{t.pk}"]) for t in section["targets"]],
+            }
+
+    def proposal_fields(self):
+        return [[self[p + c] for c in ("name", "kind", "award", "achievement")] for p in self.proposal_rows]
+
+    def clean(self):
+        cleaned = super().clean()
+        self.cleaned_narratives = {s["area"].pk: cleaned.get(s["narrative"], "") for s in self.sections}
+        self.cleaned_results = {}
+        for target in self.targets:
+            try:
+                achieved = parse_figure(cleaned.get(f"r-{target.pk}"))
+            except ValidationError as exc:
+                self.add_error(f"r-{target.pk}", exc)
+                continue
+            self.cleaned_results[target.pk] = (achieved, cleaned.get(f"rn-{target.pk}", ""))
+        self.cleaned_commendations = []
+        for prefix in self.proposal_rows:
+            name = (cleaned.get(prefix + "name") or "").strip()
+            award = (cleaned.get(prefix + "award") or "").strip()
+            achievement = (cleaned.get(prefix + "achievement") or "").strip()
+            if not name and not award and not achievement:
+                continue
+            if not name:
+                self.add_error(prefix + "name", "Cần ghi tên tập thể, cá nhân (hoặc xóa trắng cả dòng).")
+                continue
+            self.cleaned_commendations.append({
+                "name": name, "is_collective": cleaned.get(prefix + "kind") == "collective",
+                "award": award, "achievement": achievement,
+            })
+        return cleaned
+
+    def header(self):
+        return {name: self.cleaned_data.get(name) if name == "issued_on" else (self.cleaned_data.get(name) or "")
+                for name in self.HEADER}
+
+
+class RequestReportsForm(forms.Form):
+    due_date = forms.DateField(label="Hạn nộp", required=False, error_messages=DATE_ERRORS,
+                               widget=forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"}))

@@ -6,16 +6,19 @@ amendments (văn bản sửa đổi, bổ sung), so what was issued stays printa
 it was issued.
 """
 
+from decimal import Decimal
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 
 from thidua.text import normalize_text_fields, vn_date
 from thidua.uploads import UploadedFileBase
 from thidua.workflow import TransitionLogBase
 from units.models import Organization
 
-from .enums import CampaignStatus, DocumentStatus, LegalBasisKind, MilestoneKind, ReminderKind
+from .enums import CampaignStatus, DocumentStatus, LegalBasisKind, MilestoneKind, ReminderKind, ReviewKind
 
 
 class DocumentFormat(models.TextChoices):
@@ -415,8 +418,13 @@ class SubPlan(UnitDocument):
         ]
         indexes = [models.Index(fields=["campaign", "status"])]
 
+    noun = "kế hoạch"
+
     def __str__(self):
         return f"Kế hoạch của {self.organization} ({self.campaign.reference})"
+
+    def get_absolute_url(self):
+        return reverse("campaigns:subplan", args=[self.pk])
 
     def save(self, *args, **kwargs):
         normalize_text_fields(self)
@@ -522,3 +530,163 @@ class SubPlanReminder(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} {self.day:%d/%m/%Y} — {self.subplan.organization}"
+
+
+# --- Units' progress reports (báo cáo sơ kết / tổng kết của đơn vị) --------------------------------------
+
+
+class ProgressReport(UnitDocument):
+    """A unit's interim or final report: results against its approved sub-plan, narrative, examples, proposals.
+
+    One per (campaign, unit, kind). Same workflow, permissions and upload checks as sub-plans.
+    """
+
+    campaign = models.ForeignKey(
+        Campaign, on_delete=models.PROTECT, related_name="progress_reports", verbose_name="kế hoạch phát động"
+    )
+    organization = models.ForeignKey(
+        Organization, on_delete=models.PROTECT, related_name="progress_reports", verbose_name="đơn vị"
+    )
+    kind = models.CharField("loại báo cáo", max_length=16, choices=ReviewKind.choices)
+    subplan = models.ForeignKey(
+        SubPlan, null=True, blank=True, on_delete=models.PROTECT, related_name="progress_reports",
+        verbose_name="kế hoạch của đơn vị", help_text="Kế hoạch (đã duyệt) mà báo cáo đối chiếu chỉ tiêu",
+    )
+    number = models.CharField("số, ký hiệu", max_length=64, blank=True, help_text="Ví dụ: 30-BC/ĐU")
+    issued_on = models.DateField("ngày báo cáo", null=True, blank=True)
+    place = models.CharField("địa danh", max_length=64, blank=True)
+    summary = models.TextField("công tác lãnh đạo, chỉ đạo, tổ chức thực hiện", blank=True)
+    notable_examples = models.TextField("gương điển hình tiên tiến", blank=True)
+    difficulties = models.TextField("khó khăn, hạn chế và nguyên nhân", blank=True)
+    proposals = models.TextField("kiến nghị, đề xuất", blank=True)
+    signer_title = models.CharField("chức vụ người ký", max_length=128, blank=True)
+    signer_name = models.CharField("họ tên người ký", max_length=128, blank=True)
+
+    class Meta:
+        verbose_name = "báo cáo sơ kết, tổng kết của đơn vị"
+        verbose_name_plural = "báo cáo sơ kết, tổng kết của đơn vị"
+        ordering = ["campaign", "kind", "organization__path"]
+        constraints = [
+            models.UniqueConstraint(fields=["campaign", "organization", "kind"], name="unique_progress_report"),
+        ]
+        indexes = [models.Index(fields=["campaign", "kind", "status"])]
+
+    def __str__(self):
+        return f"Báo cáo {self.get_kind_display().lower()} của {self.organization} ({self.campaign.reference})"
+
+    @property
+    def noun(self):
+        return f"báo cáo {self.get_kind_display().lower()}"
+
+    def get_absolute_url(self):
+        return reverse("campaigns:report", args=[self.pk])
+
+    def save(self, *args, **kwargs):
+        normalize_text_fields(self)
+        super().save(*args, **kwargs)
+
+
+class ProgressResult(models.Model):
+    """What the unit achieved against one target of its approved sub-plan."""
+
+    report = models.ForeignKey(ProgressReport, on_delete=models.CASCADE, related_name="results", verbose_name="báo cáo")
+    target = models.ForeignKey(
+        SubPlanTarget, on_delete=models.PROTECT, related_name="results", verbose_name="chỉ tiêu của đơn vị"
+    )
+    achieved = models.DecimalField("kết quả đạt được", max_digits=14, decimal_places=2, null=True, blank=True)
+    note = models.CharField("ghi chú", max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = "kết quả thực hiện chỉ tiêu"
+        verbose_name_plural = "kết quả thực hiện chỉ tiêu"
+        ordering = ["target__item__content_area__order", "target__order", "target_id"]
+        constraints = [models.UniqueConstraint(fields=["report", "target"], name="unique_result_per_target")]
+
+    def __str__(self):
+        return f"{self.target}: {self.achieved}"
+
+    @property
+    def share(self):
+        """Achieved as a percentage of the target's figure (None when either is missing or the figure is 0)."""
+        return share_of(self.achieved, self.target.value)
+
+
+def share_of(achieved, value):
+    if achieved is None or not value:
+        return None
+    return (achieved * 100 / value).quantize(Decimal("0.1"))
+
+
+class ProgressNarrative(models.Model):
+    """The unit's account of one content area of the campaign."""
+
+    report = models.ForeignKey(ProgressReport, on_delete=models.CASCADE, related_name="narratives",
+                               verbose_name="báo cáo")
+    content_area = models.ForeignKey(ContentArea, on_delete=models.PROTECT, related_name="progress_narratives",
+                                     verbose_name="nội dung thi đua")
+    text = models.TextField("kết quả thực hiện")
+
+    class Meta:
+        verbose_name = "kết quả theo nội dung thi đua"
+        verbose_name_plural = "kết quả theo nội dung thi đua"
+        ordering = ["content_area__order", "content_area_id"]
+        constraints = [
+            models.UniqueConstraint(fields=["report", "content_area"], name="unique_narrative_per_area"),
+        ]
+
+    def __str__(self):
+        return f"{self.report.organization} — {self.content_area}"
+
+    def save(self, *args, **kwargs):
+        normalize_text_fields(self)
+        super().save(*args, **kwargs)
+
+
+class CommendationProposal(models.Model):
+    """A collective or individual the unit proposes for commendation (a simple list; awards links it later)."""
+
+    report = models.ForeignKey(ProgressReport, on_delete=models.CASCADE, related_name="commendations",
+                               verbose_name="báo cáo")
+    order = models.PositiveSmallIntegerField("thứ tự", default=0)
+    name = models.CharField("tập thể, cá nhân", max_length=255)
+    is_collective = models.BooleanField("là tập thể", default=False)
+    award = models.CharField("hình thức, danh hiệu đề nghị", max_length=255, blank=True)
+    achievement = models.TextField("thành tích tóm tắt", blank=True)
+
+    class Meta:
+        verbose_name = "đề nghị khen thưởng (trong báo cáo)"
+        verbose_name_plural = "đề nghị khen thưởng (trong báo cáo)"
+        ordering = ["order", "id"]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        normalize_text_fields(self)
+        super().save(*args, **kwargs)
+
+
+class ProgressReportAttachment(UploadedFileBase):
+    UPLOAD_PREFIX = "progress"
+
+    report = models.ForeignKey(ProgressReport, on_delete=models.CASCADE, related_name="attachments",
+                               verbose_name="báo cáo")
+
+    class Meta(UploadedFileBase.Meta):
+        verbose_name = "minh chứng của báo cáo"
+        verbose_name_plural = "minh chứng của báo cáo"
+
+
+class ProgressReportLog(TransitionLogBase):
+    subject = models.ForeignKey(ProgressReport, on_delete=models.CASCADE, related_name="logs", verbose_name="báo cáo")
+    notified_at = models.DateTimeField("đã gửi thư lúc", null=True, blank=True)
+
+    class Meta(TransitionLogBase.Meta):
+        verbose_name = "nhật ký báo cáo của đơn vị"
+        verbose_name_plural = "nhật ký báo cáo của đơn vị"
+
+    def get_from_display(self):
+        return _state_label(self.from_state)
+
+    def get_to_display(self):
+        return _state_label(self.to_state)

@@ -5,7 +5,6 @@ import datetime
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.urls import reverse
 from django.utils import timezone
 
 from units.models import Membership
@@ -27,48 +26,50 @@ def _emails(organization_ids, extra=()):
     return sorted(emails)
 
 
-def unit_recipients(subplan):
-    return _emails([subplan.organization_id], [subplan.organization.email])
+def unit_recipients(doc):
+    """The unit's own address and its head's and staff's (for a sub-plan or a progress report)."""
+    return _emails([doc.organization_id], [doc.organization.email])
 
 
 def staff_recipients(campaign):
     return _emails([campaign.issuer_id], [campaign.issuer.email])
 
 
-def _link(subplan):
-    return settings.SITE_URL.rstrip("/") + reverse("campaigns:subplan", args=[subplan.pk])
+def _link(doc):
+    return settings.SITE_URL.rstrip("/") + doc.get_absolute_url()
 
 
 def transition_message(log):
-    subplan = log.subject
-    unit, ref = subplan.organization.name, subplan.campaign.reference
+    """(recipients, subject, body) for one logged move of a unit's document."""
+    doc = log.subject
+    unit, ref, noun = doc.organization.name, doc.campaign.reference, doc.noun
     if log.to_state == DocumentStatus.SUBMITTED:
         return (
-            staff_recipients(subplan.campaign),
-            f"[Thi đua] {unit} đã nộp kế hoạch thực hiện {ref}",
-            f"{unit} đã nộp kế hoạch thực hiện Kế hoạch số {ref}. Xem và xét duyệt: {_link(subplan)}",
+            staff_recipients(doc.campaign),
+            f"[Thi đua] {unit} đã nộp {noun} thực hiện {ref}",
+            f"{unit} đã nộp {noun} thực hiện Kế hoạch số {ref}. Xem và xét duyệt: {_link(doc)}",
         )
     if log.to_state == DocumentStatus.RETURNED:
         return (
-            unit_recipients(subplan),
-            f"[Thi đua] Kế hoạch của {unit} bị trả lại",
-            f"Kế hoạch của {unit} thực hiện Kế hoạch số {ref} được trả lại để hoàn thiện.\n\nLý do: {log.note}\n\n"
-            f"Sửa và nộp lại: {_link(subplan)}",
+            unit_recipients(doc),
+            f"[Thi đua] {noun.capitalize()} của {unit} bị trả lại",
+            f"{noun.capitalize()} của {unit} thực hiện Kế hoạch số {ref} được trả lại để hoàn thiện.\n\n"
+            f"Lý do: {log.note}\n\nSửa và nộp lại: {_link(doc)}",
         )
     if log.to_state == DocumentStatus.APPROVED:
         return (
-            unit_recipients(subplan),
-            f"[Thi đua] Kế hoạch của {unit} đã được duyệt",
-            f"Kế hoạch của {unit} thực hiện Kế hoạch số {ref} đã được duyệt. {_link(subplan)}",
+            unit_recipients(doc),
+            f"[Thi đua] {noun.capitalize()} của {unit} đã được duyệt",
+            f"{noun.capitalize()} của {unit} thực hiện Kế hoạch số {ref} đã được duyệt. {_link(doc)}",
         )
     return [], "", ""  # withdrawal: nobody needs a mail
 
 
-def notify_transition(log_id):
+def notify_transition(log_id, log_model=SubPlanLog):
     """Send the mail of one logged move, once: the log row records that it was sent."""
     with transaction.atomic():
         log = (
-            SubPlanLog.objects.select_for_update(of=("self",))
+            log_model.objects.select_for_update(of=("self",))
             .select_related("subject__organization", "subject__campaign__issuer")
             .filter(pk=log_id, notified_at__isnull=True)
             .first()
@@ -78,7 +79,7 @@ def notify_transition(log_id):
         recipients, subject, body = transition_message(log)
         if recipients:
             send_mail(subject, body, None, recipients)
-        SubPlanLog.objects.filter(pk=log.pk).update(notified_at=timezone.now())
+        log_model.objects.filter(pk=log.pk).update(notified_at=timezone.now())
     return len(recipients)
 
 

@@ -8,7 +8,17 @@ from units.models import Membership, Organization
 from units.selectors import MANAGING_ROLES, organization_ids_for
 
 from .enums import CampaignStatus, DocumentStatus
-from .models import Assignment, Campaign, ContentArea, LegalBasis, SubPlan, SubPlanItem, SubPlanTarget
+from .models import (
+    Assignment,
+    Campaign,
+    ContentArea,
+    LegalBasis,
+    ProgressReport,
+    ProgressResult,
+    SubPlan,
+    SubPlanItem,
+    SubPlanTarget,
+)
 
 
 def participating_organization_ids(campaign):
@@ -135,12 +145,14 @@ def subplan_document(subplan):
 BOARD_STATES = [("", "Tất cả")] + list(DocumentStatus.choices) + [("late", "Quá hạn chưa nộp")]
 
 
-def board(campaign, *, state="", kind="", subtree=None, q="", today):
+def board(campaign, *, state="", kind="", subtree=None, q="", today, base=None):
     """The staff's submission board: (rows, [(state, label, count)], total).
 
     Rows carry `member_has_email`; a unit with neither its own address nor a member's cannot be mailed.
+    `base` replaces the sub-plans by another kind of unit document (progress reports of one kind).
     """
-    base = SubPlan.objects.filter(campaign=campaign)
+    if base is None:
+        base = SubPlan.objects.filter(campaign=campaign)
     counts = {row["status"]: row["n"] for row in base.values("status").annotate(n=Count("id")).order_by()}
     summary = [(value, label, counts.get(value, 0)) for value, label in DocumentStatus.choices]
     rows = base.select_related("organization").annotate(member_has_email=Exists(
@@ -208,4 +220,72 @@ def units_without_email(campaign):
         Organization.objects.filter(subplans__campaign=campaign, email="")
         .exclude(Exists(member_with_email))
         .order_by("path")
+    )
+
+
+# --- Progress reports --------------------------------------------------------------------------------
+
+
+def reports_for(user):
+    """Progress reports the user may see: all of the campaigns their organisation issued, and their own unit's."""
+    if not user.is_authenticated:
+        return ProgressReport.objects.none()
+    qs = ProgressReport.objects.select_related("campaign", "campaign__issuer", "organization", "subplan")
+    if user.is_superuser:
+        return qs
+    org_ids = organization_ids_for(user)
+    return qs.filter(
+        Q(campaign__issuer__in=org_ids) | (Q(organization__in=org_ids) & ~Q(campaign__status=CampaignStatus.DRAFT))
+    )
+
+
+def get_report_for(user, pk):
+    return get_object_or_404(reports_for(user), pk=pk)
+
+
+def report_document(report, targets):
+    """Per content area: the campaign's text, the unit's narrative, its targets with results; and the rest."""
+    from .models import share_of
+
+    areas = list(ContentArea.objects.filter(campaign_id=report.campaign_id).order_by("order", "id"))
+    narratives = {n.content_area_id: n for n in report.narratives.all()}
+    results = {r.target_id: r for r in ProgressResult.objects.filter(report=report)}
+    by_area = {}
+    for target in targets:
+        result = results.get(target.pk)
+        achieved = result.achieved if result else None
+        by_area.setdefault(target.item.content_area_id, []).append(
+            {"target": target, "result": result, "achieved": achieved, "share": share_of(achieved, target.value)}
+        )
+    sections = [
+        {"area": area, "narrative": narratives.get(area.pk), "targets": by_area.get(area.pk, [])} for area in areas
+    ]
+    not_addressed = [s["area"] for s in sections if s["narrative"] is None and not any(
+        t["achieved"] is not None for t in s["targets"])]
+    return {
+        "sections": sections,
+        "not_addressed": not_addressed,
+        "commendations": list(report.commendations.all()),
+        "attachments": list(report.attachments.select_related("uploaded_by")),
+        "logs": list(report.logs.select_related("actor")),
+    }
+
+
+def report_queue(user):
+    if not user.is_authenticated:
+        return ProgressReport.objects.none()
+    qs = ProgressReport.objects.filter(status=DocumentStatus.SUBMITTED).select_related("campaign", "organization")
+    if not user.is_superuser:
+        qs = qs.filter(campaign__issuer__in=organization_ids_for(user))
+    return qs.order_by("submitted_at", "id")
+
+
+def my_reports(user):
+    if not user.is_authenticated:
+        return ProgressReport.objects.none()
+    return (
+        ProgressReport.objects.filter(organization__in=organization_ids_for(user))
+        .exclude(campaign__status=CampaignStatus.DRAFT)
+        .select_related("campaign", "organization")
+        .order_by("campaign__status", "due_date", "id")
     )

@@ -9,11 +9,22 @@ from django.utils import timezone
 from thidua.text import nfc
 from thidua.workflow import TransitionError
 
-from .enums import CampaignStatus, DocumentStatus, MilestoneKind
-from .models import Assignment, Campaign, SubPlan, SubPlanAttachment, SubPlanItem, SubPlanTarget
+from .enums import CampaignStatus, DocumentStatus, MilestoneKind, ReviewKind
+from .models import (
+    Assignment,
+    Campaign,
+    CommendationProposal,
+    ContentArea,
+    ProgressNarrative,
+    ProgressReport,
+    ProgressResult,
+    SubPlan,
+    SubPlanItem,
+    SubPlanTarget,
+)
 from .permissions import can_manage_campaign, can_review_document, can_write_document
 from .selectors import next_number
-from .workflows import APPROVE, RETURN, SUBMIT, SUBPLAN_WORKFLOW
+from .workflows import APPROVE, PROGRESS_WORKFLOW, RETURN, SUBMIT, SUBPLAN_WORKFLOW
 
 # The campaign's own life: explicit table of allowed moves.
 CAMPAIGN_MOVES = {
@@ -185,39 +196,155 @@ def _subplan_is_complete(subplan):
     return missing
 
 
-def transition_subplan(subplan, action, actor, *, reason=""):
-    """The one way a sub-plan changes state (submit, withdraw, return, approve)."""
-    move = SUBPLAN_WORKFLOW.move(action)
-    if subplan.status in move.sources and not move.allowed(actor, subplan):
+def _transition(workflow, doc, action, actor, reason, missing):
+    """One move of a unit's document over its workflow table; `missing(doc)` lists what blocks a submission."""
+    move = workflow.move(action)
+    if doc.status in move.sources and not move.allowed(actor, doc):
         raise PermissionDenied
     now = timezone.now()
     extra = {}
-    if action == SUBMIT and subplan.status in move.sources:
-        missing = _subplan_is_complete(subplan)
-        if missing:
-            raise TransitionError("Chưa nộp được: " + "; ".join(missing) + ".")
+    if action == SUBMIT and doc.status in move.sources:
+        gaps = missing(doc)
+        if gaps:
+            raise TransitionError("Chưa nộp được: " + "; ".join(gaps) + ".")
         extra = {"submitted_at": now, "first_submitted_at": Coalesce(F("first_submitted_at"), Value(now))}
     elif action == RETURN:
         extra = {"return_reason": nfc((reason or "").strip()), "reviewed_by": actor}
     elif action == APPROVE:
         extra = {"approved_at": now, "reviewed_by": actor}
-    return SUBPLAN_WORKFLOW.apply(subplan, action, actor, reason=reason, extra_updates=extra)
+    return workflow.apply(doc, action, actor, reason=reason, extra_updates=extra)
 
 
-def add_subplan_attachment(subplan, actor, upload, description=""):
-    if not can_write_document(actor, subplan):
+def transition_subplan(subplan, action, actor, *, reason=""):
+    """The one way a sub-plan changes state (submit, withdraw, return, approve)."""
+    return _transition(SUBPLAN_WORKFLOW, subplan, action, actor, reason, _subplan_is_complete)
+
+
+def add_attachment(doc, actor, upload, description=""):
+    """Attach a checked file to a unit's document (sub-plan or progress report) while it is editable."""
+    if not can_write_document(actor, doc):
         raise PermissionDenied
-    if not subplan.is_editable:
-        raise ValidationError("Chỉ đính kèm tệp khi kế hoạch đang soạn hoặc bị trả lại.")
-    attachment = SubPlanAttachment.from_upload(upload, uploaded_by=actor, description=description, subplan=subplan)
+    if not doc.is_editable:
+        raise ValidationError("Chỉ đính kèm tệp khi hồ sơ đang soạn hoặc bị trả lại.")
+    related = doc.attachments
+    attachment = related.model.from_upload(upload, uploaded_by=actor, description=description,
+                                           **{related.field.name: doc})
     attachment.save()
     return attachment
 
 
-def delete_subplan_attachment(attachment, actor):
-    subplan = attachment.subplan
-    if not can_write_document(actor, subplan):
+def delete_attachment(attachment, doc, actor):
+    if not can_write_document(actor, doc):
         raise PermissionDenied
-    if not subplan.is_editable:
-        raise ValidationError("Kế hoạch đã nộp: không xóa được tệp.")
+    if not doc.is_editable:
+        raise ValidationError("Hồ sơ đã nộp: không xóa được tệp.")
     attachment.delete()
+
+
+def add_subplan_attachment(subplan, actor, upload, description=""):
+    return add_attachment(subplan, actor, upload, description)
+
+
+def delete_subplan_attachment(attachment, actor):
+    return delete_attachment(attachment, attachment.subplan, actor)
+
+
+# --- Progress reports (báo cáo sơ kết / tổng kết của đơn vị) ---------------------------------------------
+
+REPORT_DUE_MILESTONE = {
+    ReviewKind.INTERIM: MilestoneKind.INTERIM_REPORT_DUE,
+    ReviewKind.FINAL: MilestoneKind.FINAL_REPORT_DUE,
+}
+
+
+def report_due_date(campaign, kind):
+    return (
+        campaign.milestones.filter(kind=REPORT_DUE_MILESTONE[kind]).order_by("date").values_list("date", flat=True).first()
+    )
+
+
+def request_progress_reports(campaign, kind, actor, *, due_date=None):
+    """Ask every obliged unit (every unit with a sub-plan) for its interim or final report. Returns how many new."""
+    if not can_manage_campaign(actor, campaign):
+        raise PermissionDenied
+    if campaign.status != CampaignStatus.LAUNCHED:
+        raise ValidationError("Chỉ yêu cầu báo cáo khi phong trào đang được phát động.")
+    if kind not in ReviewKind.values:
+        raise ValidationError("Loại báo cáo không hợp lệ.")
+    due = due_date or report_due_date(campaign, kind)
+    have = set(ProgressReport.objects.filter(campaign=campaign, kind=kind).values_list("organization_id", flat=True))
+    new = [
+        ProgressReport(campaign=campaign, organization_id=org_id, kind=kind, subplan_id=subplan_id, due_date=due,
+                       created_by=actor)
+        for subplan_id, org_id in SubPlan.objects.filter(campaign=campaign).order_by("organization__path")
+        .values_list("pk", "organization_id")
+        if org_id not in have
+    ]
+    ProgressReport.objects.bulk_create(new, ignore_conflicts=True, batch_size=500)
+    return len(new)
+
+
+def report_targets(report):
+    """Targets the report answers: those of the unit's sub-plan, once that sub-plan is approved."""
+    if not report.subplan_id or report.subplan.status != DocumentStatus.APPROVED:
+        return SubPlanTarget.objects.none()
+    return (
+        SubPlanTarget.objects.filter(item__subplan_id=report.subplan_id)
+        .select_related("item__content_area")
+        .order_by("item__content_area__order", "order", "id")
+    )
+
+
+def save_progress_report(report, actor, *, version, header, narratives, results, commendations):
+    """Save the unit's draft report, with the same version check as sub-plans.
+
+    narratives: {content_area_id: text}; results: {target_id: (achieved or None, note)};
+    commendations: [{name, is_collective, award, achievement}] in order.
+    """
+    if not can_write_document(actor, report):
+        raise PermissionDenied
+    if not report.is_editable:
+        raise ValidationError(f"Báo cáo đang ở trạng thái «{report.get_status_display()}»: không sửa được.")
+    header = {key: nfc(value.strip()) if isinstance(value, str) else value for key, value in header.items()}
+    allowed_targets = set(report_targets(report).values_list("pk", flat=True))
+    area_ids = set(ContentArea.objects.filter(campaign_id=report.campaign_id).values_list("pk", flat=True))
+    with transaction.atomic():
+        changed = ProgressReport.objects.filter(
+            pk=report.pk, version=version, status__in=(DocumentStatus.DRAFT, DocumentStatus.RETURNED)
+        ).update(version=F("version") + 1, updated_at=timezone.now(), **header)
+        if not changed:
+            raise ValidationError(VERSION_CONFLICT, code="version_conflict")
+        report.narratives.all().delete()
+        ProgressNarrative.objects.bulk_create(
+            ProgressNarrative(report=report, content_area_id=area_id, text=nfc(text.strip()))
+            for area_id, text in narratives.items() if area_id in area_ids and (text or "").strip()
+        )
+        report.results.all().delete()
+        ProgressResult.objects.bulk_create(
+            ProgressResult(report=report, target_id=target_id, achieved=achieved, note=nfc((note or "").strip()))
+            for target_id, (achieved, note) in results.items()
+            if target_id in allowed_targets and (achieved is not None or (note or "").strip())
+        )
+        report.commendations.all().delete()
+        CommendationProposal.objects.bulk_create(
+            CommendationProposal(report=report, order=order, name=nfc(row["name"].strip()),
+                                 is_collective=bool(row.get("is_collective")), award=nfc((row.get("award") or "").strip()),
+                                 achievement=nfc((row.get("achievement") or "").strip()))
+            for order, row in enumerate(commendations, 1)
+        )
+    report.refresh_from_db()
+    return report
+
+
+def _report_is_complete(report):
+    missing = []
+    if not report.narratives.exists() and not report.results.exists() and not report.summary.strip():
+        missing.append("chưa có kết quả thực hiện nào")
+    if not report.signer_name:
+        missing.append("chưa ghi người ký")
+    return missing
+
+
+def transition_progress_report(report, action, actor, *, reason=""):
+    """The one way a progress report changes state: the sub-plans' workflow table, its own log."""
+    return _transition(PROGRESS_WORKFLOW, report, action, actor, reason, _report_is_complete)

@@ -45,6 +45,10 @@ NEXT_STEP = {
     DocumentStatus.SUBMITTED: "Chờ Văn phòng xét duyệt (có thể rút lại để sửa)",
     DocumentStatus.APPROVED: "Đã xong",
 }
+REPORT_NEXT_STEP = {
+    **NEXT_STEP,
+    DocumentStatus.DRAFT: "Ghi kết quả, đính kèm minh chứng và nộp",
+}
 
 
 @login_required
@@ -53,8 +57,9 @@ def my_subplans(request):
     page = Paginator(selectors.my_obligations(request.user), 25).get_page(request.GET.get("page"))
     rows = [(sp, sp.days_late(today), NEXT_STEP[sp.status]) for sp in page.object_list]
     reviewing = selectors.review_queue(request.user).count() if selectors.campaigns_reviewed_by(request.user).exists() else None
+    reports = [(r, r.days_late(today), REPORT_NEXT_STEP[r.status]) for r in selectors.my_reports(request.user)[:50]]
     return render(request, "campaigns/subplans/mine.html", {"page": page, "rows": rows, "today": today,
-                                                           "reviewing": reviewing})
+                                                           "reviewing": reviewing, "reports": reports})
 
 
 def _detail_context(request, subplan, **extra):
@@ -301,4 +306,6 @@ def review_queue(request):
     if not selectors.campaigns_reviewed_by(request.user).exists():
         raise Http404
     page = Paginator(selectors.review_queue(request.user), 50).get_page(request.GET.get("page"))
-    return render(request, "campaigns/subplans/queue.html", {"page": page, "today": timezone.localdate()})
+    reports = selectors.report_queue(request.user)[:100]
+    return render(request, "campaigns/subplans/queue.html", {"page": page, "today": timezone.localdate(),
+                                                            "reports": reports})

@@ -13,6 +13,14 @@ def notify_subplan_transition(log_id):
     return notifications.notify_transition(log_id)
 
 
+@shared_task(acks_late=True, autoretry_for=(ConnectionError,), retry_backoff=True, max_retries=5)
+def notify_progress_transition(log_id):
+    """Mail about one move of a progress report; idempotent like the sub-plan's."""
+    from .models import ProgressReportLog
+
+    return notifications.notify_transition(log_id, ProgressReportLog)
+
+
 @shared_task(acks_late=True)
 def send_subplan_reminders(day=None):
     """Daily (beat): reminders before the due date and overdue notices, one per unit, kind and day."""

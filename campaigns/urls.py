@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import subplan_views, views
+from . import progress_views, subplan_views, views
 
 app_name = "campaigns"
 
@@ -24,4 +24,16 @@ urlpatterns = [
          name="subplan_attachment"),
     path("ke-hoach-don-vi/<int:pk>/tep/<int:attachment_pk>/xoa/", subplan_views.attachment_delete,
          name="subplan_attachment_delete"),
+    # Units' progress reports (báo cáo sơ kết / tổng kết)
+    path("<int:pk>/bao-cao-don-vi/<slug:kind>/", progress_views.report_board, name="report_board"),
+    path("<int:pk>/bao-cao-don-vi/<slug:kind>/yeu-cau/", progress_views.request_reports, name="request_reports"),
+    path("bao-cao-don-vi/<int:pk>/", progress_views.report_detail, name="report"),
+    path("bao-cao-don-vi/<int:pk>/sua/", progress_views.report_edit, name="report_edit"),
+    path("bao-cao-don-vi/<int:pk>/han-nop/", progress_views.report_due_date, name="report_due_date"),
+    path("bao-cao-don-vi/<int:pk>/chuyen/<slug:action>/", progress_views.report_transition, name="report_transition"),
+    path("bao-cao-don-vi/<int:pk>/tep/", progress_views.report_upload, name="report_upload"),
+    path("bao-cao-don-vi/<int:pk>/tep/<int:attachment_pk>/", progress_views.report_attachment,
+         name="report_attachment"),
+    path("bao-cao-don-vi/<int:pk>/tep/<int:attachment_pk>/xoa/", progress_views.report_attachment_delete,
+         name="report_attachment_delete"),
 ]

@@ -7,7 +7,7 @@ review. Approved is final. One table, built once per document model on `thidua.w
 from thidua.workflow import Move, Workflow
 
 from .enums import DocumentStatus as S
-from .models import SubPlanLog
+from .models import ProgressReportLog, SubPlanLog
 from .permissions import can_review_document, can_write_document
 
 SUBMIT, WITHDRAW, RETURN, APPROVE = "submit", "withdraw", "return", "approve"
@@ -37,3 +37,12 @@ def _notify_subplan(subplan_pk, actor_pk, log_pk):
 
 
 SUBPLAN_WORKFLOW = review_workflow(SubPlanLog, _notify_subplan)
+
+
+def _notify_progress(report_pk, actor_pk, log_pk):
+    from .tasks import notify_progress_transition
+
+    notify_progress_transition.delay(log_pk)
+
+
+PROGRESS_WORKFLOW = review_workflow(ProgressReportLog, _notify_progress)

@@ -5,7 +5,16 @@ import os
 import pytest
 from django.core.management import call_command
 
-from campaigns.models import SubPlan, SubPlanAttachment, SubPlanLog, SubPlanTarget
+from campaigns.models import (
+    CommendationProposal,
+    ProgressReport,
+    ProgressReportLog,
+    ProgressResult,
+    SubPlan,
+    SubPlanAttachment,
+    SubPlanLog,
+    SubPlanTarget,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -14,6 +23,8 @@ def _snapshot():
     return (
         sorted(SubPlan.objects.values_list("organization__code", "status", "version", "due_date")),
         SubPlanLog.objects.count(), SubPlanTarget.objects.count(), SubPlanAttachment.objects.count(),
+        sorted(ProgressReport.objects.values_list("organization__code", "kind", "status", "version")),
+        ProgressReportLog.objects.count(), ProgressResult.objects.count(), CommendationProposal.objects.count(),
     )
 
 
@@ -37,3 +48,10 @@ def test_demo_users_see_their_part(client, demo):
     body = client.get(f"/phong-trao/{demo.pk}/ke-hoach-don-vi/").content.decode()
     assert "Đảng ủy xã Chiềng Mung" in body and "Ủy ban nhân dân huyện Mai Sơn" in body
     assert "Ủy ban Mặt trận Tổ quốc Việt Nam huyện Mai Sơn" in body[body.index('id="no-email"'):]
+
+
+def test_demo_progress_reports_in_every_state(demo):
+    states = set(ProgressReport.objects.filter(campaign=demo, kind="interim").values_list("status", flat=True))
+    assert states == {"draft", "submitted", "returned", "approved"}
+    ubnd = ProgressReport.objects.get(organization__code="ubnd-mai-son", kind="interim")
+    assert ubnd.results.exists() and ubnd.commendations.count() == 2 and ubnd.first_submitted_at.year == 2020

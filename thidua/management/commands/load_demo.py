@@ -8,9 +8,11 @@ import units.demo
 # each is a callable (orgs, campaign, stdout) appended here in order.
 DEMO_STEPS = []
 
+import campaigns.demo.progress  # noqa: E402
 import campaigns.demo.subplans  # noqa: E402
 
 DEMO_STEPS.append(campaigns.demo.subplans.load)
+DEMO_STEPS.append(campaigns.demo.progress.load)
 
 
 class Command(BaseCommand):
