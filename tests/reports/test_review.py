@@ -268,9 +268,10 @@ def test_hostile_names_are_text_in_page_chart_and_pdf(client, staff_user, review
     page = client.get(f"/bao-cao/{report.pk}/").content.decode()
     assert "<script>alert(1)</script>" not in page and 'src="file:///etc/passwd"' not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page  # in the chart labels and the narrative
-    text = squash(body_text(report.pdf.open("rb").read()))
-    assert squash(f"Đảng ủy {HOSTILE}") in text  # the per-unit appendix
-    assert "Nội dung <img src=" in text
+    # Narrow table cells break long "words" anywhere: compare without white space.
+    text = "".join(body_text(report.pdf.open("rb").read()).split())
+    assert "".join(f"Đảng ủy {HOSTILE}".split()) in text  # the per-unit appendix
+    assert "Nộidung<imgsrc=" in text
     assert len(fetchers) == 1
     assert fetchers[0].requested == [f"{reports.pdf.PRINT_BASE_URL}static/print/document.css"]
 
