@@ -75,12 +75,13 @@ class Command(BaseCommand):
     # --- data -----------------------------------------------------------------------------------------------
 
     def report(self, campaign):
-        from campaigns.models import SubPlan, SubPlanTarget
+        from campaigns.models import ProgressResult, SubPlan, SubPlanTarget
 
         self.stdout.write(
             f"campaign {campaign.pk}: {SubPlan.objects.filter(campaign=campaign).count()} units with sub-plans, "
             f"{campaign.content_areas.count()} content areas, "
-            f"{SubPlanTarget.objects.filter(item__subplan__campaign=campaign).count()} targets"
+            f"{SubPlanTarget.objects.filter(item__subplan__campaign=campaign).count()} targets, "
+            f"{ProgressResult.objects.filter(report__campaign=campaign).count()} results in final progress reports"
         )
 
     def cleanup(self):
@@ -91,6 +92,9 @@ class Command(BaseCommand):
         with transaction.atomic():
             campaigns = Campaign.objects.filter(issuer__code=f"{PREFIX}issuer")
             ReviewReport.objects.filter(campaign__in=campaigns).delete()
+            from campaigns.models import ProgressReport
+
+            ProgressReport.objects.filter(campaign__in=campaigns).delete()
             SubPlanTarget.objects.filter(item__subplan__campaign__in=campaigns).delete()
             SubPlanItem.objects.filter(subplan__campaign__in=campaigns).delete()
             SubPlan.objects.filter(campaign__in=campaigns).delete()
@@ -158,7 +162,32 @@ class Command(BaseCommand):
             SubPlanTarget(item_id=item_id, order=1, name="Chỉ tiêu thử nghiệm", value=100, unit_of_measure="%")
             for item_id in SubPlanItem.objects.filter(subplan__campaign=campaign).values_list("id", flat=True)
         )
+        self.add_progress_reports(campaign)
         return campaign
+
+    def add_progress_reports(self, campaign):
+        """Final progress reports of the units whose sub-plan was approved: a result per target, some proposals."""
+        from campaigns.models import CommendationProposal, ProgressReport, ProgressResult, SubPlan, SubPlanTarget
+
+        approved = list(SubPlan.objects.filter(campaign=campaign, status="approved").values_list("id", "organization_id"))
+        at = timezone.make_aware(datetime.datetime(2025, 11, 20, 9))
+        ProgressReport.objects.bulk_create(
+            ProgressReport(campaign=campaign, organization_id=org_id, subplan_id=sp_id, kind="final",
+                           status="approved" if i % 4 else "submitted", first_submitted_at=at, submitted_at=at,
+                           notable_examples=f"Gương điển hình của đơn vị {org_id}." if i % 10 == 0 else "")
+            for i, (sp_id, org_id) in enumerate(approved)
+        )
+        report_of = dict(ProgressReport.objects.filter(campaign=campaign, kind="final").values_list("subplan_id", "id"))
+        ProgressResult.objects.bulk_create(
+            ProgressResult(report_id=report_of[sp_id], target_id=t_id, achieved=60 + (t_id * 7) % 61)
+            for t_id, sp_id in SubPlanTarget.objects.filter(item__subplan_id__in=report_of).values_list(
+                "id", "item__subplan_id")
+        )
+        CommendationProposal.objects.bulk_create(
+            CommendationProposal(report_id=r_id, order=1, name=f"Tập thể tiêu biểu {r_id}", is_collective=True,
+                                 award="Giấy khen", achievement="Hoàn thành xuất sắc các chỉ tiêu.")
+            for i, r_id in enumerate(sorted(report_of.values())) if i % 3 == 0
+        )
 
     # --- the worker -----------------------------------------------------------------------------------------
 
