@@ -123,8 +123,9 @@ def load(stdout=None):
     for username, full_name, email, memberships, is_superuser in USERS:
         user, created = User.objects.get_or_create(username=username)
         if created:
-            last, _, first = full_name.rpartition(" ")
-            user.first_name, user.last_name, user.email = first, last, email
+            # Vietnamese names read family name first: keep the whole name in first_name so
+            # get_full_name() prints "Tòng Văn Dũng", not "Dũng Tòng Văn".
+            user.first_name, user.last_name, user.email = full_name, "", email
             user.is_superuser = user.is_staff = is_superuser
             user.set_password(DEMO_PASSWORD)
             user.save()
