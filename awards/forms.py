@@ -22,7 +22,7 @@ class NominationForm(forms.ModelForm):
         fields = [
             "proposer", "nominee_kind", "organization", "title_prefix", "full_name", "position", "unit_name", "gender",
             "ethnicity", "birth_year", "nominee_class", "activity_field", "award_type", "year", "achievement",
-            "progress_report_note", "initiative_title", "initiative_recognised_on", "discipline_pending", "justification",
+            "progress_report", "progress_report_note", "initiative_title", "initiative_recognised_on", "discipline_pending", "justification",
         ]
         widgets = {
             "achievement": forms.Textarea(attrs={"rows": 5}),
@@ -52,6 +52,14 @@ class NominationForm(forms.ModelForm):
         self.fields["full_name"].required = False
         self.fields["achievement"].required = False
         self.fields["year"].initial = campaign.period_end.year
+        from campaigns.models import ProgressReport
+
+        reports = ProgressReport.objects.filter(campaign=campaign, kind="final").select_related("organization")
+        if self.instance.pk:
+            reports = reports.filter(organization=self.instance.proposer_id)
+        else:
+            reports = reports.filter(organization__in=proposers)
+        self.fields["progress_report"].queryset = reports
         self.fields["initiative_recognised_on"].input_formats = ["%d/%m/%Y", "%Y-%m-%d"]
 
     def clean(self):

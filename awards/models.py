@@ -322,11 +322,13 @@ class Nomination(NomineeFields):
         Organization, on_delete=models.PROTECT, related_name="nominations_made", verbose_name="đơn vị đề nghị"
     )
     award_type = models.ForeignKey(AwardType, on_delete=models.PROTECT, related_name="nominations", verbose_name="danh hiệu / hình thức")
-    # Helper A adds campaigns.ProgressReport later: then a nullable FK `progress_report` goes here
-    # (the unit's final report the nomination comes from). Until then the link is the free text below.
+    progress_report = models.ForeignKey(
+        "campaigns.ProgressReport", null=True, blank=True, on_delete=models.SET_NULL, related_name="nominations",
+        verbose_name="báo cáo tổng kết của đơn vị", help_text="Báo cáo tổng kết của đơn vị đề nghị làm căn cứ (không bắt buộc)",
+    )
     progress_report_note = models.CharField(
-        "báo cáo tổng kết của đơn vị (nếu có)", max_length=255, blank=True,
-        help_text="Số, ngày báo cáo tổng kết của đơn vị làm căn cứ đề nghị",
+        "ghi chú về báo cáo tổng kết", max_length=255, blank=True,
+        help_text="Số, ngày báo cáo tổng kết (khi báo cáo không có trong hệ thống)",
     )
     initiative_title = models.CharField("sáng kiến / đề tài được công nhận", max_length=255, blank=True)
     initiative_recognised_on = models.DateField("ngày công nhận sáng kiến", null=True, blank=True)
@@ -381,6 +383,10 @@ class Nomination(NomineeFields):
             errors["full_name"] = "Cần ghi tên."
         if self.award_type_id and self.nominee_kind and not self.award_type.accepts(self.nominee_kind):
             errors["award_type"] = f"«{self.award_type.name}» không xét cho đối tượng {self.get_nominee_kind_display().lower()}."
+        if self.progress_report_id:
+            report = self.progress_report
+            if (report.campaign_id, report.organization_id, report.kind) != (self.campaign_id, self.proposer_id, "final"):
+                errors["progress_report"] = "Chỉ chọn báo cáo tổng kết của chính đơn vị đề nghị trong phong trào này."
         if self.birth_year and not 1900 <= self.birth_year <= 2100:
             errors["birth_year"] = "Năm sinh không hợp lệ."
         if errors:

@@ -34,7 +34,10 @@ def get_nomination_for(user, pk):
 
 def nomination_detail(pk):
     return (
-        Nomination.objects.select_related("campaign", "campaign__issuer", "proposer", "award_type", "organization", "session", "decision")
+        Nomination.objects.select_related(
+            "campaign", "campaign__issuer", "proposer", "award_type", "organization", "session", "decision",
+            "progress_report", "progress_report__organization", "progress_report__campaign",
+        )
         .prefetch_related("files", "log__actor")
         .get(pk=pk)
     )

@@ -45,7 +45,7 @@ BUTTON_MOVES = ("submit", "check", "return")
 
 NOMINATION_FIELDS = (
     "nominee_kind", "organization", "title_prefix", "full_name", "position", "unit_name", "gender", "ethnicity",
-    "birth_year", "nominee_class", "activity_field", "award_type", "year", "achievement", "progress_report_note",
+    "birth_year", "nominee_class", "activity_field", "award_type", "year", "achievement", "progress_report", "progress_report_note",
     "initiative_title", "initiative_recognised_on", "discipline_pending", "justification",
 )
 
