@@ -288,3 +288,23 @@ def test_version_list_queries_do_not_grow(client, staff_user, review_campaign):
                                     status=ReviewStatus.FAILED)
     assert queries_for(client, f"/bao-cao/phong-trao/{review_campaign.pk}/") == one
     assert queries_for(client, f"/bao-cao/{ReviewReport.objects.get(version=1).pk}/") == detail_one
+
+
+def test_xlsx_holds_the_appendices_and_keeps_user_text_as_text(staff_user, review_campaign, unit,
+                                                                django_capture_on_commit_callbacks):
+    from openpyxl import load_workbook
+
+    unit.name = '=HYPERLINK("http://127.0.0.1:1/","x")'
+    unit.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        report, _ = services.request_review_report(review_campaign, "final", staff_user)
+    report.refresh_from_db()
+    book = load_workbook(report.xlsx.path)
+    assert book.sheetnames == ["Theo đơn vị", "Theo nội dung thi đua", "Chưa báo cáo", "Đề nghị khen thưởng"]
+    rows = list(book["Theo đơn vị"].iter_rows(values_only=True))
+    assert rows[0][:3] == ("STT", "Đơn vị", "Kế hoạch: trạng thái")
+    by_name = {r[1]: r for r in rows[1:]}
+    assert by_name["Đảng ủy xã Cò Nòi"][2] == "Đang soạn"
+    (cell,) = [c for (c,) in book["Theo đơn vị"].iter_rows(min_col=2, max_col=2) if str(c.value).startswith("=")]
+    assert cell.data_type == "s" and cell.value == unit.name  # the "=…" name is text, not a formula
+    assert [r[3] for r in book["Theo nội dung thi đua"].iter_rows(min_row=2, values_only=True)] == [2, 1]
