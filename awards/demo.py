@@ -11,6 +11,8 @@ import datetime
 
 from django.contrib.auth import get_user_model
 
+from campaigns.models import ProgressReport
+
 from . import services
 from .catalogue import seed_catalogue
 from .enums import Gender, NominationStatus, NomineeClass, NomineeKind, Threshold, VoteChoice
@@ -89,6 +91,9 @@ def load(orgs, campaign, stdout=None):
         if org_code:
             fields["organization"] = orgs[org_code]
             fields["full_name"] = orgs[org_code].name
+        fields["progress_report"] = ProgressReport.objects.filter(
+            campaign=campaign, organization=orgs[proposer_code], kind="final"
+        ).first()  # the unit's final report, where the progress-report demo wrote one
         n = services.create_nomination(campaign, orgs[proposer_code], users[username], award_type=award, **fields)
         made.append((n, final, users[username]))
     for n, final, author in made:
