@@ -265,8 +265,8 @@ def session_detail(request, pk):
     counts = services.tally(session) if session.is_closed else {}
     rows = []
     for n in nominations:
-        rows.append({"n": n, "voted": n.pk in voted, "findings": eligibility.evaluate(n) if not session.is_closed else [],
-                     "tally": counts.get(n.pk, (0, 0))})
+        failures = [f for f in eligibility.evaluate(n) if not f.ok] if not session.is_closed else []
+        rows.append({"n": n, "voted": n.pk in voted, "failures": failures, "tally": counts.get(n.pk, (0, 0))})
     return render(request, "awards/session_detail.html", {
         "session": session, "rows": rows, "is_member": is_member,
         "is_manager": is_committee_staff(request.user, session.campaign),
