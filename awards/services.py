@@ -259,6 +259,11 @@ def create_decision(campaign, actor, nominations, **fields):
     with transaction.atomic():
         decision = Decision(issuer=campaign.issuer, campaign=campaign, created_by=actor, **fields)
         decision.full_clean()
+        taken = Decision.objects.filter(
+            issuer=campaign.issuer, symbol=decision.symbol, number=decision.number, issued_on__year=decision.issued_on.year
+        )
+        if taken.exists():
+            raise ValidationError(f"Số {decision.reference} năm {decision.issued_on.year} đã được dùng cho quyết định khác.")
         decision.save()
         ids = [n.pk for n in nominations]
         updated = Nomination.objects.filter(

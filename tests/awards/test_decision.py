@@ -130,3 +130,24 @@ def test_user_text_is_escaped_in_print(make_campaign, unit, staff_user, tmp_path
                                         place="Thử", issued_on=D(2020, 12, 25), signer_name="Ký")
     text = pdf_text(printing.render_decision(decision), tmp_path)
     assert "<imgsrc=file:///etc/passwd>Khoa" in text.replace(" ", "")  # printed as text, never fetched
+
+
+def test_a_decision_number_is_used_once_a_year(approved, staff_user):
+    campaign, noms = approved
+    state_decision(campaign, staff_user, noms[:1])
+    with pytest.raises(ValidationError, match="12/QĐ-UBND năm 2024 đã được dùng"):
+        state_decision(campaign, staff_user, noms[1:])
+    state_decision(campaign, staff_user, noms[1:], issued_on=D(2025, 1, 5))  # numbers start again each year
+
+
+def test_two_reviewers_at_once_only_one_wins(make_campaign, unit, staff_user):
+    from thidua.workflow import TransitionConflict
+
+    campaign = make_campaign(D(2020, 12, 31))
+    nom = make_nomination(campaign, unit, "giay-khen-btv-huyen-uy", status=S.SUBMITTED)
+    stale = type(nom).objects.get(pk=nom.pk)
+    services.check_nomination(nom, staff_user)
+    with pytest.raises(TransitionConflict):
+        services.return_nomination(stale, staff_user, "Thiếu hồ sơ")
+    nom.refresh_from_db()
+    assert nom.status == S.CHECKED and nom.log.count() == 1
