@@ -10,6 +10,7 @@ import pytest
 from celery.contrib.testing.worker import start_worker
 from celery.signals import task_postrun
 from django.conf import settings
+from django.db import connections
 
 from reports.enums import ReviewStatus
 from reports.models import ReviewReport
@@ -44,6 +45,8 @@ def redis_worker(runs):
 
     def ran(sender=None, task_id=None, **kwargs):
         runs.append((threading.current_thread().name, task_id))
+        if threading.current_thread() is not threading.main_thread():
+            connections.close_all()  # the worker thread's own connection (CONN_MAX_AGE would keep it open)
 
     task_postrun.connect(ran, weak=False)
     try:
