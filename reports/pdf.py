@@ -6,9 +6,10 @@ API (stable; other apps call only this):
 
     pdf_bytes = render_pdf("reports/print/campaign_plan.html", {"doc": meta, "campaign": campaign})
 
-- ``render_pdf(template_name, context, *, fetcher=None) -> bytes``: renders a Django template to HTML and the
+- ``render_pdf(template_name, context, *, fetcher=None, on_page=None) -> bytes``: renders a Django template to HTML and the
   HTML to PDF with WeasyPrint. Call it in a Celery task for anything longer than a few pages (WeasyPrint keeps
   its memory until the process ends); a synchronous view is acceptable only for short documents (the plan).
+  ``on_page(n)`` is called as page n is laid out (to show progress).
 - ``render_html(html, *, fetcher=None) -> bytes``: the same for an HTML string you built yourself.
 - ``StaticOnlyFetcher``: the url_fetcher used by both. It serves the app's own static files (``/static/...``,
   found through the staticfiles finders, else STATIC_ROOT) and refuses every other URL: http(s) elsewhere,
@@ -38,6 +39,8 @@ from __future__ import annotations
 import logging
 import mimetypes
 import posixpath
+import threading
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -137,12 +140,48 @@ class DocumentMeta:
         return cls(**values)
 
 
-def render_html(html, *, fetcher=None):
+class _PageProgress(logging.Handler):
+    """Calls on_page(n) as WeasyPrint lays out page n (from its progress log, this thread only)."""
+
+    def __init__(self, on_page):
+        super().__init__(logging.INFO)
+        self.on_page = on_page
+        self.thread = threading.get_ident()
+
+    def emit(self, record):
+        if record.thread == self.thread and record.msg.startswith("Step 5 - Creating layout - Page"):
+            self.on_page(record.args[0])
+
+
+@contextmanager
+def _page_progress(on_page):
+    if on_page is None:
+        yield
+        return
+    logger = logging.getLogger("weasyprint.progress")
+    handler = _PageProgress(on_page)
+    level, propagate = logger.level, logger.propagate
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    logger.propagate = False  # to our handler only, not to the application's log
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+        logger.propagate = propagate
+
+
+def render_html(html, *, fetcher=None, on_page=None):
     fetcher = fetcher or StaticOnlyFetcher()
-    return HTML(string=html, base_url=PRINT_BASE_URL, url_fetcher=fetcher).write_pdf()
+    with _page_progress(on_page):
+        return HTML(string=html, base_url=PRINT_BASE_URL, url_fetcher=fetcher).write_pdf()
 
 
-def render_pdf(template_name, context, *, fetcher=None):
-    """Render a print template (extending reports/print/base.html) to PDF bytes."""
+def render_pdf(template_name, context, *, fetcher=None, on_page=None):
+    """Render a print template (extending reports/print/base.html) to PDF bytes.
+
+    on_page: optional callable(page_number) called as each page is laid out (progress of long reports).
+    """
     html = render_to_string(template_name, {"STATIC_URL": settings.STATIC_URL, **context})
-    return render_html(html, fetcher=fetcher)
+    return render_html(html, fetcher=fetcher, on_page=on_page)

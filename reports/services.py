@@ -2,6 +2,7 @@
 
 import logging
 import os
+import time
 import uuid
 from datetime import timedelta
 
@@ -105,6 +106,19 @@ def document_meta(campaign, kind, day):
     )
 
 
+def _layout_progress(report_id, expected_pages):
+    """Progress from 30 to 75 % while WeasyPrint lays out the pages (at most one update a second)."""
+    last = [0.0]
+
+    def on_page(page):
+        now = time.monotonic()
+        if now - last[0] >= 1:
+            last[0] = now
+            _progress(report_id, 30 + min(45, page * 45 // max(expected_pages, 1)), f"Đang dàn trang: trang {page}")
+
+    return on_page
+
+
 def render_review_pdf(report, snapshot, sections):
     campaign = report.campaign
     context = {
@@ -116,7 +130,9 @@ def render_review_pdf(report, snapshot, sections):
         "states_chart": mark_safe(charts.states_chart(snapshot)),
         "attainment_chart": mark_safe(charts.attainment_chart(snapshot)),
     }
-    return render_pdf("reports/print/review_report.html", context)
+    expected_pages = 6 + len(context["units"]) // 35 + len(snapshot["not_answered"]) // 45
+    return render_pdf("reports/print/review_report.html", context,
+                      on_page=_layout_progress(report.pk, expected_pages))
 
 
 def _write_atomically(name, content):

@@ -175,3 +175,16 @@ def test_plan_pdf_view_is_scoped_to_the_user(client, draft_campaign, unit_head, 
     assert client.get(f"/bao-cao/ke-hoach/{draft_campaign.pk}.pdf").status_code == 302
     client.force_login(staff_user)
     assert client.get(f"/bao-cao/ke-hoach/{draft_campaign.pk}.pdf").status_code == 200
+
+
+def test_on_page_reports_layout_progress_and_leaves_logging_as_it_was(plan_pdf):
+    import logging
+
+    campaign = plan_pdf[0]
+    pages = []
+    logger = logging.getLogger("weasyprint.progress")
+    before = (logger.level, logger.propagate, list(logger.handlers))
+    render_pdf("reports/print/campaign_plan.html", {"doc": DocumentMeta.for_campaign(campaign), "campaign": campaign},
+               on_page=pages.append)
+    assert pages == [1, 2, 3, 4]
+    assert (logger.level, logger.propagate, list(logger.handlers)) == before

@@ -308,3 +308,19 @@ def test_xlsx_holds_the_appendices_and_keeps_user_text_as_text(staff_user, revie
     (cell,) = [c for (c,) in book["Theo đơn vị"].iter_rows(min_col=2, max_col=2) if str(c.value).startswith("=")]
     assert cell.data_type == "s" and cell.value == unit.name  # the "=…" name is text, not a formula
     assert [r[3] for r in book["Theo nội dung thi đua"].iter_rows(min_row=2, values_only=True)] == [2, 1]
+
+
+def test_progress_is_reported_while_pages_are_laid_out(staff_user, review_campaign, monkeypatch,
+                                                       django_capture_on_commit_callbacks):
+    notes = []
+    real = services._progress
+
+    def record(report_id, percent, note):
+        notes.append((percent, note))
+        real(report_id, percent, note)
+    monkeypatch.setattr(services, "_progress", record)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.request_review_report(review_campaign, "final", staff_user)
+    assert any(note == "Đang dàn trang: trang 1" for _, note in notes)
+    percents = [p for p, _ in notes]
+    assert percents == sorted(percents) and percents[-1] == 90
