@@ -45,8 +45,10 @@ def review_reports_for(user):
     return qs.filter(campaign__issuer__in=organization_ids_for(user))
 
 
-def get_review_report_for(user, pk):
-    return get_object_or_404(review_reports_for(user), pk=pk)
+def get_review_report_for(user, pk, *, light=False):
+    """404 unless the user may see it. light: without the snapshot and narrative (status polls, downloads)."""
+    qs = review_reports_for(user)
+    return get_object_or_404(qs.defer("snapshot", "sections") if light else qs, pk=pk)
 
 
 def can_review(user, campaign):

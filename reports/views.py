@@ -81,7 +81,7 @@ def review_detail(request, pk):
 @login_required
 def review_status(request, pk):
     """The status block, polled by htmx while the build is queued or running."""
-    report = get_review_report_for(request.user, pk)
+    report = get_review_report_for(request.user, pk, light=True)
     response = render(request, "reports/_review_status.html", {"report": report, "polling": True})
     if request.htmx and not report.is_active:
         response["HX-Refresh"] = "true"  # finished: show the whole page (downloads, narrative to edit)
@@ -116,7 +116,7 @@ def review_sections(request, pk):
 
 
 def _download(request, pk, field, content_type, extension):
-    report = get_review_report_for(request.user, pk)
+    report = get_review_report_for(request.user, pk, light=True)
     stored = getattr(report, field)
     if report.status != ReviewStatus.DONE or not stored:
         raise Http404
