@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.safestring import mark_safe
@@ -41,9 +42,8 @@ def _campaign_for_staff(user, pk):
 @login_required
 def review_list(request, pk):
     campaign = _campaign_for_staff(request.user, pk)
-    return render(request, "reports/review_list.html", {
-        "campaign": campaign, "reports": reports_of(campaign), "kinds": ReviewKind.choices,
-    })
+    page = Paginator(reports_of(campaign), 20).get_page(request.GET.get("page"))
+    return render(request, "reports/review_list.html", {"campaign": campaign, "page": page, "kinds": ReviewKind.choices})
 
 
 @login_required
@@ -74,7 +74,7 @@ def _detail_context(report):
 def review_detail(request, pk):
     report = get_review_report_for(request.user, pk)
     context = _detail_context(report)
-    context["versions"] = reports_of(report.campaign).filter(kind=report.kind)
+    context["versions"] = reports_of(report.campaign).filter(kind=report.kind)[:30]
     return render(request, "reports/review_detail.html", context)
 
 

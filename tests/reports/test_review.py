@@ -324,3 +324,13 @@ def test_progress_is_reported_while_pages_are_laid_out(staff_user, review_campai
     assert any(note == "Đang dàn trang: trang 1" for _, note in notes)
     percents = [p for p, _ in notes]
     assert percents == sorted(percents) and percents[-1] == 90
+
+
+def test_version_list_paginates(client, staff_user, review_campaign):
+    client.force_login(staff_user)
+    for version in range(1, 26):
+        ReviewReport.objects.create(campaign=review_campaign, kind="final", version=version, requested_by=staff_user,
+                                    status=ReviewStatus.FAILED)
+    first = client.get(f"/bao-cao/phong-trao/{review_campaign.pk}/").content.decode()
+    second = client.get(f"/bao-cao/phong-trao/{review_campaign.pk}/?page=2").content.decode()
+    assert "Trang 1/2" in first and first.count("Xem</a>") == 20 and second.count("Xem</a>") == 5
