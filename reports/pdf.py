@@ -25,7 +25,8 @@ API (stable; other apps call only this):
   Blocks to override: ``body`` (the text, inside ``<div class="doc-body">``), ``title_block``, ``closing``
   (recipients + signature), ``appendix`` (after the signature, starts on a new page if you add
   ``class="appendix"``), ``extra_css`` (a ``<style>`` element with your own small rules).
-  Context ``landscape=True`` prints A4 landscape (certificates); ``no_header=True`` drops the header blocks.
+  Context ``landscape=True`` prints A4 landscape (certificates); ``no_header=True`` drops the header blocks;
+  ``draft=True`` marks the document "DỰ THẢO" (top right, in the top margin).
   Party format: numbers "Số 215-KH/HU"; state format: "Số: 12/QĐ-UBND" — ``printed_reference`` carries it.
 - Print CSS: ``static/print/document.css`` (no Bootstrap). Fonts: Liberation Serif (metric twin of Times New
   Roman) from the system; nothing is downloaded.

@@ -37,6 +37,16 @@ def _stale_after():
     return timedelta(seconds=2 * getattr(settings, "CELERY_TASK_TIME_LIMIT", 360) + 60)
 
 
+STALE_REASON = "Quá thời gian mà không có kết quả (tiến trình nền đã dừng); hãy tổng hợp lại."
+
+
+def expire_stale_builds(queryset):
+    """Builds queued or running far longer than the task's hard time limit (their worker died) are failed."""
+    return queryset.filter(status__in=ACTIVE_STATUSES, requested_at__lt=timezone.now() - _stale_after()).update(
+        status=ReviewStatus.FAILED, failure_reason=STALE_REASON, finished_at=timezone.now()
+    )
+
+
 def request_review_report(campaign, kind, actor, *, based_on=None, sections=None):
     """Queue a build (after commit). Returns (report, created): an active build of the same kind is reused."""
     if not can_review(actor, campaign):
@@ -49,11 +59,7 @@ def request_review_report(campaign, kind, actor, *, based_on=None, sections=None
 
     with transaction.atomic():
         Campaign.objects.select_for_update().filter(pk=campaign.pk).first()  # one request at a time per campaign
-        # A build that never ended (its worker died) no longer blocks new ones.
-        ReviewReport.objects.filter(
-            campaign=campaign, kind=kind, status__in=ACTIVE_STATUSES, requested_at__lt=timezone.now() - _stale_after()
-        ).update(status=ReviewStatus.FAILED, failure_reason="Quá thời gian mà không có kết quả (tiến trình nền dừng).",
-                 finished_at=timezone.now())
+        expire_stale_builds(ReviewReport.objects.filter(campaign=campaign, kind=kind))
         active = ReviewReport.objects.filter(campaign=campaign, kind=kind, status__in=ACTIVE_STATUSES).first()
         if active:
             return active, False

@@ -12,6 +12,7 @@ from thidua.text import nfc
 
 from . import charts, services
 from .enums import ReviewKind, ReviewStatus
+from .models import ReviewReport
 from .pdf import DocumentMeta, render_pdf
 from .selectors import can_review, get_review_report_for, reports_of
 
@@ -28,7 +29,9 @@ def pdf_response(pdf_bytes, filename, inline=True):
 def campaign_plan_pdf(request, pk):
     """The plan as issued, in the official format. Synchronous: it is 1–4 pages."""
     campaign = campaign_document(get_campaign_for(request.user, pk).pk)
-    pdf = render_pdf("reports/print/campaign_plan.html", {"doc": DocumentMeta.for_campaign(campaign), "campaign": campaign})
+    pdf = render_pdf("reports/print/campaign_plan.html", {
+        "doc": DocumentMeta.for_campaign(campaign), "campaign": campaign, "draft": campaign.status == "draft",
+    })
     return pdf_response(pdf, f"ke-hoach-{campaign.number or campaign.pk}-{campaign.symbol.replace('/', '-')}.pdf")
 
 
@@ -73,6 +76,8 @@ def _detail_context(report):
 @login_required
 def review_detail(request, pk):
     report = get_review_report_for(request.user, pk)
+    if report.is_active and services.expire_stale_builds(ReviewReport.objects.filter(pk=report.pk)):
+        report = get_review_report_for(request.user, pk)
     context = _detail_context(report)
     context["versions"] = reports_of(report.campaign).filter(kind=report.kind)[:30]
     return render(request, "reports/review_detail.html", context)
@@ -82,6 +87,8 @@ def review_detail(request, pk):
 def review_status(request, pk):
     """The status block, polled by htmx while the build is queued or running."""
     report = get_review_report_for(request.user, pk, light=True)
+    if report.is_active and services.expire_stale_builds(ReviewReport.objects.filter(pk=report.pk)):
+        report = get_review_report_for(request.user, pk, light=True)
     response = render(request, "reports/_review_status.html", {"report": report, "polling": True})
     if request.htmx and not report.is_active:
         response["HX-Refresh"] = "true"  # finished: show the whole page (downloads, narrative to edit)

@@ -174,7 +174,13 @@ def test_plan_pdf_view_is_scoped_to_the_user(client, draft_campaign, unit_head, 
     client.logout()
     assert client.get(f"/bao-cao/ke-hoach/{draft_campaign.pk}.pdf").status_code == 302
     client.force_login(staff_user)
-    assert client.get(f"/bao-cao/ke-hoach/{draft_campaign.pk}.pdf").status_code == 200
+    response = client.get(f"/bao-cao/ke-hoach/{draft_campaign.pk}.pdf")
+    assert response.status_code == 200
+    assert pdf_text(response.content).startswith("DỰ THẢO")  # a draft says so; the issued plan does not
+
+
+def test_issued_plan_is_not_marked_draft(plan_pdf):
+    assert "DỰ THẢO" not in pdf_text(plan_pdf[1])
 
 
 def test_on_page_reports_layout_progress_and_leaves_logging_as_it_was(plan_pdf):

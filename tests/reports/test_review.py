@@ -334,3 +334,26 @@ def test_version_list_paginates(client, staff_user, review_campaign):
     first = client.get(f"/bao-cao/phong-trao/{review_campaign.pk}/").content.decode()
     second = client.get(f"/bao-cao/phong-trao/{review_campaign.pk}/?page=2").content.decode()
     assert "Trang 1/2" in first and first.count("Xem</a>") == 20 and second.count("Xem</a>") == 5
+
+
+def test_a_build_whose_worker_died_is_shown_failed_and_no_longer_blocks(client, staff_user, review_campaign,
+                                                                        django_capture_on_commit_callbacks):
+    import datetime
+
+    from django.utils import timezone
+
+    stuck = ReviewReport.objects.create(campaign=review_campaign, kind="final", version=1, requested_by=staff_user,
+                                        status=ReviewStatus.RUNNING, progress=40)
+    ReviewReport.objects.filter(pk=stuck.pk).update(requested_at=timezone.now() - datetime.timedelta(hours=1))
+    client.force_login(staff_user)
+    body = client.get(f"/bao-cao/{stuck.pk}/trang-thai/", HTTP_HX_REQUEST="true")
+    assert body["HX-Refresh"] == "true" and services.STALE_REASON in body.content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        report, created = services.request_review_report(review_campaign, "final", staff_user)
+    assert created and report.version == 2
+
+
+def test_a_recent_running_build_is_not_expired(staff_user, review_campaign):
+    ReviewReport.objects.create(campaign=review_campaign, kind="final", version=1, requested_by=staff_user,
+                                status=ReviewStatus.RUNNING)
+    assert services.expire_stale_builds(ReviewReport.objects.all()) == 0
