@@ -53,7 +53,10 @@ class Workflow:
         state = getattr(obj, self.state_field)
         return [m for m in self.moves.values() if state in m.sources and m.allowed(user, obj)]
 
-    def apply(self, obj, action, actor, *, reason="", extra_updates=None):
+    def apply(self, obj, action, actor, *, reason="", extra_updates=None, expected_version=None):
+        """Make the move. `expected_version` is the version the actor saw on the page: if the
+        record changed since (withdrawn, edited, resubmitted), the move is refused, so nobody
+        approves content they never saw."""
         move = self.move(action)
         old_state = getattr(obj, self.state_field)
         if old_state not in move.sources:
@@ -68,14 +71,18 @@ class Workflow:
         model = type(obj)
         now = timezone.now()
         updates = {self.state_field: move.target, "updated_at": now}
+        conditions = {"pk": obj.pk, self.state_field: old_state}
         if any(f.name == "version" for f in model._meta.concrete_fields):
             updates["version"] = F("version") + 1
+            if expected_version is not None:
+                conditions["version"] = expected_version
         updates.update(extra_updates or {})
         with transaction.atomic():
-            changed = model.objects.filter(pk=obj.pk, **{self.state_field: old_state}).update(**updates)
+            changed = model.objects.filter(**conditions).update(**updates)
             if not changed:
                 raise TransitionConflict(
-                    "Hồ sơ vừa được người khác xử lý trước bạn; tải lại trang để xem trạng thái mới."
+                    "Hồ sơ đã thay đổi hoặc vừa được người khác xử lý sau khi bạn mở trang; "
+                    "tải lại trang để xem nội dung và trạng thái mới."
                 )
             log = self.log_model.objects.create(
                 subject_id=obj.pk,
