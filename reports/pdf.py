@@ -6,16 +6,16 @@ API (stable; other apps call only this):
 
     pdf_bytes = render_pdf("reports/print/campaign_plan.html", {"doc": meta, "campaign": campaign})
 
-- ``render_pdf(template_name, context, *, fetcher=None, on_page=None) -> bytes``: renders a Django template to HTML and the
-  HTML to PDF with WeasyPrint. Call it in a Celery task for anything longer than a few pages (WeasyPrint keeps
+- ``render_pdf(template_name, context, *, fetcher=None, on_page=None) -> bytes``: renders a Django template to
+  HTML and the HTML to PDF with WeasyPrint. Call it in a Celery task for anything longer than a few pages (WeasyPrint keeps
   its memory until the process ends); a synchronous view is acceptable only for short documents (the plan).
   ``on_page(n)`` is called as page n is laid out (to show progress).
-- ``render_html(html, *, fetcher=None) -> bytes``: the same for an HTML string you built yourself.
+- ``render_html(html, *, fetcher=None, on_page=None) -> bytes``: the same for an HTML string you built yourself.
 - ``StaticOnlyFetcher``: the url_fetcher used by both. It serves the app's own static files (``/static/...``,
   found through the staticfiles finders, else STATIC_ROOT) and refuses every other URL: http(s) elsewhere,
   ``file:``, ``data:``, path traversal. It records every URL it was asked for in ``.requested`` (tests use it).
 - Templates: extend ``reports/print/base.html``. It lays out the official format of design.md from ``doc``,
-  a ``DocumentMeta`` (or any object with the same attributes, e.g. a ``Campaign``):
+  a ``DocumentMeta`` (``DocumentMeta.for_campaign(campaign, **overrides)`` for a plan, or built by hand):
 
       superior_body, issuing_body, printed_reference, place_and_date,
       document_format ("party" = HD 36-HD/VPTW, "state" = ND 30/2020/ND-CP), document_type, title (lines),
