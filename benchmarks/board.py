@@ -41,7 +41,7 @@ def build(units):
     from django.utils import timezone
 
     from campaigns import services
-    from campaigns.models import Campaign, ContentArea, SubPlan
+    from campaigns.models import Assignment, Campaign, ContentArea, Recipient, SubPlan
     from units.models import Membership, Organization
 
     User = get_user_model()
@@ -62,6 +62,10 @@ def build(units):
         )
         for order in range(1, 6):
             ContentArea.objects.create(campaign=campaign, order=order, heading=f"Nội dung {order}", body="Nội dung.")
+        Assignment.objects.create(campaign=campaign, order=1, body="Các đơn vị xây dựng kế hoạch.", requires_subplan=True)
+        Recipient.objects.create(campaign=campaign, order=1, text="Lưu.")
+        campaign.signer_title, campaign.signer_name = "BÍ THƯ", "Người Ký"
+        campaign.save()
         services.launch_campaign(campaign, staff, issued_on=datetime.date(2024, 1, 10))
     have = SubPlan.objects.filter(campaign=campaign).count()
     if have < units:

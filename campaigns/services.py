@@ -47,13 +47,28 @@ def _check_move(campaign, action, actor):
     return sources, target
 
 
+def launch_gaps(campaign):
+    """What an issued plan cannot lack (launching is irreversible): shown as a checklist before launch."""
+    gaps = []
+    if not campaign.content_areas.exists():
+        gaps.append("chưa có nội dung thi đua")
+    if not campaign.assignments.exists():
+        gaps.append("chưa có phần tổ chức thực hiện (đơn vị chủ trì)")
+    if not campaign.recipients.exists():
+        gaps.append("chưa có nơi nhận")
+    if not (campaign.signer_title and campaign.signer_name):
+        gaps.append("chưa ghi chức vụ và họ tên người ký")
+    return gaps
+
+
 def launch_campaign(campaign, actor, *, issued_on, number=None, number_note=""):
     """Issue the plan: give it its number (next in the term unless given) and date, freeze its text."""
     sources, target = _check_move(campaign, "launch", actor)
     if not issued_on:
         raise ValidationError("Cần nhập ngày ban hành.")
-    if not campaign.content_areas.exists():
-        raise ValidationError("Kế hoạch chưa có nội dung thi đua nào.")
+    gaps = launch_gaps(campaign)
+    if gaps:
+        raise ValidationError("Chưa phát hành được: " + "; ".join(gaps) + ".")
     with transaction.atomic():
         locked = Campaign.objects.select_for_update().get(pk=campaign.pk)
         if locked.status not in sources:

@@ -26,7 +26,8 @@ def campaign_detail(request, pk):
     return render(
         request,
         "campaigns/campaign_detail.html",
-        {"campaign": document, "can_manage": can_manage, "launch_form": launch_form},
+        {"campaign": document, "can_manage": can_manage, "launch_form": launch_form,
+         "launch_gaps": services.launch_gaps(campaign) if launch_form else []},
     )
 
 
@@ -51,7 +52,7 @@ def campaign_launch(request, pk):
     return render(
         request,
         "campaigns/campaign_detail.html",
-        {"campaign": document, "can_manage": True, "launch_form": form},
+        {"campaign": document, "can_manage": True, "launch_form": form, "launch_gaps": services.launch_gaps(campaign)},
         status=400,
     )
 

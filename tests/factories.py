@@ -3,7 +3,7 @@ import datetime
 import factory
 from django.contrib.auth import get_user_model
 
-from campaigns.models import Assignment, Campaign, ContentArea
+from campaigns.models import Assignment, Campaign, ContentArea, Recipient
 from units.enums import OrgKind, OrgLevel, Role
 from units.models import Membership, Organization
 
@@ -41,6 +41,7 @@ class MembershipFactory(factory.django.DjangoModelFactory):
 class CampaignFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Campaign
+        skip_postgeneration_save = True
 
     issuer = factory.SubFactory(
         OrganizationFactory, kind=OrgKind.PARTY_COMMITTEE, level=OrgLevel.DISTRICT, name="Huyện ủy Thử"
@@ -56,6 +57,13 @@ class CampaignFactory(factory.django.DjangoModelFactory):
     sign_on_behalf = "T/M BAN THƯỜNG VỤ"
     signer_title = "BÍ THƯ"
     signer_name = "Nguyễn Văn Ký"
+
+    @factory.post_generation
+    def recipients(self, create, extracted, **kwargs):
+        # Every issued plan has a Nơi nhận; "Lưu." at least.
+        if create:
+            for order, text in enumerate(extracted or ["Lưu."], 1):
+                Recipient.objects.create(campaign=self, order=order, text=text)
 
 
 class ContentAreaFactory(factory.django.DjangoModelFactory):
