@@ -51,6 +51,17 @@ _BASE = {
     "is_party": False, "authorities": [], "proposers": [], "criteria": "", "prerequisite_codes": [],
     "requires_initiative": False, "quota_percent": None, "quota_base_code": "", "quota_is_hard": True,
     "legal_source": "", "editable_note": "", "valid_from": None, "valid_to": None, "reference_code": "",
+    "certificate_name": "",
+}
+
+# What is printed for the person or collective rewarded (editable data: an empty value prints nothing).
+# Forms print their own name; Chiến sĩ thi đua cơ sở takes a certificate (Nghị định 91/2017 and 98/2023);
+# Lao động tiên tiến and Tập thể lao động tiên tiến carry a bonus only; villages and households a recognition.
+CERTIFICATES = {
+    "giay-khen-ubnd-huyen": "Giấy khen", "giay-khen-ubnd-xa": "Giấy khen", "giay-khen-thu-truong": "Giấy khen",
+    "giay-khen-so": "Giấy khen", "giay-khen-btv-huyen-uy": "Giấy khen", "bang-khen-btv-tinh-uy": "Bằng khen",
+    "bang-khen-tinh": "Bằng khen", "cstdcs": "Giấy chứng nhận", "thon-van-hoa": "Giấy công nhận",
+    "gia-dinh-van-hoa": "Giấy công nhận",
 }
 
 # The rules that Thi đua checks, one row per version.
@@ -238,7 +249,7 @@ def catalogue_rows():
 
     rows = []
     for order, row in enumerate(DETAILED):
-        rows.append({**_BASE, "sort_order": order, **row})
+        rows.append({**_BASE, "sort_order": order, "certificate_name": CERTIFICATES.get(row["code"], ""), **row})
     for order, (name, ref, kind, authorities) in enumerate(HTKT_OTHERS, start=100):
         collective_only = name.startswith(_COLLECTIVE_ONLY)
         individual_only = name.startswith(_INDIVIDUAL_ONLY) and not collective_only
@@ -258,8 +269,9 @@ def seed_catalogue(award_type_model=None):
     from thidua.text import fold
 
     created = 0
+    known = {f.name for f in award_type_model._meta.get_fields()}  # a migration's historical model may lack newer fields
     for row in catalogue_rows():
-        row = {k: (list(map(str, v)) if isinstance(v, list) else v) for k, v in row.items()}
+        row = {k: (list(map(str, v)) if isinstance(v, list) else v) for k, v in row.items() if k in known}
         exists = award_type_model.objects.filter(code=row["code"], valid_from=row["valid_from"]).exists()
         if exists:
             continue

@@ -55,6 +55,27 @@ def version_on(award_type, day):
     return AwardType.objects.valid_on(day).filter(code=award_type.code).first()
 
 
+AWARD, PROPOSE = "award", "propose"
+
+
+def power_over(issuer, award_type, day):
+    """What `issuer` may do with the award type under the rules valid on `day`: AWARD (decide it),
+    PROPOSE (only propose it to the superior level) or None; with the catalogue version of that day."""
+    version = version_on(award_type, day)
+    authority = authority_of(issuer)
+    if version is None or authority is None:
+        return None, version
+    if authority in version.authorities:
+        return AWARD, version
+    if authority in version.proposers:
+        return PROPOSE, version
+    return None, version
+
+
+def may_award(issuer, award_type, day):
+    return power_over(issuer, award_type, day)[0] == AWARD
+
+
 def _d(day):
     return f"{day:%d/%m/%Y}"
 

@@ -163,9 +163,13 @@ class DecisionForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         from .enums import NominationStatus
 
-        self.fields["nominations"].queryset = (
-            Nomination.objects.filter(campaign=campaign, status=NominationStatus.APPROVED, decision__isnull=True)
-            .select_related("award_type").order_by("award_type__sort_order", "id")
+        from .selectors import approved_within_authority
+
+        self.campaign = campaign
+        self.fields["nominations"].queryset = approved_within_authority(campaign)
+        self.fields["nominations"].help_text = (
+            "Chỉ gồm đề nghị thuộc thẩm quyền quyết định của cơ quan ban hành; đề nghị thuộc thẩm quyền cấp trên "
+            "nằm trong tờ trình đề nghị cấp trên khen thưởng."
         )
         self.fields["nominations"].label_from_instance = lambda n: f"{n.display_name} — {n.award_type.name} ({n.proposer.short_name or n.proposer.name})"
         self.fields["issued_on"].input_formats = ["%d/%m/%Y", "%Y-%m-%d"]
@@ -186,6 +190,18 @@ class DecisionForm(forms.ModelForm):
                 "recipients": "Như Điều 3,\nLưu Văn phòng.",
             })
             self.fields["nominations"].initial = list(self.fields["nominations"].queryset.values_list("pk", flat=True))
+
+    def clean(self):
+        data = super().clean()
+        day, chosen = data.get("issued_on"), data.get("nominations")
+        if day and chosen:
+            from .eligibility import may_award
+
+            outside = [n for n in chosen if not may_award(self.campaign.issuer, n.award_type, day)]
+            if outside:
+                self.add_error("nominations", "Ngày {:%d/%m/%Y} không thuộc thẩm quyền quyết định của {}: {}.".format(
+                    day, self.campaign.issuer.name, "; ".join(f"{n.display_name} («{n.award_type.name}»)" for n in outside)))
+        return data
 
     def values(self):
         return {k: v for k, v in self.cleaned_data.items() if k != "nominations"}

@@ -94,6 +94,11 @@ class AwardType(models.Model):
     valid_from = models.DateField("hiệu lực từ", null=True, blank=True)
     valid_to = models.DateField("hiệu lực đến", null=True, blank=True)
     reference_code = models.CharField("mã trong mẫu HTKT", max_length=32, blank=True)
+    certificate_name = models.CharField(
+        "giấy in cho người được khen", max_length=64, blank=True,
+        help_text="Giấy khen, Bằng khen, Giấy chứng nhận…; để trống nếu danh hiệu không kèm giấy (chỉ in khi cơ quan "
+                  "ban hành quyết định có thẩm quyền tặng)",
+    )
     sort_order = models.PositiveIntegerField("thứ tự", default=0)
     search_key = models.TextField(editable=False, default="")
 
@@ -473,6 +478,17 @@ class Award(NomineeFields):
 
     def __str__(self):
         return f"{self.display_name} — {self.award_type.name} ({self.decision.reference})"
+
+    @property
+    def certificate_title(self):
+        """What is printed for this award («Giấy khen», «Bằng khen»…), or "" when the issuer prints nothing:
+        the award type takes no certificate, or the decision's issuer may not award it (select decision__issuer)."""
+        from .eligibility import authority_of
+
+        name = self.award_type.certificate_name
+        if not name or authority_of(self.decision.issuer) not in self.award_type.authorities:
+            return ""
+        return name
 
     def save(self, *args, **kwargs):
         self.fill_keys()

@@ -4,34 +4,65 @@ from django.core.files.base import ContentFile
 
 from campaigns.models import DocumentFormat
 
-from .enums import NomineeKind
+from .eligibility import authority_of
+from .enums import AwardKind, NomineeKind
 from .models import Award, Decision
+
+
+def _parts(group):
+    collectives = sum(1 for n in group if n.nominee_kind != NomineeKind.INDIVIDUAL)
+    individuals = len(group) - collectives
+    parts = []
+    if collectives:
+        parts.append(f"{collectives:02d} tập thể")
+    if individuals:
+        parts.append(f"{individuals:02d} cá nhân")
+    return " và ".join(parts)
+
+
+def default_articles(decision, nominations):
+    """Điều 1 names each award type actually listed (a title is recognised, a form is given); Điều 2 names
+    what is printed for them (Giấy khen, Bằng khen…), never a fixed «Giấy khen»."""
+    groups = {}
+    for n in nominations:
+        groups.setdefault(n.award_type_id, (n.award_type, []))[1].append(n)
+    clauses = []
+    for award_type, group in groups.values():
+        if award_type.kind == AwardKind.TITLE:
+            clauses.append(f"công nhận danh hiệu «{award_type.name}» cho {_parts(group)}")
+        else:
+            clauses.append(f"tặng {award_type.name} cho {_parts(group)}")
+    first = "; ".join(clauses)
+    first = first[:1].upper() + first[1:]
+    campaign = decision.campaign
+    issued = f" ngày {campaign.issued_on:%d/%m/%Y}" if campaign.issued_on else ""
+    authority = authority_of(decision.issuer)
+    certificates = []
+    for award_type, _group in groups.values():
+        name = award_type.certificate_name
+        if name and authority in award_type.authorities and name not in certificates:
+            certificates.append(name)
+    if certificates:
+        second = f"được nhận {', '.join(certificates)} và tiền thưởng theo quy định hiện hành."
+    else:
+        second = "được hưởng tiền thưởng theo quy định hiện hành."
+    return [
+        f"Điều 1. {first} (có danh sách kèm theo) đã có thành tích xuất sắc trong phong trào thi đua theo "
+        f"Kế hoạch số {campaign.reference}{issued} của {campaign.issuer.name}.",
+        f"Điều 2. Các tập thể, cá nhân có tên tại Điều 1 {second}",
+        "Điều 3. Văn phòng, các cơ quan, đơn vị liên quan và các tập thể, cá nhân có tên tại Điều 1 căn cứ Quyết định thi hành.",
+    ]
 
 
 def decision_context(decision):
     nominations = list(
         decision.nominations.select_related("award_type", "organization").order_by("award_type__sort_order", "nominee_kind", "id")
     )
-    collectives = sum(1 for n in nominations if n.nominee_kind != NomineeKind.INDIVIDUAL)
-    individuals = len(nominations) - collectives
-    award_names = sorted({n.award_type.name for n in nominations})
     deciding_body = decision.issuing_body
     if decision.document_format == DocumentFormat.PARTY and not deciding_body.upper().startswith("BAN THƯỜNG VỤ"):
         deciding_body = f"BAN THƯỜNG VỤ {deciding_body}"
-    parts = []
-    if collectives:
-        parts.append(f"{collectives:02d} tập thể")
-    if individuals:
-        parts.append(f"{individuals:02d} cá nhân")
-    issued = f" ngày {decision.campaign.issued_on:%d/%m/%Y}" if decision.campaign.issued_on else ""
-    default_articles = [
-        f"Điều 1. Tặng {', '.join(award_names)} cho {' và '.join(parts)} (có danh sách kèm theo) "
-        f"đã có thành tích xuất sắc trong phong trào thi đua theo Kế hoạch số {decision.campaign.reference}"
-        f"{issued} của {decision.campaign.issuer.name}.",
-        "Điều 2. Các tập thể, cá nhân có tên tại Điều 1 được nhận Giấy khen và tiền thưởng theo quy định hiện hành.",
-        "Điều 3. Văn phòng, các cơ quan, đơn vị liên quan và các tập thể, cá nhân có tên tại Điều 1 căn cứ Quyết định thi hành.",
-    ]
-    articles = [line.strip() for line in decision.articles.splitlines() if line.strip()] or default_articles
+    default = default_articles(decision, nominations) if nominations else []
+    articles = [line.strip() for line in decision.articles.splitlines() if line.strip()] or default
     return {
         "doc": decision_meta(decision),
         "decision": decision,
@@ -73,7 +104,7 @@ def certificate_context(award):
     else:
         granter = f"CHỦ TỊCH {decision.issuing_body}"
     return {"doc": decision_meta(decision), "award": award, "decision": decision, "granter": granter,
-            "landscape": True}
+            "certificate_title": award.certificate_title, "landscape": True}
 
 
 def render_certificate(award):
@@ -90,7 +121,11 @@ def print_decision(decision_id):
         stored = decision.pdf.storage.save(f"awards/decisions/{name}", ContentFile(render_decision(decision)))
         Decision.objects.filter(pk=decision.pk).update(pdf=stored)
     printed = 0
-    for award in Award.objects.filter(decision=decision, certificate="").select_related("award_type", "decision", "decision__campaign"):
+    for award in Award.objects.filter(decision=decision, certificate="").select_related(
+        "award_type", "decision", "decision__campaign", "decision__issuer"
+    ):
+        if not award.certificate_title:
+            continue  # no certificate for this award type from this issuer
         stored = award.certificate.storage.save(f"awards/certificates/gk-{award.pk}.pdf", ContentFile(render_certificate(award)))
         Award.objects.filter(pk=award.pk, certificate="").update(certificate=stored)
         printed += 1

@@ -80,7 +80,7 @@ def awards_for(user):
     """The registry: awards the user's organisations decided or proposed (all for administrators)."""
     if not user.is_authenticated:
         return Award.objects.none()
-    qs = Award.objects.select_related("award_type", "decision", "proposer", "organization")
+    qs = Award.objects.select_related("award_type", "decision", "decision__issuer", "proposer", "organization")
     if user.is_superuser:
         return qs
     org_ids = organization_ids_for(user, roles=ALL_ROLES)
@@ -144,3 +144,26 @@ def award_type_choices(day=None):
     if day:
         qs = qs.valid_on(day)
     return qs.order_by("sort_order", "name")
+
+
+def _approved_undecided(campaign):
+    return (
+        Nomination.objects.filter(campaign=campaign, status=NominationStatus.APPROVED, decision__isnull=True)
+        .select_related("award_type", "proposer").order_by("award_type__sort_order", "award_type__name", "proposer__path", "id")
+    )
+
+
+def approved_within_authority(campaign):
+    """Approved nominations not yet in a decision that the campaign's issuer may decide itself."""
+    from .eligibility import may_award
+
+    qs = _approved_undecided(campaign)
+    ids = [n.pk for n in qs if may_award(campaign.issuer, n.award_type, campaign.period_end)]
+    return qs.filter(pk__in=ids)
+
+
+def proposals_upward(campaign):
+    """Approved nominations the issuer may only propose: the list of its proposal to the superior level."""
+    from .eligibility import AWARD, power_over
+
+    return [n for n in _approved_undecided(campaign) if power_over(campaign.issuer, n.award_type, campaign.period_end)[0] != AWARD]

@@ -248,6 +248,21 @@ def close_session(session, actor):
 # --- Decisions and the registry ---------------------------------------------------------------------
 
 
+def _outside_authority(issuer, nominations, day):
+    """The nominations `issuer` may not award on `day` (propose-only ones go to a proposal upward instead)."""
+    return [n for n in nominations if not eligibility.may_award(issuer, n.award_type, day)]
+
+
+def _refuse_outside_authority(issuer, nominations, day):
+    outside = _outside_authority(issuer, nominations, day)
+    if outside:
+        names = "; ".join(f"{n.display_name} («{n.award_type.name}»)" for n in outside)
+        raise ValidationError(
+            f"{issuer.name} không có thẩm quyền quyết định khen thưởng ngày {day:%d/%m/%Y} cho: {names}. "
+            "Đề nghị thuộc thẩm quyền cấp trên được đưa vào tờ trình đề nghị cấp trên khen thưởng, không vào quyết định."
+        )
+
+
 def create_decision(campaign, actor, nominations, **fields):
     from campaigns.permissions import is_committee_staff
 
@@ -264,6 +279,7 @@ def create_decision(campaign, actor, nominations, **fields):
         )
         if taken.exists():
             raise ValidationError(f"Số {decision.reference} năm {decision.issued_on.year} đã được dùng cho quyết định khác.")
+        _refuse_outside_authority(campaign.issuer, nominations, decision.issued_on)
         decision.save()
         ids = [n.pk for n in nominations]
         updated = Nomination.objects.filter(
@@ -300,8 +316,10 @@ def issue_decision(decision, actor):
         if locked.status == DecisionStatus.ISSUED:
             record_awards(locked)  # idempotent: repairs a half-written registry, adds nothing otherwise
             return locked
-        if not locked.nominations.exists():
+        listed = list(locked.nominations.select_related("award_type"))
+        if not listed:
             raise ValidationError("Quyết định chưa có danh sách khen thưởng.")
+        _refuse_outside_authority(locked.issuer, listed, locked.issued_on)  # a draft made before a rule changed
         for nomination in locked.nominations.filter(status=S.APPROVED):
             NOMINATION_FLOW.apply(nomination, "decide", actor, reason=f"Quyết định {locked.reference}")
         Decision.objects.filter(pk=locked.pk).update(

@@ -11,6 +11,7 @@ urlpatterns = [
     path("phong-trao/<int:campaign_pk>/xuat-excel/", views.nominee_export, name="export"),
     path("phong-trao/<int:campaign_pk>/phien-hop-moi/", views.session_create, name="session_create"),
     path("phong-trao/<int:campaign_pk>/quyet-dinh-moi/", views.decision_create, name="decision_create"),
+    path("phong-trao/<int:campaign_pk>/to-trinh-cap-tren/", views.proposal_upward, name="proposal_upward"),
     path("de-nghi/<int:pk>/", views.nomination_detail, name="nomination"),
     path("de-nghi/<int:pk>/sua/", views.nomination_edit, name="nomination_edit"),
     path("de-nghi/<int:pk>/xoa/", views.nomination_delete, name="nomination_delete"),

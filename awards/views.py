@@ -323,6 +323,25 @@ def decision_create(request, campaign_pk):
 
 
 @login_required
+def proposal_upward(request, campaign_pk):
+    """Tờ trình đề nghị cấp trên khen thưởng: approved nominations the issuer may only propose, by award type."""
+    campaign = get_campaign_for(request.user, campaign_pk)
+    if not is_committee_staff(request.user, campaign):
+        raise PermissionDenied
+    from .enums import Authority
+
+    groups = {}
+    for n in selectors.proposals_upward(campaign):
+        if n.award_type_id not in groups:
+            deciders = ", ".join(Authority(a).label for a in n.award_type.authorities if a in Authority.values)
+            groups[n.award_type_id] = {"award_type": n.award_type, "deciders": deciders, "rows": []}
+        groups[n.award_type_id]["rows"].append(n)
+    return render(request, "awards/proposal_upward.html", {
+        "campaign": campaign, "groups": list(groups.values()), "total": sum(len(g["rows"]) for g in groups.values()),
+    })
+
+
+@login_required
 def decision_detail(request, pk):
     decision = selectors.get_decision_for(request.user, pk)
     if not can_view_decision(request.user, decision):
@@ -330,7 +349,8 @@ def decision_detail(request, pk):
     from .printing import decision_context
 
     context = decision_context(decision)
-    awards = decision.awards.select_related("award_type").order_by("id")
+    # Only the certificates this user may open (another unit's award is not theirs to print).
+    awards = [a for a in selectors.awards_for(request.user).filter(decision=decision).order_by("id") if a.certificate_title]
     return render(request, "awards/decision_detail.html", {
         **context, "awards": awards, "is_manager": is_committee_staff(request.user, decision.campaign),
     })
@@ -376,6 +396,8 @@ def decision_pdf(request, pk):
 @login_required
 def certificate_pdf(request, pk):
     award = selectors.get_award_for(request.user, pk)
+    if not award.certificate_title:
+        raise Http404  # this award type takes no certificate from this issuer
     if not award.certificate:
         from .tasks import print_decision
 
