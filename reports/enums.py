@@ -1,9 +1,6 @@
+"""Statuses of review report builds. The kind of review (interim/final) is campaigns.enums.ReviewKind."""
+
 from django.db import models
-
-
-class ReviewKind(models.TextChoices):
-    INTERIM = "interim", "Sơ kết"
-    FINAL = "final", "Tổng kết"
 
 
 class ReviewStatus(models.TextChoices):

@@ -3,9 +3,10 @@
 from django.conf import settings
 from django.db import models
 
+from campaigns.enums import ReviewKind
 from campaigns.models import Campaign
 
-from .enums import ReviewKind, ReviewStatus
+from .enums import ReviewStatus
 
 
 def review_file_name(report, extension):

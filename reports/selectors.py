@@ -13,12 +13,12 @@ from django.db.models import Count
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from campaigns.enums import ReviewKind
 from campaigns.models import Assignment, Campaign, ContentArea, Movement, Target
 from campaigns.permissions import is_committee_staff
 from units.models import Organization
 from units.selectors import organization_ids_for
 
-from .enums import ReviewKind
 from .models import ReviewReport
 
 SUBMITTED_STATES = ("submitted", "returned", "approved")  # states a document reaches only once handed in

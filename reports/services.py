@@ -15,12 +15,12 @@ from django.db.models import F, Max
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
-from campaigns.enums import CampaignStatus
+from campaigns.enums import CampaignStatus, ReviewKind
 from campaigns.models import Campaign
 from thidua.text import vn_date
 
 from . import charts
-from .enums import ACTIVE_STATUSES, ReviewKind, ReviewStatus
+from .enums import ACTIVE_STATUSES, ReviewStatus
 from .exports import build_xlsx
 from .models import ReviewReport, review_file_name
 from .narrative import default_sections, merge_edits

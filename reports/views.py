@@ -7,11 +7,12 @@ from django.shortcuts import redirect, render
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
+from campaigns.enums import ReviewKind
 from campaigns.selectors import campaign_document, get_campaign_for
 from thidua.text import nfc
 
 from . import charts, services
-from .enums import ReviewKind, ReviewStatus
+from .enums import ReviewStatus
 from .models import ReviewReport
 from .pdf import DocumentMeta, render_pdf
 from .selectors import can_review, get_review_report_for, reports_of
