@@ -101,7 +101,7 @@ class Command(BaseCommand):
             Assignment.objects.filter(campaign__in=campaigns).delete()
             ContentArea.objects.filter(campaign__in=campaigns).delete()
             campaigns.delete()
-            Organization.objects.filter(code__startswith=PREFIX).exclude(code=f"{PREFIX}issuer").delete()
+            Organization.objects.filter(code__startswith=f"{PREFIX}u").delete()  # not board.py's bench-hu, bench-cb-…
             Organization.objects.filter(code=f"{PREFIX}issuer").delete()
 
     @transaction.atomic
