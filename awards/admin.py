@@ -33,12 +33,24 @@ class DossierInline(admin.TabularInline):
 class NominationLogInline(admin.TabularInline):
     model = NominationLog
     extra = 0
-    fields = ["at", "actor", "action", "from_state", "to_state", "note"]
+    fields = ["at", "actor", "action_display", "from_display", "to_display", "note"]
     readonly_fields = fields
     can_delete = False
 
     def has_add_permission(self, request, obj=None):
         return False
+
+    @admin.display(description="thao tác")
+    def action_display(self, obj):
+        return obj.action_label
+
+    @admin.display(description="từ trạng thái")
+    def from_display(self, obj):
+        return obj.from_label
+
+    @admin.display(description="sang trạng thái")
+    def to_display(self, obj):
+        return obj.to_label
 
 
 @admin.register(Nomination)

@@ -409,6 +409,28 @@ class NominationLog(TransitionLogBase):
         verbose_name = "nhật ký xử lý đề nghị"
         verbose_name_plural = "nhật ký xử lý đề nghị"
 
+    @staticmethod
+    def _label(state):
+        return NominationStatus(state).label if state in NominationStatus.values else state
+
+    @property
+    def from_label(self):
+        return self._label(self.from_state)
+
+    @property
+    def to_label(self):
+        return self._label(self.to_state)
+
+    @property
+    def action_label(self):
+        from .services import NOMINATION_FLOW
+
+        move = NOMINATION_FLOW.moves.get(self.action)
+        return move.label if move else self.action
+
+    def __str__(self):
+        return f"{self.at:%d/%m/%Y %H:%M} {self.actor}: {self.from_label} → {self.to_label}"
+
 
 class DossierFile(UploadedFileBase):
     UPLOAD_PREFIX = "awards/dossiers"

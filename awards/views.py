@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from campaigns.permissions import is_committee_staff
-from campaigns.selectors import get_campaign_for
+from campaigns.selectors import campaigns_for, get_campaign_for
 from thidua.uploads import download_response
 from thidua.workflow import TransitionError
 from units.models import Organization
@@ -30,7 +30,7 @@ from .forms import (
     TransitionForm,
 )
 from .models import DossierFile, Nomination
-from .permissions import can_edit_nomination, can_review_nomination, can_view_decision
+from .permissions import can_edit_nomination, can_review_nomination, can_view_decision, can_view_session
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -117,8 +117,16 @@ def nomination_detail(request, pk):
     user = request.user
     is_staff = can_review_nomination(user, nomination)
     moves = [m for m in services.NOMINATION_FLOW.available(user, nomination) if m.action in services.BUTTON_MOVES]
+    # Only links the user may open (a council member does not see the campaign's list or the decision).
+    session_link = bool(nomination.session_id) and can_view_session(user, nomination.session)
+    campaign_link = campaigns_for(user).filter(pk=nomination.campaign_id).exists()
+    decision = nomination.decision
+    decision_link = (
+        decision is not None and decision.status == DecisionStatus.ISSUED
+        and selectors.decisions_for(user).filter(pk=decision.pk).exists() and can_view_decision(user, decision)
+    )
     return render(request, "awards/nomination_detail.html", {
-        "n": nomination,
+        "n": nomination, "session_link": session_link, "campaign_link": campaign_link, "decision_link": decision_link,
         "findings": eligibility.evaluate(nomination),
         "moves": moves,
         "can_edit": can_edit_nomination(user, nomination),
