@@ -32,9 +32,9 @@ def default_sections(data):
                 f"Thực hiện Kế hoạch số {data['campaign']['reference']}, {units} đơn vị được giao xây dựng kế hoạch "
                 f"thực hiện; đến thời điểm {review}, {built}/{units} đơn vị đã xây dựng và gửi kế hoạch "
                 f"({_pct(built, units)}), trong đó {on_time} đơn vị gửi đúng hạn; "
-                f"{c['subplans_approved']} kế hoạch đã được Văn phòng thẩm định, phê duyệt.",
-                (f"Có {c['progress_submitted']}/{units} đơn vị đã gửi báo cáo {review}."
-                 if c["progress_exists"] else f"Các đơn vị chưa gửi báo cáo {review} trên hệ thống."),
+                f"{c['subplans_approved']} kế hoạch đã được Văn phòng thẩm định, phê duyệt"
+                + _pending_clause(c.get("subplans_awaiting", 0), c.get("subplans_returned", 0)) + ".",
+                *_progress_sentences(data, review),
             ]),
         },
         {"key": "areas", "level": 2, "heading": "2. Kết quả thực hiện các nội dung thi đua", "text": ""},
@@ -45,7 +45,7 @@ def default_sections(data):
             lines.append("Các phong trào: " + "; ".join(f"*{m}*" for m in area["movements"]) + ".")
         if area["targets_total"]:
             sentence = (
-                f"Các đơn vị đăng ký {area['targets_total']} chỉ tiêu; đã báo cáo kết quả "
+                f"Các đơn vị đăng ký {area['targets_total']} chỉ tiêu; theo các báo cáo đã được duyệt, có kết quả "
                 f"{area['targets_reported']} chỉ tiêu, trong đó {area['targets_met']} chỉ tiêu đạt và vượt"
             )
             if area["attainment_pct"] is not None:
@@ -90,9 +90,79 @@ def default_sections(data):
             "text": "Tiếp tục đẩy mạnh phong trào thi đua; tập trung hoàn thành các chỉ tiêu chưa đạt; "
                     "kịp thời phát hiện, biểu dương, khen thưởng các tập thể, cá nhân tiêu biểu.",
         },
-        {"key": "proposals", "level": 1, "heading": "III. ĐỀ XUẤT, KIẾN NGHỊ", "text": "…"},
+        {"key": "proposals", "level": 1, "heading": "III. ĐỀ XUẤT, KIẾN NGHỊ", "text": _proposals(data, review)},
     ]
     return sections
+
+
+def _names(names, limit=15):
+    shown = ", ".join(names[:limit])
+    return shown + (f" và {len(names) - limit} đơn vị khác" if len(names) > limit else "")
+
+
+def _pending_clause(awaiting, returned):
+    parts = ([f"{awaiting} đang chờ duyệt"] if awaiting else []) + ([f"{returned} bị trả lại"] if returned else [])
+    return "; " + ", ".join(parts) if parts else ""
+
+
+def _progress_sentences(data, review):
+    """Who handed in the unit reports, by state; figures come only from the approved ones (said so)."""
+    c = data["counts"]
+    units = c["units"]
+    if not c["progress_exists"]:
+        return [f"Các đơn vị chưa gửi báo cáo {review} trên hệ thống."]
+    approved, awaiting, returned = c["progress_approved"], c.get("progress_awaiting", 0), c.get("progress_returned", 0)
+    not_answered = c.get("progress_not_answered", units - c["progress_submitted"])
+    lines = [
+        f"Có {c['progress_submitted']}/{units} đơn vị đã gửi báo cáo {review}, trong đó {approved} báo cáo đã được "
+        f"duyệt, {awaiting} báo cáo đang chờ duyệt, {returned} báo cáo bị trả lại để hoàn thiện; "
+        f"{not_answered} đơn vị chưa gửi báo cáo.",
+        f"Số liệu kết quả thực hiện chỉ tiêu, điển hình và đề nghị khen thưởng trong báo cáo này chỉ tổng hợp từ "
+        f"{approved} báo cáo đã được duyệt.",
+    ]
+    pending = data.get("progress_pending") or []
+    if pending:
+        lines.append("Các báo cáo chưa được duyệt, chưa tính vào số liệu: "
+                     + _names([f"{p['name']} ({p['status_label'].lower()})" for p in pending]) + ".")
+    return lines
+
+
+def _proposals(data, review):
+    """Section III pre-filled with what the figures call for: reminders, reviews to finish, commendations."""
+    c = data["counts"]
+    responsible = [u for u in data["units"] if u["required"]]
+    lines = []
+    no_plan = [u["name"] for u in responsible
+               if not u["subplan"] or u["subplan"]["status"] not in ("submitted", "returned", "approved")]
+    if no_plan:
+        lines.append(f"Đề nghị nhắc nhở {len(no_plan)} đơn vị chưa gửi kế hoạch thực hiện: {_names(no_plan)}.")
+    if c["progress_exists"]:
+        silent = [u["name"] for u in responsible
+                  if not u["progress"] or u["progress"]["status"] not in ("submitted", "returned", "approved")]
+        if silent:
+            lines.append(f"Đề nghị nhắc nhở {len(silent)} đơn vị chưa gửi báo cáo {review}: {_names(silent)}.")
+        if c.get("progress_returned"):
+            lines.append(f"Đề nghị {c['progress_returned']} đơn vị có báo cáo bị trả lại hoàn thiện, gửi lại báo cáo.")
+        if c.get("progress_awaiting"):
+            lines.append(f"Văn phòng tiếp tục thẩm định {c['progress_awaiting']} báo cáo đang chờ duyệt để bổ sung "
+                         "số liệu.")
+    unmet = c["targets_reported"] - c["targets_met"]
+    if unmet > 0:
+        lines.append(f"Có {unmet} chỉ tiêu chưa đạt (theo báo cáo đã duyệt); đề nghị các đơn vị có giải pháp "
+                     "hoàn thành trong thời gian tới.")
+    items = data["commendations"]
+    if items:
+        by_award = {}
+        for item in items:
+            award = str(item.get("award") or "").strip() or "chưa ghi hình thức"
+            collective, individual = by_award.get(award, (0, 0))
+            by_award[award] = (collective + 1, individual) if item.get("is_collective") else (collective, individual + 1)
+        detail = "; ".join(
+            f"{award}: {a + b}" + (f" ({a} tập thể, {b} cá nhân)" if a and b else (" tập thể" if a else " cá nhân"))
+            for award, (a, b) in sorted(by_award.items(), key=lambda kv: -sum(kv[1]))
+        )
+        lines.append(f"Đề nghị khen thưởng {len(items)} trường hợp, gồm: {detail} (danh sách tại phụ lục).")
+    return "\n".join(lines) or "…"
 
 
 def _commendation_sentence(items):

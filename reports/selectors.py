@@ -222,9 +222,13 @@ def gather_review_data(campaign_id, kind):
             "attainment_pct": round(mean, 1) if mean is not None else None,
         })
     progress_counts = dict.fromkeys(STATE_ORDER, 0)
+    pending = []  # handed in but not approved: listed, never counted in the figures
     for u in responsible:
         status = (u["progress"] or {}).get("status", "missing")
         progress_counts[status if status in progress_counts else "draft"] += 1
+        if status in ("submitted", "returned"):
+            pending.append({"name": u["name"], "status": status, "status_label": STATE_LABELS[status]})
+    subplan_states = {s: states[s] for s in STATE_ORDER}
     return {
         "kind": kind,
         "kind_label": ReviewKind(kind).label,
@@ -248,6 +252,12 @@ def gather_review_data(campaign_id, kind):
                 1 for u in responsible if u["progress"] and u["progress"]["status"] in SUBMITTED_STATES
             ),
             "progress_approved": progress_counts["approved"],
+            "progress_awaiting": progress_counts["submitted"],
+            "progress_returned": progress_counts["returned"],
+            "progress_not_answered": progress_counts["draft"] + progress_counts["missing"],
+            "subplans_awaiting": subplan_states["submitted"],
+            "subplans_returned": subplan_states["returned"],
+            "subplans_not_answered": subplan_states["draft"] + subplan_states["missing"],
             "targets_total": len(unit_targets),
             "targets_reported": sum(a["targets_reported"] for a in area_rows),
             "targets_met": sum(a["targets_met"] for a in area_rows),
@@ -258,6 +268,7 @@ def gather_review_data(campaign_id, kind):
         "content_areas": area_rows,
         "units": units,
         "not_answered": not_answered,
+        "progress_pending": pending,
         "commendations": progress["commendations"],
         "examples": progress["examples"],
     }
@@ -279,8 +290,9 @@ def _progress_data(campaign, kind):
         }
         for r in rows
     }
-    # Only handed-in reports count in the figures.
-    counted = [r["id"] for r in rows if r["status"] in SUBMITTED_STATES]
+    # Only approved reports count in the figures (results, narratives, examples, proposed commendations);
+    # reports awaiting review or returned are listed separately (gather_review_data: "progress_pending").
+    counted = [r["id"] for r in rows if r["status"] == "approved"]
     achieved = dict(
         _model("ProgressResult").objects.filter(report_id__in=counted, achieved__isnull=False).values_list(
             "target_id", "achieved"
