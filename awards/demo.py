@@ -70,6 +70,45 @@ NOMINATIONS = [
 ]
 
 
+def demo_pdf(*lines):
+    """A small valid one-page PDF (ASCII text, Helvetica) standing in for a scanned dossier file."""
+    text = "".join(f"({line.replace('(', '[').replace(')', ']')}) Tj T* " for line in lines)
+    stream = f"BT /F1 12 Tf 16 TL 56 780 Td {text}ET".encode("latin-1")
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def add_demo_dossier(nomination, author):
+    """The proposal letter and the achievement report (required before sending), as small demo PDFs."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from thidua.text import fold
+
+    who = fold(nomination.display_name).title()
+    unit = fold(nomination.proposer.name).title()
+    for kind, filename, title in (
+        ("proposal", "To trinh de nghi khen thuong.pdf", "To trinh de nghi khen thuong"),
+        ("achievement", "Bao cao thanh tich.pdf", "Bao cao thanh tich"),
+    ):
+        upload = SimpleUploadedFile(f"{filename[:-4]} - {who}.pdf", demo_pdf(title, who, unit, "(Tep mau cua du lieu demo)"),
+                                    content_type="application/pdf")
+        services.add_dossier_file(nomination, author, upload, kind, description="Tệp mẫu (dữ liệu demo)")
+
+
 def load(orgs, campaign, stdout=None):
     created = seed_catalogue()
     if Decision.objects.filter(campaign=campaign, number=DECISION_NUMBER).exists():
@@ -95,6 +134,8 @@ def load(orgs, campaign, stdout=None):
             campaign=campaign, organization=orgs[proposer_code], kind="final"
         ).first()  # the unit's final report, where the progress-report demo wrote one
         n = services.create_nomination(campaign, orgs[proposer_code], users[username], award_type=award, **fields)
+        if final != "draft":  # the draft still lacks its dossier (the page lists what is missing)
+            add_demo_dossier(n, users[username])
         made.append((n, final, users[username]))
     for n, final, author in made:
         if final in ("draft", "in_council"):

@@ -233,6 +233,22 @@ def check_discipline(nom, award_type):
     return Finding("discipline", "Kỷ luật", True, HARD, "Không có thông tin đang xem xét kỷ luật.")
 
 
+# The dossier a nomination needs before it is sent (Nghị định 98/2023 Điều 84: tờ trình, báo cáo thành tích).
+REQUIRED_DOSSIER = ("proposal", "achievement")
+
+
+def check_dossier(nom, award_type):
+    from .enums import DossierKind
+
+    have = {f.kind for f in nom.files.all()} if nom.pk else set()
+    missing = [DossierKind(kind).label for kind in REQUIRED_DOSSIER if kind not in have]
+    if missing:
+        return Finding("dossier", "Hồ sơ", False, HARD,
+                       f"Hồ sơ còn thiếu: {'; '.join(missing)}. Tải lên các tệp này trước khi gửi đề nghị.")
+    present = "; ".join(DossierKind(kind).label for kind in REQUIRED_DOSSIER)
+    return Finding("dossier", "Hồ sơ", True, HARD, f"Có đủ hồ sơ bắt buộc: {present}.")
+
+
 def check_achievement(nom, award_type):
     ok = bool((nom.achievement or "").strip())
     return Finding("achievement", "Thành tích", ok, HARD, "Có tóm tắt thành tích." if ok else "Chưa có tóm tắt thành tích.")
@@ -244,7 +260,8 @@ def evaluate(nom):
     findings = [check_period(nom, award_type)]
     if award_type is None:
         return findings
-    findings += [check_nominee_kind(nom, award_type), check_authority(nom, award_type), check_achievement(nom, award_type)]
+    findings += [check_nominee_kind(nom, award_type), check_authority(nom, award_type), check_achievement(nom, award_type),
+                 check_dossier(nom, award_type)]
     findings += check_prerequisites(nom, award_type)
     findings += check_quota(nom, award_type)
     findings += check_duplicates(nom, award_type)

@@ -12,6 +12,42 @@ DATE_INPUT = {"placeholder": "dd/mm/yyyy"}
 REQUIRED = {"required": "Trường này là bắt buộc."}
 
 
+class AwardTypeSelect(forms.Select):
+    """Options carry data-kinds (nominee kinds the award type is for): the page hides the others."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.kinds = {}
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        key = getattr(value, "value", value)
+        if key in self.kinds:
+            option["attrs"]["data-kinds"] = " ".join(self.kinds[key])
+        return option
+
+
+def award_type_choices(campaign):
+    """Award types in force on the campaign's rules date that its issuer may award or propose, grouped by
+    title / form: (grouped choices, {pk: nominee kinds}). Labels say when the superior level decides."""
+    from .eligibility import AWARD, power_over
+    from .enums import AwardKind
+
+    day = campaign.period_end
+    groups = {AwardKind.TITLE: [], AwardKind.FORM: []}
+    kinds, usable = {}, []
+    for award_type in AwardType.objects.valid_on(day).order_by("sort_order", "name"):
+        power, _version = power_over(campaign.issuer, award_type, day)
+        if power is None:
+            continue
+        label = award_type.name if power == AWARD else f"{award_type.name} (đề nghị cấp trên quyết định)"
+        groups[award_type.kind].append((award_type.pk, label))
+        kinds[award_type.pk] = [k for k in NomineeKind.values if award_type.accepts(k)]
+        usable.append(award_type.pk)
+    choices = [("", "---------")] + [(AwardKind(kind).label, options) for kind, options in groups.items() if options]
+    return choices, kinds, usable
+
+
 class NominationForm(forms.ModelForm):
     proposer = forms.ModelChoiceField(
         label="Đơn vị đề nghị", queryset=Organization.objects.none(), error_messages={"required": "Chọn đơn vị đề nghị."}
@@ -25,6 +61,7 @@ class NominationForm(forms.ModelForm):
             "progress_report", "progress_report_note", "initiative_title", "initiative_recognised_on", "discipline_pending", "justification",
         ]
         widgets = {
+            "award_type": AwardTypeSelect,
             "achievement": forms.Textarea(attrs={"rows": 5}),
             "justification": forms.Textarea(attrs={"rows": 2}),
             "initiative_recognised_on": forms.DateInput(attrs=DATE_INPUT),
@@ -43,9 +80,18 @@ class NominationForm(forms.ModelForm):
         self.fields["proposer"].queryset = proposers
         if self.instance.pk:
             del self.fields["proposer"]
-        elif proposers.count() == 1:
-            self.fields["proposer"].initial = proposers.first()
-        self.fields["award_type"].queryset = AwardType.objects.valid_on(campaign.period_end).order_by("sort_order", "name")
+        elif len(units := list(proposers[:2])) == 1 and not self.is_bound:
+            self.initial["proposer"] = units[0].pk  # the instance's empty proposer would hide a field initial
+        choices, kinds, usable = award_type_choices(campaign)
+        if self.instance.pk and self.instance.award_type_id and self.instance.award_type_id not in usable:
+            usable.append(self.instance.award_type_id)  # keep a stored choice visible (the rules then say why)
+            choices.append(("Khác", [(self.instance.award_type_id, str(self.instance.award_type))]))
+        field = self.fields["award_type"]
+        field.queryset = AwardType.objects.filter(pk__in=usable)
+        field.choices = choices
+        field.widget.kinds = kinds
+        field.help_text = ("Danh hiệu, hình thức có hiệu lực vào ngày {:%d/%m/%Y}, theo đối tượng đã chọn."
+                           .format(campaign.period_end))
         root = campaign.issuer.parent or campaign.issuer
         self.fields["organization"].queryset = Organization.objects.subtree(root)
         self.fields["organization"].required = False
@@ -61,15 +107,6 @@ class NominationForm(forms.ModelForm):
             reports = reports.filter(organization__in=proposers)
         self.fields["progress_report"].queryset = reports
         self.fields["initiative_recognised_on"].input_formats = ["%d/%m/%Y", "%Y-%m-%d"]
-
-    def clean(self):
-        data = super().clean()
-        kind = data.get("nominee_kind")
-        if kind == NomineeKind.COLLECTIVE and not (data.get("organization") or data.get("full_name")):
-            self.add_error("organization", "Chọn tập thể trong cây tổ chức hoặc ghi tên tập thể.")
-        if kind and kind != NomineeKind.COLLECTIVE and not data.get("full_name"):
-            self.add_error("full_name", "Cần ghi tên.")
-        return data
 
     def _post_clean(self):
         # Model.clean() runs with the right award version in the service; skip achievement (filled before submit).

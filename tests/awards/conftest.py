@@ -6,7 +6,7 @@ import pytest
 
 from awards.catalogue import seed_catalogue
 from awards.enums import NominationStatus, NomineeKind
-from awards.models import Award, AwardType, Decision, Nomination
+from awards.models import Award, AwardType, Decision, DossierFile, Nomination
 from campaigns.services import launch_campaign
 from tests.factories import AssignmentFactory, CampaignFactory, ContentAreaFactory, OrganizationFactory
 
@@ -63,8 +63,16 @@ def commune_committee(issuer, staff_user):
 _counter = iter(range(1, 10**6))
 
 
-def make_nomination(campaign, proposer, code, *, status=NominationStatus.DRAFT, name=None, **fields):
-    """A nomination straight in the database (rules tests set up states without the workflow)."""
+def add_dossier(nomination, kinds=("proposal", "achievement")):
+    """Dossier rows for the eligibility rules (no file on disk: only the kinds matter to the rules)."""
+    for kind in kinds:
+        DossierFile.objects.create(nomination=nomination, kind=kind, file=f"awards/dossiers/test-{kind}.pdf",
+                                   original_name=f"{kind}.pdf", content_type="application/pdf", size=1, sha256="0" * 64)
+
+
+def make_nomination(campaign, proposer, code, *, status=NominationStatus.DRAFT, name=None, dossier=True, **fields):
+    """A nomination straight in the database (rules tests set up states without the workflow), with the required
+    dossier unless dossier=False."""
     defaults = {
         "nominee_kind": NomineeKind.INDIVIDUAL,
         "full_name": name or f"Nguyễn Văn {next(_counter)}",
@@ -73,9 +81,12 @@ def make_nomination(campaign, proposer, code, *, status=NominationStatus.DRAFT, 
         "year": campaign.period_end.year,
     }
     defaults.update(fields)
-    return Nomination.objects.create(
+    nomination = Nomination.objects.create(
         campaign=campaign, proposer=proposer, award_type=award_type(code, campaign.period_end), status=status, **defaults
     )
+    if dossier:
+        add_dossier(nomination)
+    return nomination
 
 
 def make_award(campaign, proposer, code, *, name=None, year=None, decision=None, **fields):

@@ -39,8 +39,7 @@ def start_pages(user, campaign):
     return pages
 
 
-def test_no_link_leads_to_a_403_or_404(demo, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
+def test_no_link_leads_to_a_403_or_404(demo):
     broken = []
     for username in ROLES:
         user = get_user_model().objects.get(username=username)

@@ -37,3 +37,63 @@ def test_log_shows_vietnamese_state_labels(campaign, unit, unit_head, staff_user
     admin_html = admin_client.get(reverse("admin:awards_nomination_change", args=[nom.pk])).content.decode()
     assert "Đã thẩm định" in admin_html and ">checked<" not in admin_html
     assert site.is_registered(Nomination)
+
+
+def test_submit_needs_the_dossier(campaign, unit, unit_head):
+    from thidua.workflow import TransitionError
+
+    nom = make_nomination(campaign, unit, "giay-khen-btv-huyen-uy", dossier=False)
+    with pytest.raises(TransitionError, match="Hồ sơ còn thiếu: Tờ trình, công văn đề nghị; Báo cáo thành tích"):
+        services.submit_nomination(nom, unit_head)
+    nom.refresh_from_db()
+    assert nom.status == S.DRAFT
+
+
+def test_demo_nominations_past_draft_carry_their_dossier(demo):
+    from awards.eligibility import REQUIRED_DOSSIER
+
+    sent = Nomination.objects.filter(campaign=demo).exclude(status=S.DRAFT)
+    assert sent.count() >= 8
+    for nom in sent:
+        assert set(REQUIRED_DOSSIER) <= set(nom.files.values_list("kind", flat=True)), nom
+        assert nom.files.first().file.read(5) == b"%PDF-"
+
+
+def test_nomination_form_errors_once_with_a_summary(campaign, client, unit_head):
+    client.force_login(unit_head)
+    response = client.post(reverse("awards:nomination_create", args=[campaign.pk]),
+                           {"nominee_kind": "individual", "full_name": "", "year": "2020"})
+    assert response.status_code == 400
+    form = response.context["form"]
+    assert form.errors["full_name"] == ["Cần ghi tên."]
+    html = response.content.decode()
+    summary = html.split('id="form-errors"')[1].split("</div>")[0]
+    assert "Cần ghi tên." in summary and "Chọn danh hiệu thi đua hoặc hình thức khen thưởng." in summary
+    assert html.count("Cần ghi tên.") == 2  # once in the summary, once under the field
+
+
+def test_nomination_form_preselects_the_only_unit(campaign, client, unit, unit_head):
+    client.force_login(unit_head)
+    html = client.get(reverse("awards:nomination_create", args=[campaign.pk])).content.decode()
+    select = html.split('name="proposer"')[1].split("</select>")[0]
+    assert f'<option value="{unit.pk}" selected>' in select
+
+
+def test_award_list_in_force_usable_and_grouped(campaign, client, unit_head):
+    from awards.models import AwardType
+
+    client.force_login(unit_head)
+    response = client.get(reverse("awards:nomination_create", args=[campaign.pk]))
+    field = response.context["form"].fields["award_type"]
+    offered = set(field.queryset.values_list("pk", flat=True))
+    in_force = set(AwardType.objects.valid_on(campaign.period_end).values_list("pk", flat=True))
+    assert offered and offered <= in_force
+    names = set(field.queryset.values_list("name", flat=True))
+    assert "Giấy khen của Ban Thường vụ Huyện ủy" in names  # the district Standing Committee awards it
+    assert "Giấy khen của Chủ tịch Ủy ban nhân dân cấp huyện" not in names  # a people's committee's, not the party's
+    assert "Gia đình văn hóa" not in names
+    select = response.content.decode().split('name="award_type"')[1].split("</select>")[0]
+    assert '<optgroup label="Danh hiệu thi đua">' in select and '<optgroup label="Hình thức khen thưởng">' in select
+    assert "Bằng khen của Ban Thường vụ Tỉnh ủy (đề nghị cấp trên quyết định)" in select
+    gk = AwardType.objects.valid_on(campaign.period_end).get(code="giay-khen-btv-huyen-uy")
+    assert f'data-kinds="individual collective" value="{gk.pk}"' in select or f'value="{gk.pk}" data-kinds="individual collective"' in select

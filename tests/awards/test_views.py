@@ -175,6 +175,13 @@ def test_unit_nominates_uploads_and_submits(campaign, client, unit, unit_head, t
     attachment = nom.files.get()
     assert attachment.original_name == "Báo cáo thành tích.pdf"
     assert client.get(reverse("awards:dossier_download", args=[attachment.pk])).status_code == 200
+    # The proposal letter is still missing: the submission is refused with what to upload.
+    refused = client.post(reverse("awards:transition", args=[nom.pk, "submit"]), follow=True).content.decode()
+    nom.refresh_from_db()
+    assert nom.status == S.DRAFT
+    assert "Hồ sơ còn thiếu: Tờ trình, công văn đề nghị." in refused
+    letter = SimpleUploadedFile("to-trinh.pdf", b"%PDF-1.4\n%%EOF\n", content_type="application/pdf")
+    client.post(reverse("awards:dossier_upload", args=[nom.pk]), {"kind": "proposal", "file": letter})
     client.post(reverse("awards:transition", args=[nom.pk, "submit"]))
     nom.refresh_from_db()
     assert nom.status == S.SUBMITTED

@@ -5,6 +5,8 @@ import subprocess
 
 import pytest
 
+from awards.demo import demo_pdf
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 NAME = "Điêu Thị Mai"
@@ -36,11 +38,17 @@ def test_nominate_check_vote_decide_print(live_server, page, demo, artifacts_dir
     page.select_option("#id_gender", "female")
     page.fill("#id_ethnicity", "Thái")
     page.fill("#id_birth_year", "1988")
-    page.select_option("#id_award_type", label="Giấy khen của Ban Thường vụ Huyện ủy (…–30/06/2025)")
+    page.select_option("#id_award_type", label="Giấy khen của Ban Thường vụ Huyện ủy")
     page.fill("#id_achievement", "Vận động 40 hộ chuyển đổi cây trồng; chi bộ hoàn thành xuất sắc nhiệm vụ năm 2020.")
     page.click("#nomination-form button[type=submit]")
     assert page.inner_text("#nominee-name") == f"Bà {NAME}"
-    assert page.locator(".findings [data-ok='0']").count() == 0
+    # The dossier is required before sending: the rules say what is missing until both files are uploaded.
+    assert "Hồ sơ còn thiếu" in page.inner_text(".findings [data-rule=dossier]")
+    for kind, name in (("proposal", "to-trinh.pdf"), ("achievement", "bao-cao-thanh-tich.pdf")):
+        page.select_option("#id_kind", kind)
+        page.set_input_files("#id_file", files=[{"name": name, "mimeType": "application/pdf", "buffer": demo_pdf(name)}])
+        page.click("form[action$='/ho-so/'] button[type=submit]")
+    assert page.locator("#dossier li").count() == 2
     page.click("#move-submit button")
     assert page.locator("[data-status=submitted]").count() == 1
     page.screenshot(path=str(artifacts_dir / "awards-1-nominated.png"), full_page=True)
