@@ -42,6 +42,19 @@ class ReviewReport(models.Model):
     sections = models.JSONField("các phần của báo cáo", default=list, blank=True)
     pdf = models.FileField("tệp PDF", blank=True, max_length=255)
     xlsx = models.FileField("tệp Excel phụ lục", blank=True, max_length=255)
+    # The document's header and closing, edited by staff with the narrative (carried to the next version).
+    number = models.PositiveIntegerField("số", null=True, blank=True, help_text="Để trống: in chỗ trống để ghi tay")
+    symbol = models.CharField("ký hiệu", max_length=32, blank=True, help_text="Ví dụ BC/HU")
+    term = models.CharField("nhiệm kỳ", max_length=16, blank=True)
+    issued_on = models.DateField("ngày ban hành", null=True, blank=True)
+    place = models.CharField("địa danh", max_length=64, blank=True)
+    sign_on_behalf = models.CharField("thẩm quyền ký", max_length=128, blank=True)
+    signer_title = models.CharField("chức vụ người ký", max_length=128, blank=True)
+    signer_name = models.CharField("họ tên người ký", max_length=128, blank=True)
+    recipients = models.JSONField("nơi nhận", default=list, blank=True)
+    is_final = models.BooleanField(
+        "bản ban hành", default=False, help_text="Bản chính thức (không in DỰ THẢO); không sửa, không in lại được nữa"
+    )
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+", verbose_name="người yêu cầu"
     )
@@ -67,6 +80,15 @@ class ReviewReport(models.Model):
     @property
     def is_active(self):
         return self.status in (ReviewStatus.QUEUED, ReviewStatus.RUNNING)
+
+    HEADER_FIELDS = ("number", "issued_on", "place", "sign_on_behalf", "signer_title", "signer_name", "recipients")
+
+    def header(self):
+        return {name: getattr(self, name) for name in self.HEADER_FIELDS}
+
+    @property
+    def reference(self):
+        return f"{self.number}-{self.symbol}" if self.number else f"…-{self.symbol}"
 
     @property
     def title_text(self):

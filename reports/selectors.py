@@ -16,9 +16,11 @@ from django.utils import timezone
 from campaigns.enums import ReviewKind
 from campaigns.models import Assignment, Campaign, ContentArea, Movement, Target
 from campaigns.permissions import is_committee_staff
+from thidua.text import fold
 from units.models import Organization
 from units.selectors import organization_ids_for
 
+from .enums import ReviewStatus
 from .models import ReviewReport
 
 SUBMITTED_STATES = ("submitted", "returned", "approved")  # states a document reaches only once handed in
@@ -62,6 +64,84 @@ def reports_of(campaign):
         .defer("snapshot", "sections")
         .order_by("kind", "-version")
     )
+
+
+# --- the document header -----------------------------------------------------------------------------
+
+
+def report_symbol(campaign):
+    """"BC/HU" (Party) or "BC-UBND" (state), after the campaign's own symbol ("KH/HU" -> "BC/HU")."""
+    suffix = campaign.symbol.replace("-", "/").rsplit("/", 1)[-1] or "HU"
+    return f"BC-{suffix}" if campaign.document_format == "state" else f"BC/{suffix}"
+
+
+def _issued_numbers(campaign, symbol):
+    return ReviewReport.objects.filter(
+        campaign__issuer_id=campaign.issuer_id, symbol=symbol, term=campaign.term, is_final=True,
+        number__isnull=False,
+    ).exclude(status=ReviewStatus.FAILED)
+
+
+def next_report_number(campaign):
+    """Reports are numbered per type (BC) within the committee's term, like plans (campaigns.selectors.next_number).
+
+    Only issued review reports are known here: the suggestion is a hint, staff may type another number.
+    """
+    last = _issued_numbers(campaign, report_symbol(campaign)).order_by("-number").values_list("number", flat=True)
+    return (last.first() or 0) + 1
+
+
+def number_taken(campaign, number, *, exclude_pk=None):
+    """The issued review report that already carries this number in the term, or None."""
+    qs = _issued_numbers(campaign, report_symbol(campaign)).filter(number=number)
+    if exclude_pk:
+        qs = qs.exclude(pk=exclude_pk)
+    return qs.select_related("campaign").first()
+
+
+def issued_version(campaign, kind):
+    """The issued (final) version of this kind, once built: after it nothing of this kind is built or edited."""
+    return ReviewReport.objects.filter(
+        campaign=campaign, kind=kind, is_final=True, status=ReviewStatus.DONE
+    ).defer("snapshot", "sections").first()
+
+
+def _is_upward(recipient, issuer, superior_key):
+    organization = recipient.organization
+    if organization is not None and organization.pk != issuer.pk and issuer.path.startswith(organization.path):
+        return True
+    return bool(superior_key) and superior_key in fold(recipient.text)
+
+
+def default_recipients(campaign):
+    """Nơi nhận of an upward report: the plan's recipients above the committee, the province's emulation board, Lưu."""
+    issuer = campaign.issuer
+    parent = issuer.parent if issuer.parent_id else None
+    superior = fold(campaign.superior_body)
+    level = "tinh" if (parent and parent.level == "province") or "tinh" in superior.split() else ""
+    superior_key = f"{level} uy" if level else ""
+    upward = [r.text.strip().rstrip(",;.").strip() for r in campaign.recipients.all()
+              if _is_upward(r, issuer, superior_key)]
+    if not upward:
+        upward = [f"Thường trực {parent.name}" if parent else ("Thường trực Tỉnh ủy" if level else "Cấp ủy cấp trên")]
+    if level and not any("thi dua" in fold(text) for text in upward):
+        upward.append("Ban Thi đua - Khen thưởng tỉnh")
+    return [f"{text} (b/c)," if "b/c" not in text else f"{text}," for text in upward] + ["Lưu."]
+
+
+def default_header(campaign, kind):
+    """Header of a new build: the last version's edited header if there is one, else from the campaign."""
+    previous = (
+        ReviewReport.objects.filter(campaign=campaign, kind=kind, status=ReviewStatus.DONE)
+        .order_by("-version").defer("snapshot", "sections").first()
+    )
+    if previous is not None:
+        return previous.header()
+    return {
+        "number": None, "issued_on": None, "place": campaign.place, "sign_on_behalf": campaign.sign_on_behalf,
+        "signer_title": campaign.signer_title, "signer_name": campaign.signer_name,
+        "recipients": default_recipients(campaign),
+    }
 
 
 # --- the figures --------------------------------------------------------------------------------------

@@ -18,6 +18,7 @@ from django.utils.safestring import mark_safe
 from campaigns.enums import CampaignStatus, ReviewKind
 from campaigns.models import Campaign
 from thidua.text import vn_date
+from units.models import Organization
 
 from . import charts
 from .enums import ACTIVE_STATUSES, ReviewStatus
@@ -25,7 +26,15 @@ from .exports import build_xlsx
 from .models import ReviewReport, review_file_name
 from .narrative import default_sections, merge_edits
 from .pdf import DocumentMeta, render_pdf
-from .selectors import can_review, gather_review_data
+from .selectors import (
+    can_review,
+    default_header,
+    gather_review_data,
+    issued_version,
+    next_report_number,
+    number_taken,
+    report_symbol,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -47,8 +56,20 @@ def expire_stale_builds(queryset):
     )
 
 
-def request_review_report(campaign, kind, actor, *, based_on=None, sections=None):
-    """Queue a build (after commit). Returns (report, created): an active build of the same kind is reused."""
+def _refuse_if_issued(campaign, kind):
+    issued = issued_version(campaign, kind)
+    if issued is not None:
+        raise ValidationError(
+            f"Báo cáo {ReviewKind(kind).label.lower()} đã ban hành (số {issued.reference}, phiên bản {issued.version}): "
+            "văn bản đã ban hành không tổng hợp lại, không sửa."
+        )
+
+
+def request_review_report(campaign, kind, actor, *, based_on=None, sections=None, header=None, is_final=False):
+    """Queue a build (after commit). Returns (report, created): an active build of the same kind is reused.
+
+    header: the document fields (ReviewReport.HEADER_FIELDS); by default the last version's, else the campaign's.
+    """
     if not can_review(actor, campaign):
         raise PermissionDenied
     if kind not in ReviewKind.values:
@@ -63,21 +84,65 @@ def request_review_report(campaign, kind, actor, *, based_on=None, sections=None
         active = ReviewReport.objects.filter(campaign=campaign, kind=kind, status__in=ACTIVE_STATUSES).first()
         if active:
             return active, False
+        _refuse_if_issued(campaign, kind)
         last = ReviewReport.objects.filter(campaign=campaign, kind=kind).aggregate(v=Max("version"))["v"] or 0
+        fields = {**default_header(campaign, kind), **(header or {})}
         report = ReviewReport.objects.create(
             campaign=campaign, kind=kind, version=last + 1, requested_by=actor, based_on=based_on,
-            sections=sections or [],
+            sections=sections or [], symbol=report_symbol(campaign), term=campaign.term, is_final=is_final,
+            **{name: fields[name] for name in ReviewReport.HEADER_FIELDS},
         )
         transaction.on_commit(lambda: build_review_report_task.delay(report.pk))
     return report, True
 
 
-def reprint_with_edits(report, edited_texts, actor):
-    """Staff edited the narrative of a finished build: print it again as a new version on the same snapshot."""
+def _check_number(report, number):
+    if number:
+        taken = number_taken(report.campaign, number, exclude_pk=report.pk)
+        if taken is not None:
+            raise ValidationError(
+                f"Số {taken.reference} đã dùng cho báo cáo {taken.get_kind_display().lower()} của kế hoạch "
+                f"{taken.campaign.reference} trong nhiệm kỳ {taken.term}; số gợi ý: {next_report_number(report.campaign)}."
+            )
+
+
+def reprint_with_edits(report, edited_texts, actor, header=None):
+    """Staff edited the narrative (and the header) of a finished build: print it again as a new version on the same
+    snapshot. A draft version stays marked DỰ THẢO; see issue_review_report."""
     if report.status != ReviewStatus.DONE:
         raise ValidationError("Chỉ sửa được báo cáo đã tổng hợp xong.")
+    if report.is_final:
+        raise ValidationError("Bản đã ban hành không sửa được.")
+    header = {**report.header(), **(header or {})}
+    _check_number(report, header["number"])
     sections = merge_edits(report.sections, edited_texts)
-    return request_review_report(report.campaign, report.kind, actor, based_on=report, sections=sections)
+    return request_review_report(report.campaign, report.kind, actor, based_on=report, sections=sections,
+                                 header=header)
+
+
+def issue_review_report(report, actor):
+    """Staff mark the current version final: it is printed once more without DỰ THẢO as the issued version.
+
+    Needs a number, an issue date and a signer; the number must be free in the term. Once that build is done,
+    nothing of this kind is built or edited again (the issued version is immutable).
+    """
+    campaign = report.campaign
+    if not can_review(actor, campaign):
+        raise PermissionDenied
+    if report.status != ReviewStatus.DONE or not report.is_current:
+        raise ValidationError("Chỉ ban hành được phiên bản hiện hành đã tổng hợp xong.")
+    if report.is_final:
+        raise ValidationError("Phiên bản này đã là bản ban hành.")
+    missing = [label for name, label in (("number", "số"), ("issued_on", "ngày ban hành"),
+                                         ("signer_name", "họ tên người ký")) if not getattr(report, name)]
+    if missing:
+        raise ValidationError(f"Cần ghi {', '.join(missing)} (rồi “Lưu và in lại”) trước khi ban hành.")
+    with transaction.atomic():
+        # One issuer at a time: two reports cannot take the same number.
+        Organization.objects.select_for_update().filter(pk=campaign.issuer_id).first()
+        _check_number(report, report.number)
+        return request_review_report(campaign, report.kind, actor, based_on=report, sections=report.sections,
+                                     header=report.header(), is_final=True)
 
 
 # --- the build (worker side) ----------------------------------------------------------------------------
@@ -93,22 +158,34 @@ def _fail(report_id, reason):
     )
 
 
-def document_meta(campaign, kind, day):
-    suffix = campaign.symbol.rsplit("/", 1)[-1] or "HU"
+# Room to write by hand on a draft: non-breaking spaces (HTML would collapse ordinary ones into one).
+NUMBER_BLANK = "\u00a0" * 14
+DAY_BLANK = "\u00a0" * 7
+
+
+def document_meta(report):
+    """Header and closing of a review report from the version's own fields (edited by staff)."""
+    campaign = report.campaign
     state = campaign.document_format == "state"
-    label = ReviewKind(kind).label
+    symbol = report.symbol or "BC/HU"
+    number = str(report.number) if report.number else NUMBER_BLANK
+    if report.issued_on:
+        date_text = vn_date(report.issued_on)
+    else:
+        year = (report.requested_at or timezone.now()).year
+        date_text = f"ngày{DAY_BLANK}tháng{DAY_BLANK}năm {year}"
     return DocumentMeta(
         superior_body=campaign.superior_body,
         issuing_body=campaign.issuing_body,
-        printed_reference=f"Số:      /BC-{suffix}" if state else f"Số      -BC/{suffix}",
-        place_and_date=f"{campaign.place}, {vn_date(day)}",
+        printed_reference=f"Số: {number}/{symbol}" if state else f"Số {number}-{symbol}",
+        place_and_date=f"{report.place or campaign.place}, {date_text}",
         document_format=campaign.document_format,
         document_type="BÁO CÁO",
-        title=f"{label} thực hiện Kế hoạch số {campaign.reference}\n{campaign.title}",
-        sign_on_behalf=campaign.sign_on_behalf,
-        signer_title=campaign.signer_title,
-        signer_name=campaign.signer_name,
-        recipients=[r.text for r in campaign.recipients.all()] or ["Lưu."],
+        title=f"{ReviewKind(report.kind).label} thực hiện Kế hoạch số {campaign.reference}\n{campaign.title}",
+        sign_on_behalf=report.sign_on_behalf,
+        signer_title=report.signer_title,
+        signer_name=report.signer_name,
+        recipients=list(report.recipients) or ["Lưu."],
     )
 
 
@@ -126,9 +203,9 @@ def _layout_progress(report_id, expected_pages):
 
 
 def render_review_pdf(report, snapshot, sections):
-    campaign = report.campaign
     context = {
-        "doc": document_meta(campaign, report.kind, timezone.localdate()),
+        "doc": document_meta(report),
+        "draft": not report.is_final,
         "report": report,
         "data": snapshot,
         "sections": sections,

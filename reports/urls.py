@@ -11,6 +11,7 @@ urlpatterns = [
     path("<int:pk>/", views.review_detail, name="review_detail"),
     path("<int:pk>/trang-thai/", views.review_status, name="review_status"),
     path("<int:pk>/noi-dung/", views.review_sections, name="review_sections"),
+    path("<int:pk>/ban-hanh/", views.review_issue, name="review_issue"),
     path("<int:pk>/bao-cao.pdf", views.review_pdf, name="review_pdf"),
     path("<int:pk>/phu-luc.xlsx", views.review_xlsx, name="review_xlsx"),
 ]

@@ -13,9 +13,10 @@ from thidua.text import nfc
 
 from . import charts, services
 from .enums import ReviewStatus
+from .forms import ReviewHeaderForm
 from .models import ReviewReport
 from .pdf import DocumentMeta, render_pdf
-from .selectors import can_review, get_review_report_for, reports_of
+from .selectors import can_review, get_review_report_for, issued_version, next_report_number, reports_of
 
 MAX_SECTION_CHARS = 20_000
 
@@ -66,11 +67,20 @@ def review_start(request, pk):
     return redirect("reports:review_detail", pk=report.pk)
 
 
-def _detail_context(report):
+def _detail_context(report, *, form=None, sections=None):
     context = {"report": report, "campaign": report.campaign}
     if report.status == ReviewStatus.DONE and report.snapshot:
         context["states_chart"] = mark_safe(charts.states_chart(report.snapshot))
         context["attainment_chart"] = mark_safe(charts.attainment_chart(report.snapshot))
+    issued = issued_version(report.campaign, report.kind)
+    context.update({
+        "issued": issued,
+        "editable": report.status == ReviewStatus.DONE and issued is None and not report.is_final,
+        "form": form or ReviewHeaderForm.for_report(report),
+        "sections": sections if sections is not None else report.sections,
+        "suggested_number": next_report_number(report.campaign),
+        "versions": reports_of(report.campaign).filter(kind=report.kind)[:30],
+    })
     return context
 
 
@@ -79,9 +89,7 @@ def review_detail(request, pk):
     report = get_review_report_for(request.user, pk)
     if report.is_active and services.expire_stale_builds(ReviewReport.objects.filter(pk=report.pk)):
         report = get_review_report_for(request.user, pk)
-    context = _detail_context(report)
-    context["versions"] = reports_of(report.campaign).filter(kind=report.kind)[:30]
-    return render(request, "reports/review_detail.html", context)
+    return render(request, "reports/review_detail.html", _detail_context(report))
 
 
 @login_required
@@ -102,25 +110,60 @@ def review_sections(request, pk):
     report = get_review_report_for(request.user, pk)
     if not can_review(request.user, report.campaign):
         raise PermissionDenied
-    edited = {}
+    edited, errors = {}, []
     for section in report.sections:
         value = request.POST.get(f"text-{section['key']}")
         if value is None:
             continue
         if len(value) > MAX_SECTION_CHARS:
-            messages.error(request, f"Phần “{section['heading']}” quá dài (tối đa {MAX_SECTION_CHARS:,} ký tự).")
-            return redirect("reports:review_detail", pk=report.pk)
+            errors.append(f"Phần “{section['heading']}” quá dài (tối đa {MAX_SECTION_CHARS:,} ký tự).")
         edited[section["key"]] = nfc(value)
-    try:
-        new_report, created = services.reprint_with_edits(report, edited, request.user)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-        return redirect("reports:review_detail", pk=report.pk)
+    # The header fields are part of the same form; a POST without them (older pages) keeps the version's header.
+    form = ReviewHeaderForm.for_report(report, data=request.POST) if "place" in request.POST else None
+    header = None
+    if form is not None:
+        if form.is_valid():
+            header = form.cleaned_data
+        else:
+            errors.append("Kiểm tra lại các ô đánh dấu đỏ.")
+    if not errors:
+        try:
+            new_report, created = services.reprint_with_edits(report, edited, request.user, header=header)
+        except ValidationError as exc:
+            errors.extend(exc.messages)
+    if errors:  # the page again, with everything as typed
+        for message in errors:
+            messages.error(request, message)
+        typed = [{**s, "text": edited.get(s["key"], s["text"])} for s in report.sections]
+        return render(request, "reports/review_detail.html", _detail_context(report, form=form, sections=typed),
+                      status=400)
     if created:
         messages.success(request, f"Đã lưu nội dung đã sửa; đang in lại thành phiên bản {new_report.version}.")
     else:
         messages.info(request, "Báo cáo loại này đang được tổng hợp; xin chờ bản đang chạy xong rồi sửa lại.")
     return redirect("reports:review_detail", pk=new_report.pk)
+
+
+@login_required
+@require_POST
+def review_issue(request, pk):
+    """Mark the current version final ("Ban hành"): printed once more without DỰ THẢO, then immutable."""
+    report = get_review_report_for(request.user, pk)
+    if not can_review(request.user, report.campaign):
+        raise PermissionDenied
+    if request.POST.get("confirm") != "yes":
+        messages.error(request, "Hãy đánh dấu xác nhận trước khi ban hành.")
+        return redirect("reports:review_detail", pk=report.pk)
+    try:
+        issued, created = services.issue_review_report(report, request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("reports:review_detail", pk=report.pk)
+    if created:
+        messages.success(request, f"Đang in bản ban hành (phiên bản {issued.version}, số {issued.reference}).")
+    else:
+        messages.info(request, "Báo cáo loại này đang được tổng hợp; xin chờ bản đang chạy xong.")
+    return redirect("reports:review_detail", pk=issued.pk)
 
 
 def _download(request, pk, field, content_type, extension):
@@ -133,7 +176,8 @@ def _download(request, pk, field, content_type, extension):
     except FileNotFoundError:
         raise Http404 from None
     kind = "so-ket" if report.kind == ReviewKind.INTERIM else "tong-ket"
-    name = f"bao-cao-{kind}-{report.campaign.reference.replace('/', '-')}-v{report.version}.{extension}"
+    final = "-ban-hanh" if report.is_final else ""
+    name = f"bao-cao-{kind}-{report.campaign.reference.replace('/', '-')}-v{report.version}{final}.{extension}"
     return FileResponse(handle, content_type=content_type, as_attachment=True, filename=name)
 
 
