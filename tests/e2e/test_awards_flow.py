@@ -104,3 +104,44 @@ def test_nominate_check_vote_decide_print(live_server, page, demo, artifacts_dir
     assert page.locator("#registry tbody tr").count() == 1
     assert NAME in page.inner_text("#registry")
     page.screenshot(path=str(artifacts_dir / "awards-5-registry.png"), full_page=True)
+
+
+def test_final_actions_ask_for_confirmation(live_server, page, demo):
+    """Cancelling the browser's confirmation leaves the vote and the review undone; accepting does them."""
+    from playwright.sync_api import expect
+
+    from awards.enums import NominationStatus
+    from awards.models import Nomination, Vote
+
+    answers = []
+    page.on("dialog", lambda dialog: (answers.append(dialog.message), dialog.accept() if accept[0] else dialog.dismiss()))
+    accept = [False]
+
+    sign_in(page, live_server, "hoidong")
+    page.goto(f"{live_server.url}/khen-thuong/hoi-dong/")
+    page.click("text=Phiên họp bổ sung xét khen thưởng")
+    waiting = Nomination.objects.get(status=NominationStatus.IN_COUNCIL)
+    row = page.locator(f"#agenda-{waiting.pk}")
+    row.locator("button[value=no]").click()
+    page.wait_for_timeout(300)
+    assert "Bỏ phiếu «Không đồng ý» cho" in answers[-1] and waiting.full_name in answers[-1]
+    assert Vote.objects.filter(nomination=waiting).count() == 0
+    accept[0] = True
+    row.locator("button[value=yes]").click()
+    expect(page.locator(f"#agenda-{waiting.pk}")).to_contain_text("Đã bỏ phiếu")
+    assert Vote.objects.filter(nomination=waiting).count() == 1
+
+    submitted = Nomination.objects.get(status=NominationStatus.SUBMITTED)
+    sign_in(page, live_server, "vanphong")
+    page.goto(f"{live_server.url}/khen-thuong/de-nghi/{submitted.pk}/")
+    accept[0] = False
+    page.click("#move-check button")
+    page.wait_for_timeout(300)
+    assert answers[-1].startswith("Thẩm định đạt:")
+    submitted.refresh_from_db()
+    assert submitted.status == NominationStatus.SUBMITTED
+    accept[0] = True
+    page.click("#move-check button")
+    page.wait_for_selector("[data-status=checked]")
+    submitted.refresh_from_db()
+    assert submitted.status == NominationStatus.CHECKED
