@@ -39,5 +39,28 @@ def test_staff_start_watch_and_download_the_final_review(live_server, page, demo
     text = subprocess.run(["pdftotext", "-raw", "-", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
     report = ReviewReport.objects.get()
     counts = report.snapshot["counts"]
-    assert "BÁO CÁO" in text and "Phụ lục 1" in text
+    assert "BÁO CÁO" in text and "Phụ lục 1" in text and text.startswith("DỰ THẢO")
     assert f"{counts['subplans_built']}/{counts['units']} đơn vị đã xây dựng" in " ".join(text.split())
+
+    # Staff give the report its number and date with the narrative, print again (still a draft), then issue it.
+    page.fill("#id_number", "12")
+    page.fill("#id_issued_on", "05/12/2024")
+    page.fill("#text-proposals", "Đề nghị Thường trực Tỉnh ủy quan tâm.")
+    page.click("button:has-text('Lưu và in lại')")
+    page.wait_for_url(lambda url: url.rstrip("/").endswith(f"/bao-cao/{queued[-1]}") and len(queued) == 2)
+    services.build_review_report(queued[1])
+    page.locator("#download-pdf").wait_for(timeout=15_000)
+    assert page.locator("#draft-badge").count() == 1 and page.input_value("#id_number") == "12"
+    page.check("#confirm-issue")
+    page.click("#issue-form button[type=submit]")
+    page.wait_for_url(lambda url: len(queued) == 3 and url.rstrip("/").endswith(f"/bao-cao/{queued[-1]}"))
+    services.build_review_report(queued[2])
+    page.locator("#download-pdf").wait_for(timeout=15_000)
+    assert page.locator("#final-badge").count() == 1 and page.locator("textarea").count() == 0
+    with page.expect_download() as download_info:
+        page.click("#download-pdf")
+    pdf = open(download_info.value.path(), "rb").read()
+    text = " ".join(subprocess.run(["pdftotext", "-raw", "-", "-"], input=pdf, capture_output=True,
+                                   check=True).stdout.decode().split())
+    assert "DỰ THẢO" not in text and "Số 12-BC/HU" in text and "Mai Sơn, ngày 05 tháng 12 năm 2024" in text
+    assert "Đề nghị Thường trực Tỉnh ủy quan tâm." in text
