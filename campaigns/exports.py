@@ -17,6 +17,13 @@ def _local(dt):
 def board_workbook(campaign, rows, today):
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("Kế hoạch của đơn vị")
+    # Printed from Excel: A4 landscape, fitted to the page width, the header row repeated on every page.
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = "9"  # A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_title_rows = "2:2"
     sheet.column_dimensions["B"].width = 48
     sheet.column_dimensions["D"].width = 20
     title = f"Tình hình xây dựng kế hoạch thực hiện Kế hoạch số {campaign.reference} (đến ngày {today:%d/%m/%Y})"

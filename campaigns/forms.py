@@ -2,12 +2,14 @@ import re
 from decimal import Decimal, InvalidOperation
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 
-from thidua.uploads import LABELS
+from thidua.uploads import DOCX, LABELS, SCANS, human_size
 from units.enums import OrgKind
 from units.models import Organization
 
+from .figures import vn_number
 from .selectors import next_number
 
 
@@ -37,21 +39,29 @@ TARGET_COLUMNS = ("name", "value", "unit_of_measure", "deadline", "responsible")
 BLANK_ROWS = 2
 
 
-def parse_figure(raw):
-    """A figure as offices write it: "1.500", "1.500,5", "95,5", "12.5" -> Decimal; "" -> None."""
+def parse_figure(raw, label="Mức chỉ tiêu"):
+    """A figure as offices write it: "1.500", "1.500,5", "95,5", "1500.5", "1,500.5" -> Decimal; "" -> None.
+
+    Vietnamese style (thousands ".", decimal ",") first; a lone "." followed by other than three digits, or a "."
+    after the last ",", is a decimal point. `label` names the field in the error message.
+    """
     text = (raw or "").strip().replace(" ", "").replace("\u00a0", "").rstrip("%")
     if not text:
         return None
-    if "," in text:
+    if "," in text and "." in text and text.rfind(".") > text.rfind(","):
+        text = text.replace(",", "")  # 1,500.5 (English style)
+    elif "," in text:
         text = text.replace(".", "").replace(",", ".")
-    elif re.fullmatch(r"\d{1,3}(\.\d{3})+", text):
+    elif re.fullmatch(r"-?\d{1,3}(\.\d{3})+", text):
         text = text.replace(".", "")
     try:
         value = Decimal(text)
+        if not value.is_finite():
+            raise InvalidOperation
     except InvalidOperation:
-        raise ValidationError("Mức chỉ tiêu phải là số (ví dụ 95 hoặc 1.500 hoặc 12,5).") from None
+        raise ValidationError(f"{label} phải là số (ví dụ 95 hoặc 1.500 hoặc 12,5).") from None
     if abs(value) >= Decimal("1e12"):
-        raise ValidationError("Mức chỉ tiêu quá lớn.")
+        raise ValidationError(f"{label} quá lớn.")
     return value.quantize(Decimal("0.01"))
 
 
@@ -154,20 +164,24 @@ class SubPlanForm(forms.Form):
 
 
 def _figure(value):
-    if value is None:
-        return ""
-    text = f"{value:f}".rstrip("0").rstrip(".") if "." in f"{value:f}" else f"{value:f}"
-    return text.replace(".", ",")
+    return vn_number(value)
 
 
 class TransitionForm(forms.Form):
     reason = forms.CharField(label="Lý do", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    version = forms.IntegerField(required=False, widget=forms.HiddenInput)  # the version the page showed
 
 
 class AttachmentForm(forms.Form):
-    file = forms.FileField(label="Tệp", error_messages={"required": "Chưa chọn tệp."},
-                           help_text="Bản ký, đóng dấu: " + ", ".join(LABELS.values()) + ".")
+    file = forms.FileField(label="Tệp", error_messages={"required": "Chưa chọn tệp."})
     description = forms.CharField(label="Mô tả", max_length=255, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["file"].help_text = (
+            f"Bản ký, đóng dấu: {', '.join(LABELS[k] for k in SCANS)} (cần ít nhất một tệp như vậy để nộp); "
+            f"có thể kèm {LABELS[DOCX]}. Tối đa {human_size(settings.MAX_UPLOAD_SIZE)} mỗi tệp."
+        )
 
 
 class DueDateForm(forms.Form):
@@ -313,7 +327,7 @@ class ProgressReportForm(forms.Form):
         self.cleaned_results = {}
         for target in self.targets:
             try:
-                achieved = parse_figure(cleaned.get(f"r-{target.pk}"))
+                achieved = parse_figure(cleaned.get(f"r-{target.pk}"), "Số đạt được")
             except ValidationError as exc:
                 self.add_error(f"r-{target.pk}", exc)
                 continue

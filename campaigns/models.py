@@ -359,6 +359,10 @@ class UnitDocument(models.Model):
         verbose_name="người xét duyệt",
     )
     return_reason = models.TextField("lý do trả lại gần nhất", blank=True)
+    content_changed_at = models.DateTimeField(
+        "nội dung thay đổi lúc", null=True, blank=True, editable=False,
+        help_text="Lần lưu gần nhất làm thay đổi nội dung (để cảnh báo bản ký đính kèm trước đó có thể không còn khớp)",
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
         verbose_name="người giao",

@@ -10,15 +10,22 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from thidua.uploads import download_response
-from thidua.workflow import TransitionError
-from units.enums import OrgKind
 
-from . import selectors, services
+from . import printing, selectors, services
 from .enums import ReviewKind
 from .forms import AttachmentForm, DueDateForm, ProgressReportForm, RequestReportsForm, TransitionForm
 from .models import ProgressReport, ProgressReportAttachment
 from .permissions import can_review_document, can_write_document
-from .subplan_views import BOARD_PAGE_SIZE, _board_filters, _filter_query, _staff_campaign
+from .subplan_views import (
+    BOARD_PAGE_SIZE,
+    _board_filters,
+    _filter_query,
+    _staff_campaign,
+    pdf_response,
+    run_transition,
+    typed_context,
+    upload_refused,
+)
 from .workflows import PROGRESS_WORKFLOW
 
 MESSAGES = {
@@ -45,9 +52,9 @@ def report_board(request, pk, kind):
     return render(request, "campaigns/progress/board.html", {
         "campaign": campaign, "kind": kind, "page": page, "lines": [(r, r.days_late(today)) for r in page.object_list],
         "summary": summary, "total": total, "filters": filters, "query_string": _filter_query(filters),
-        "states": selectors.BOARD_STATES, "kinds": OrgKind.choices, "request_form": RequestReportsForm(
+        "states": selectors.BOARD_STATES, "kinds": selectors.obliged_kinds(campaign), "request_form": RequestReportsForm(
             initial={"due_date": services.report_due_date(campaign, kind)}),
-        "obliged": campaign.subplans.count(),
+        "not_yet_requested": campaign.subplans.exclude(organization_id__in=base.values("organization_id")).count(),
     })
 
 
@@ -80,6 +87,9 @@ def _context(request, report, **extra):
         "can_review": can_review_document(user, report),
         "attachment_form": AttachmentForm(), "transition_form": TransitionForm(),
         "days_late": report.days_late(timezone.localdate()),
+        "checklist": services.report_checklist(report) if can_write_document(user, report) and report.is_editable
+        else [],
+        "scan_stale": report.is_editable and services.scan_may_be_stale(report),
         "subplan_approved": bool(report.subplan_id and report.subplan.status == "approved"),
         **selectors.report_document(report, targets),
     }
@@ -90,7 +100,14 @@ def _context(request, report, **extra):
 @login_required
 def report_detail(request, pk):
     report = selectors.get_report_for(request.user, pk)
-    return render(request, "campaigns/progress/detail.html", _context(request, report))
+    return render(request, "campaigns/progress/detail.html", _context(request, report, **typed_context(request, report)))
+
+
+@login_required
+def report_pdf(request, pk):
+    report = selectors.get_report_for(request.user, pk)
+    return pdf_response(printing.report_pdf(report),
+                        f"bao-cao-{report.kind}-{report.organization.code}-{report.campaign_id}.pdf")
 
 
 def _form(report, data=None):
@@ -125,25 +142,21 @@ def report_edit(request, pk):
                 if request.POST.get("then") == "more":
                     return redirect("campaigns:report_edit", pk=report.pk)
                 return redirect("campaigns:report", pk=report.pk)
-        return render(request, "campaigns/progress/edit.html", {"report": report, "form": form}, status=400)
-    return render(request, "campaigns/progress/edit.html", {"report": report, "form": _form(report)})
+        return render(request, "campaigns/progress/edit.html", _edit_context(report, form), status=400)
+    return render(request, "campaigns/progress/edit.html", _edit_context(report, _form(report)))
+
+
+def _edit_context(report, form):
+    return {"report": report, "form": form, "checklist": services.report_checklist(report),
+            "scan_stale": services.scan_may_be_stale(report)}
 
 
 @login_required
 @require_POST
 def report_transition(request, pk, action):
     report = selectors.get_report_for(request.user, pk)
-    form = TransitionForm(request.POST)
-    form.is_valid()
-    try:
-        services.transition_progress_report(report, action, request.user, reason=form.cleaned_data.get("reason", ""))
-    except TransitionError as exc:
-        messages.error(request, str(exc))
-        report.refresh_from_db()
-        return render(request, "campaigns/progress/detail.html",
-                      _context(request, report, transition_form=form, failed_action=action), status=409)
-    messages.success(request, MESSAGES.get(action, "Đã cập nhật."))
-    return redirect("campaigns:report", pk=report.pk)
+    refused = run_transition(request, report, action, PROGRESS_WORKFLOW, services.transition_progress_report, MESSAGES)
+    return refused or redirect("campaigns:report", pk=report.pk)
 
 
 @login_required
@@ -159,8 +172,7 @@ def report_upload(request, pk):
         except ValidationError as exc:
             form.add_error("file", exc)
     if form.errors:
-        return render(request, "campaigns/progress/detail.html", _context(request, report, attachment_form=form),
-                      status=400)
+        return upload_refused(request, report, form)
     messages.success(request, "Đã đính kèm tệp minh chứng.")
     return redirect("campaigns:report", pk=report.pk)
 

@@ -4,6 +4,7 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django.shortcuts import get_object_or_404
 
 from thidua.text import fold
+from units.enums import OrgKind
 from units.models import Membership, Organization
 from units.selectors import MANAGING_ROLES, organization_ids_for
 
@@ -170,6 +171,12 @@ def board(campaign, *, state="", kind="", subtree=None, q="", today, base=None):
     if key:
         rows = rows.filter(organization__search_key__contains=key)
     return rows.order_by("organization__path"), summary, sum(counts.values())
+
+
+def obliged_kinds(campaign):
+    """(value, label) of the organisation kinds present among the campaign's obliged units, in the kinds' order."""
+    present = set(campaign.subplans.values_list("organization__kind", flat=True).distinct().order_by())
+    return [(value, label) for value, label in OrgKind.choices if value in present]
 
 
 def late_count(campaign, today):

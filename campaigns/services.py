@@ -7,6 +7,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from thidua.text import nfc
+from thidua.uploads import CONTENT_TYPES, SCANS
 from thidua.workflow import TransitionError
 
 from .enums import CampaignStatus, DocumentStatus, MilestoneKind, ReviewKind
@@ -173,6 +174,7 @@ def save_subplan(subplan, actor, *, version, header, sections):
         raise ValidationError(f"Kế hoạch đang ở trạng thái «{subplan.get_status_display()}»: không sửa được.")
     header = {key: nfc(value.strip()) if isinstance(value, str) else value for key, value in header.items()}
     with transaction.atomic():
+        before = _subplan_digest(subplan.pk)
         changed = SubPlan.objects.filter(
             pk=subplan.pk, version=version, status__in=(DocumentStatus.DRAFT, DocumentStatus.RETURNED)
         ).update(version=F("version") + 1, updated_at=timezone.now(), **header)
@@ -198,21 +200,62 @@ def save_subplan(subplan, actor, *, version, header, sections):
             target.unit_of_measure = nfc(target.unit_of_measure)
             target.responsible = nfc(target.responsible)
         SubPlanTarget.objects.bulk_create(targets)
+        if _subplan_digest(subplan.pk) != before:
+            SubPlan.objects.filter(pk=subplan.pk).update(content_changed_at=timezone.now())
     subplan.refresh_from_db()
     return subplan
 
 
+def _subplan_digest(pk):
+    """Everything that prints on the sub-plan, to tell a real change from a save that changed nothing."""
+    header = SubPlan.objects.filter(pk=pk).values_list(
+        "number", "issued_on", "place", "title", "introduction", "further_content", "signer_title", "signer_name"
+    ).first()
+    items = list(SubPlanItem.objects.filter(subplan_id=pk).order_by("content_area_id").values_list(
+        "content_area_id", "measures"))
+    targets = list(SubPlanTarget.objects.filter(item__subplan_id=pk).order_by("item__content_area_id", "order", "id")
+                   .values_list("item__content_area_id", "name", "value", "unit_of_measure", "deadline", "responsible"))
+    return (header, [i for i in items if i[1]], targets)
+
+
+SCAN_TYPES = tuple(CONTENT_TYPES[kind] for kind in SCANS)  # the signed and stamped scan: PDF, JPEG or PNG
+
+
+def signed_scans(doc):
+    return doc.attachments.filter(content_type__in=SCAN_TYPES)
+
+
+def subplan_checklist(subplan):
+    """What a submission needs, in the order the unit fills it: [(label, done)]. Shown on the edit page."""
+    has_content = (
+        subplan.items.exclude(measures="").exists() or SubPlanTarget.objects.filter(item__subplan=subplan).exists()
+    )
+    return [
+        ("trích yếu (tên kế hoạch)", bool(subplan.title.strip())),
+        ("nhiệm vụ, giải pháp hoặc chỉ tiêu", has_content),
+        ("người ký", bool(subplan.signer_name.strip())),
+        ("bản ký, đóng dấu (tệp PDF, JPEG hoặc PNG)", signed_scans(subplan).exists()),
+    ]
+
+
 def _subplan_is_complete(subplan):
-    missing = []
-    if not subplan.items.exclude(measures="").exists() and not SubPlanTarget.objects.filter(item__subplan=subplan).exists():
-        missing.append("chưa có nhiệm vụ, giải pháp hay chỉ tiêu nào")
-    if not subplan.signer_name:
-        missing.append("chưa ghi người ký")
-    return missing
+    return [f"chưa có {label}" for label, done in subplan_checklist(subplan) if not done]
 
 
-def _transition(workflow, doc, action, actor, reason, missing):
-    """One move of a unit's document over its workflow table; `missing(doc)` lists what blocks a submission."""
+def scan_may_be_stale(doc):
+    """True when the content was changed after the newest signed scan was attached (warn, do not block)."""
+    if not doc.content_changed_at:
+        return False
+    newest = signed_scans(doc).order_by("-uploaded_at").values_list("uploaded_at", flat=True).first()
+    return newest is not None and newest < doc.content_changed_at
+
+
+def _transition(workflow, doc, action, actor, reason, missing, expected_version=None):
+    """One move of a unit's document over its workflow table; `missing(doc)` lists what blocks a submission.
+
+    `expected_version` is the version the actor saw on the page (views always send it): a document withdrawn,
+    edited or resubmitted since is refused with TransitionConflict instead of being approved unseen.
+    """
     move = workflow.move(action)
     if doc.status in move.sources and not move.allowed(actor, doc):
         raise PermissionDenied
@@ -227,12 +270,12 @@ def _transition(workflow, doc, action, actor, reason, missing):
         extra = {"return_reason": nfc((reason or "").strip()), "reviewed_by": actor}
     elif action == APPROVE:
         extra = {"approved_at": now, "reviewed_by": actor}
-    return workflow.apply(doc, action, actor, reason=reason, extra_updates=extra)
+    return workflow.apply(doc, action, actor, reason=reason, extra_updates=extra, expected_version=expected_version)
 
 
-def transition_subplan(subplan, action, actor, *, reason=""):
+def transition_subplan(subplan, action, actor, *, reason="", expected_version=None):
     """The one way a sub-plan changes state (submit, withdraw, return, approve)."""
-    return _transition(SUBPLAN_WORKFLOW, subplan, action, actor, reason, _subplan_is_complete)
+    return _transition(SUBPLAN_WORKFLOW, subplan, action, actor, reason, _subplan_is_complete, expected_version)
 
 
 def add_attachment(doc, actor, upload, description=""):
@@ -324,6 +367,7 @@ def save_progress_report(report, actor, *, version, header, narratives, results,
     allowed_targets = set(report_targets(report).values_list("pk", flat=True))
     area_ids = set(ContentArea.objects.filter(campaign_id=report.campaign_id).values_list("pk", flat=True))
     with transaction.atomic():
+        before = _report_digest(report.pk)
         changed = ProgressReport.objects.filter(
             pk=report.pk, version=version, status__in=(DocumentStatus.DRAFT, DocumentStatus.RETURNED)
         ).update(version=F("version") + 1, updated_at=timezone.now(), **header)
@@ -347,19 +391,38 @@ def save_progress_report(report, actor, *, version, header, narratives, results,
                                  achievement=nfc((row.get("achievement") or "").strip()))
             for order, row in enumerate(commendations, 1)
         )
+        if _report_digest(report.pk) != before:
+            ProgressReport.objects.filter(pk=report.pk).update(content_changed_at=timezone.now())
     report.refresh_from_db()
     return report
 
 
+def _report_digest(pk):
+    header = ProgressReport.objects.filter(pk=pk).values_list(
+        "number", "issued_on", "place", "summary", "notable_examples", "difficulties", "proposals", "signer_title",
+        "signer_name").first()
+    narratives = list(ProgressNarrative.objects.filter(report_id=pk).order_by("content_area_id")
+                      .values_list("content_area_id", "text"))
+    results = list(ProgressResult.objects.filter(report_id=pk).order_by("target_id")
+                   .values_list("target_id", "achieved", "note"))
+    proposals = list(CommendationProposal.objects.filter(report_id=pk).order_by("order", "id")
+                     .values_list("name", "is_collective", "award", "achievement"))
+    return (header, narratives, results, proposals)
+
+
+def report_checklist(report):
+    has_results = report.narratives.exists() or report.results.exists() or bool(report.summary.strip())
+    return [
+        ("kết quả thực hiện", has_results),
+        ("người ký", bool(report.signer_name.strip())),
+        ("bản báo cáo đã ký, đóng dấu (tệp PDF, JPEG hoặc PNG)", signed_scans(report).exists()),
+    ]
+
+
 def _report_is_complete(report):
-    missing = []
-    if not report.narratives.exists() and not report.results.exists() and not report.summary.strip():
-        missing.append("chưa có kết quả thực hiện nào")
-    if not report.signer_name:
-        missing.append("chưa ghi người ký")
-    return missing
+    return [f"chưa có {label}" for label, done in report_checklist(report) if not done]
 
 
-def transition_progress_report(report, action, actor, *, reason=""):
+def transition_progress_report(report, action, actor, *, reason="", expected_version=None):
     """The one way a progress report changes state: the sub-plans' workflow table, its own log."""
-    return _transition(PROGRESS_WORKFLOW, report, action, actor, reason, _report_is_complete)
+    return _transition(PROGRESS_WORKFLOW, report, action, actor, reason, _report_is_complete, expected_version)

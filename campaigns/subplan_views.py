@@ -14,10 +14,10 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from thidua.uploads import download_response
-from thidua.workflow import TransitionError
+from thidua.workflow import TransitionConflict, TransitionError
 from units.enums import OrgKind
 
-from . import selectors, services
+from . import printing, selectors, services
 from .enums import DocumentStatus
 from .exports import board_workbook
 from .forms import AttachmentForm, DueDateForm, ObligationForm, SubPlanForm, TransitionForm
@@ -62,19 +62,81 @@ def my_subplans(request):
                                                            "reviewing": reviewing, "reports": reports})
 
 
+# --- Post/redirect/get: a refused POST redirects to the page; what was typed waits in the session ----------
+
+STALE_PAGE = "Trang bạn đang xem đã cũ (thiếu phiên bản hồ sơ): tải lại trang, xem nội dung rồi thao tác lại."
+
+
+def _typed_key(doc):
+    return f"typed:{doc._meta.model_name}:{doc.pk}"
+
+
+def remember_typed(request, doc, **typed):
+    """Keep what the user typed in a refused form for the next GET of the page (post/redirect/get)."""
+    request.session[_typed_key(doc)] = typed
+
+
+def recall_typed(request, doc):
+    return request.session.pop(_typed_key(doc), None) or {}
+
+
+def typed_context(request, doc):
+    """Context for a document page from what a refused POST left: the reason typed, the upload errors."""
+    typed = recall_typed(request, doc)
+    return {
+        "failed_action": typed.get("action", ""),
+        "transition_form": TransitionForm(initial={"reason": typed.get("reason", "")}),
+        "attachment_form": AttachmentForm(initial={"description": typed.get("description", "")}),
+        "upload_errors": typed.get("upload_errors", []),
+    }
+
+
+def run_transition(request, doc, action, workflow, service, done_messages):
+    """Apply a move from a page form (with the version the page showed); on refusal redirect back with the reason.
+
+    Returns None when the move was made, else the redirect to the document's page.
+    """
+    if action not in workflow.moves:
+        raise Http404  # an unknown action is no page at all
+    form = TransitionForm(request.POST)
+    form.is_valid()
+    reason = form.cleaned_data.get("reason", "")
+    try:
+        version = form.cleaned_data.get("version")
+        if version is None:
+            raise TransitionConflict(STALE_PAGE)
+        service(doc, action, request.user, reason=reason, expected_version=version)
+    except TransitionError as exc:
+        messages.error(request, str(exc))
+        remember_typed(request, doc, action=action, reason=reason)
+        return redirect(doc.get_absolute_url())
+    messages.success(request, done_messages.get(action, "Đã cập nhật."))
+    return None
+
+
+def upload_refused(request, doc, form):
+    errors = [e for field_errors in form.errors.values() for e in field_errors]
+    messages.error(request, "Chưa tải lên được tệp: " + " ".join(errors))
+    remember_typed(request, doc, upload_errors=errors, description=request.POST.get("description", "")[:255])
+    return redirect(doc.get_absolute_url())
+
+
 def _detail_context(request, subplan, **extra):
     doc = selectors.subplan_document(subplan)
     user = request.user
+    can_write = can_write_document(user, subplan) and subplan.is_editable
     context = {
         "subplan": subplan,
         "campaign": subplan.campaign,
         "moves": SUBPLAN_WORKFLOW.available(user, subplan),
-        "can_write": can_write_document(user, subplan) and subplan.is_editable,
+        "can_write": can_write,
         "can_review": can_review_document(user, subplan),
         "attachment_form": AttachmentForm(),
         "transition_form": TransitionForm(),
         "due_form": DueDateForm(initial={"due_date": subplan.due_date}),
         "days_late": subplan.days_late(timezone.localdate()),
+        "checklist": services.subplan_checklist(subplan) if can_write else [],
+        "scan_stale": subplan.is_editable and services.scan_may_be_stale(subplan),
         **doc,
     }
     context.update(extra)
@@ -84,7 +146,8 @@ def _detail_context(request, subplan, **extra):
 @login_required
 def subplan_detail(request, pk):
     subplan = selectors.get_subplan_for(request.user, pk)
-    return render(request, "campaigns/subplans/detail.html", _detail_context(request, subplan))
+    return render(request, "campaigns/subplans/detail.html",
+                  _detail_context(request, subplan, **typed_context(request, subplan)))
 
 
 def _edit_form(subplan, data=None):
@@ -118,10 +181,27 @@ def subplan_edit(request, pk):
                 if request.POST.get("then") == "more":
                     return redirect("campaigns:subplan_edit", pk=subplan.pk)
                 return redirect("campaigns:subplan", pk=subplan.pk)
-        return render(request, "campaigns/subplans/edit.html",
-                      {"subplan": subplan, "campaign": subplan.campaign, "form": form}, status=400)
-    form = _edit_form(subplan)
-    return render(request, "campaigns/subplans/edit.html", {"subplan": subplan, "campaign": subplan.campaign, "form": form})
+        return render(request, "campaigns/subplans/edit.html", _edit_context(subplan, form), status=400)
+    return render(request, "campaigns/subplans/edit.html", _edit_context(subplan, _edit_form(subplan)))
+
+
+def _edit_context(subplan, form):
+    return {"subplan": subplan, "campaign": subplan.campaign, "form": form,
+            "checklist": services.subplan_checklist(subplan), "scan_stale": services.scan_may_be_stale(subplan)}
+
+
+@login_required
+def subplan_pdf(request, pk):
+    """The unit's sub-plan in the official format, to print, sign, stamp and scan. Another unit's: 404."""
+    subplan = selectors.get_subplan_for(request.user, pk)
+    return pdf_response(printing.subplan_pdf(subplan), f"ke-hoach-{subplan.organization.code}-{subplan.campaign_id}.pdf")
+
+
+def pdf_response(content, filename):
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 def subplan_url(subplan):
@@ -132,19 +212,12 @@ def subplan_url(subplan):
 @require_POST
 def subplan_transition(request, pk, action):
     subplan = selectors.get_subplan_for(request.user, pk)
-    form = TransitionForm(request.POST)
-    form.is_valid()
-    try:
-        services.transition_subplan(subplan, action, request.user, reason=form.cleaned_data.get("reason", ""))
-    except TransitionError as exc:
-        messages.error(request, str(exc))
-        subplan.refresh_from_db()
-        return render(request, "campaigns/subplans/detail.html",
-                      _detail_context(request, subplan, transition_form=form, failed_action=action), status=409)
-    messages.success(request, {
+    refused = run_transition(request, subplan, action, SUBPLAN_WORKFLOW, services.transition_subplan, {
         "submit": "Đã nộp kế hoạch.", "withdraw": "Đã rút kế hoạch về để sửa.",
         "return": "Đã trả lại kế hoạch cho đơn vị.", "approve": "Đã duyệt kế hoạch.",
-    }.get(action, "Đã cập nhật."))
+    })
+    if refused:
+        return refused
     if action in ("return", "approve") and request.POST.get("next") == "queue":
         return redirect("campaigns:review_queue")
     return redirect("campaigns:subplan", pk=subplan.pk)
@@ -164,8 +237,7 @@ def attachment_upload(request, pk):
         except ValidationError as exc:
             form.add_error("file", exc)
     if form.errors:
-        return render(request, "campaigns/subplans/detail.html",
-                      _detail_context(request, subplan, attachment_form=form), status=400)
+        return upload_refused(request, subplan, form)
     messages.success(request, "Đã đính kèm tệp.")
     return redirect("campaigns:subplan", pk=subplan.pk)
 
@@ -245,7 +317,8 @@ def board(request, pk):
     return render(request, "campaigns/subplans/board.html", {
         "campaign": campaign, "page": page, "lines": lines, "summary": summary, "total": total,
         "late": selectors.late_count(campaign, today), "filters": filters, "query_string": _filter_query(filters),
-        "states": selectors.BOARD_STATES, "kinds": OrgKind.choices, "subtrees": subtrees, "today": today,
+        "states": selectors.BOARD_STATES, "kinds": selectors.obliged_kinds(campaign), "subtrees": subtrees,
+        "today": today,
         "no_email": selectors.units_without_email(campaign)[:100],
     })
 

@@ -12,6 +12,7 @@
 """
 
 import hashlib
+import math
 import os
 import re
 import unicodedata
@@ -76,8 +77,16 @@ def clean_filename(name, max_length=120):
     return name
 
 
-def human_size(size):
-    return f"{size / (1024 * 1024):.0f} MB" if size >= 1024 * 1024 else f"{size // 1024} KB"
+def human_size(size, *, round_up=False):
+    """A size as people read it, one decimal with a Vietnamese comma: 11,000,009 bytes -> "10,5 MB", 10 MiB -> "10 MB".
+
+    round_up: never print a size over a limit as equal to it (10 MiB + 1 byte -> "10,1 MB", not "10 MB").
+    """
+    unit, scale = ("MB", 1024 * 1024) if size >= 1024 * 1024 else ("KB", 1024)
+    tenths = size * 10 / scale
+    tenths = math.ceil(tenths) if round_up else int(tenths + 0.5)
+    whole, tenth = divmod(tenths, 10)
+    return f"{whole},{tenth} {unit}" if tenth else f"{whole} {unit}"
 
 
 def validate_upload(file, allowed=SCANS):
@@ -88,7 +97,7 @@ def validate_upload(file, allowed=SCANS):
     if file.size == 0:
         raise ValidationError("Tệp rỗng.")
     if file.size > limit:
-        raise ValidationError(f"Tệp quá lớn ({human_size(file.size)}); tối đa {human_size(limit)}.")
+        raise ValidationError(f"Tệp quá lớn ({human_size(file.size, round_up=True)}); tối đa {human_size(limit)}.")
     file.seek(0)
     head = file.read(16)
     file.seek(0)

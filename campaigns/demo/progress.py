@@ -10,6 +10,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from campaigns import services
+from campaigns.demo.subplans import demo_scan
 from campaigns.enums import ReviewKind
 from campaigns.models import ProgressReport, ProgressReportLog
 
@@ -68,6 +69,7 @@ def load(orgs, campaign, stdout=None):
         written += 1
         if state == "draft":
             continue
+        services.add_attachment(report, writer, demo_scan(f"bao-cao-so-ket-{code}.pdf"), "Bản báo cáo đã ký (dữ liệu mẫu)")
         services.transition_progress_report(report, "submit", writer)
         if state == "approved":
             services.transition_progress_report(report, "approve", staff)

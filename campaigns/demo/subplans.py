@@ -47,6 +47,30 @@ TARGETS = {
 }
 
 
+def demo_scan(name):
+    """A small valid one-page PDF standing in for the signed and stamped scan of the demo data."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    stream = b"BT /F1 14 Tf 72 760 Td (Ban ky, dong dau - du lieu mau) Tj ET"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Times-Roman >>",
+    ]
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return SimpleUploadedFile(name, bytes(out), "application/pdf")
+
+
 def _sections(campaign, upto=None):
     sections = {}
     for index, area in enumerate(campaign.content_areas.order_by("order", "id"), 1):
@@ -90,6 +114,7 @@ def load(orgs, campaign, stdout=None):
         changed += 1
         if state == "draft":
             continue
+        services.add_attachment(subplan, writer, demo_scan(f"ke-hoach-{code}.pdf"), "Bản ký, đóng dấu (dữ liệu mẫu)")
         services.transition_subplan(subplan, "submit", writer)
         if state == "approved":
             services.transition_subplan(subplan, "approve", staff)

@@ -12,8 +12,15 @@ PNG_BYTES = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
 JPEG_BYTES = b"\xff\xd8\xff\xe0" + b"\x00" * 32
 
 
-def fill(subplan, user):
-    """Give the draft what a submission needs (a measure per area, a target, a signer)."""
+def attach_scan(doc, user, name="ban-ky.pdf", content=PDF_BYTES):
+    """The signed and stamped scan a submission needs (through the service, so the checks run)."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return services.add_attachment(doc, user, SimpleUploadedFile(name, content, "application/pdf"))
+
+
+def fill(subplan, user, *, scan=True):
+    """Give the draft what a submission needs (a title, a measure per area, a target, a signer, the signed scan)."""
     areas = list(subplan.campaign.content_areas.order_by("order"))
     sections = {
         area.pk: (f"Biện pháp cho nội dung {area.order}.", [
@@ -26,7 +33,10 @@ def fill(subplan, user):
               "title": "Thực hiện phong trào thi đua", "introduction": "", "further_content": "",
               "signer_title": "BÍ THƯ", "signer_name": "Tòng Văn Dũng"}
     subplan.refresh_from_db()
-    return services.save_subplan(subplan, user, version=subplan.version, header=header, sections=sections)
+    subplan = services.save_subplan(subplan, user, version=subplan.version, header=header, sections=sections)
+    if scan and not services.signed_scans(subplan).exists():
+        attach_scan(subplan, user)
+    return subplan
 
 
 def bring_to(subplan, state, head, staff):
@@ -52,3 +62,16 @@ def subplan(launched_campaign, unit):
 @pytest.fixture
 def other_subplan(launched_campaign, other_unit):
     return SubPlan.objects.get(campaign=launched_campaign, organization=other_unit)
+
+
+@pytest.fixture
+def report(launched_campaign, subplan, unit_head, staff_user):
+    """The unit's interim progress report, requested once its sub-plan is approved."""
+    from campaigns.enums import MilestoneKind
+    from campaigns.models import Milestone, ProgressReport
+
+    bring_to(subplan, "approved", unit_head, staff_user)
+    Milestone.objects.create(campaign=launched_campaign, kind=MilestoneKind.INTERIM_REPORT_DUE,
+                             date=datetime.date(2024, 6, 15))
+    services.request_progress_reports(launched_campaign, "interim", staff_user)
+    return ProgressReport.objects.get(campaign=launched_campaign, organization=subplan.organization, kind="interim")

@@ -10,10 +10,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from campaigns import services
 from campaigns.enums import DocumentStatus as S
-from campaigns.enums import MilestoneKind
 from campaigns.models import (
     CommendationProposal,
-    Milestone,
     ProgressReport,
     ProgressReportAttachment,
     ProgressReportLog,
@@ -24,24 +22,17 @@ from campaigns.workflows import PROGRESS_WORKFLOW, SUBPLAN_WORKFLOW
 from tests.utils import queries_for
 from thidua.workflow import TransitionError
 
-from .conftest import PDF_BYTES, bring_to
+from .conftest import PDF_BYTES, attach_scan, bring_to
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def report(launched_campaign, subplan, unit_head, staff_user):
-    bring_to(subplan, "approved", unit_head, staff_user)
-    Milestone.objects.create(campaign=launched_campaign, kind=MilestoneKind.INTERIM_REPORT_DUE,
-                             date=datetime.date(2024, 6, 15))
-    services.request_progress_reports(launched_campaign, "interim", staff_user)
-    return ProgressReport.objects.get(campaign=launched_campaign, organization=subplan.organization, kind="interim")
-
-
-def write(report, user, achieved=Decimal("80")):
+def write(report, user, achieved=Decimal("80"), scan=True):
     targets = list(services.report_targets(report))
     areas = list(report.campaign.content_areas.order_by("order"))
     report.refresh_from_db()
+    if scan and not services.signed_scans(report).exists():
+        attach_scan(report, user, "bao-cao-da-ky.pdf")
     return services.save_progress_report(
         report, user, version=report.version,
         header={"signer_name": "Tòng Văn Dũng", "notable_examples": "Bản Nà Sản.", "summary": "Tốt."},
@@ -134,10 +125,15 @@ def _expected(name, role, state):
     return {
         "detail": 200, "download": 200,
         "edit_get": 403 if staff else (200 if editable else 302),
-        "submit": 409 if not editable else (403 if staff else 302),
-        "approve": 409 if state != S.SUBMITTED else (302 if staff else 403),
-        "upload": 403 if staff else (302 if editable else 400),
+        # Refused moves and uploads redirect back to the page with the reason (post/redirect/get).
+        "submit": 302 if not editable else (403 if staff else 302),
+        "approve": 302 if state != S.SUBMITTED else (302 if staff else 403),
+        "upload": 403 if staff else 302,
     }[name]
+
+
+def editable_now(state):
+    return state in (S.DRAFT, S.RETURNED)
 
 
 URLS = {
@@ -165,8 +161,14 @@ def test_permission_matrix(client, request, report, unit_head, staff_user, other
     method, template = URLS[name]
     url = template.format(r=report.pk, a=attachment.pk)
     if method == "post":
-        data = {"file": SimpleUploadedFile("scan.png", b"\x89PNG\r\n\x1a\n" + b"0" * 20)} if name == "upload" else {}
+        data = {"file": SimpleUploadedFile("scan.png", b"\x89PNG\r\n\x1a\n" + b"0" * 20)} if name == "upload" else {
+            "version": report.version}
         response = client.post(url, data)
+        report.refresh_from_db()
+        allowed = {"submit": editable_now(state) and role == "unit_head",
+                   "approve": state == S.SUBMITTED and role == "staff_user"}.get(name)
+        if allowed is False:
+            assert report.status == state  # refused: nothing changed
     else:
         response = client.get(url)
     assert response.status_code == _expected(name, role, state), (name, role, state)
@@ -184,7 +186,7 @@ def test_edit_page_keeps_input_and_checks_version(client, report, unit_head):
     response = client.post(url, data)
     assert response.status_code == 400
     body = response.content.decode()
-    assert "Mức chỉ tiêu phải là số" in body and "Cần ghi tên tập thể, cá nhân" in body
+    assert "Số đạt được phải là số" in body and "Mức chỉ tiêu" not in body and "Cần ghi tên tập thể, cá nhân" in body
     assert 'value="chín mươi"' in body and "Kết quả &lt;script&gt;x&lt;/script&gt;" in body
     data.update({f"r-{target.pk}": "95", "c-0-name": "Chi bộ bản Nà Sản", "c-0-kind": "collective"})
     assert client.post(url, data).status_code == 302

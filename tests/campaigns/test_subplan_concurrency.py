@@ -42,7 +42,7 @@ def test_two_reviewers_exactly_one_wins(subplan, unit_head, staff_user, first, s
         t.join(timeout=30)
     assert sorted(type(r).__name__ if r != "ok" else "ok" for r in results.values()) == ["TransitionConflict", "ok"]
     loser = next(r for r in results.values() if r != "ok")
-    assert "người khác xử lý trước" in str(loser)
+    assert "vừa được người khác xử lý" in str(loser)
     subplan.refresh_from_db()
     winner_action = first if results["a"] == "ok" else second
     assert subplan.status == {"approve": "approved", "return": "returned"}[winner_action]

@@ -40,7 +40,7 @@ def test_save_through_the_page(client, subplan, unit_head):
     assert subplan.version == 2 and subplan.number == "12-KH/ĐU" and subplan.items.count() == 2
     # Reopened, the form shows what was stored, with Vietnamese number and date formats.
     page = client.get(url).content.decode()
-    assert 'value="1500"' in page and 'value="30/11/2024"' in page
+    assert 'value="1.500"' in page and 'value="30/11/2024"' in page
 
 
 def test_validation_error_keeps_everything_typed(client, subplan, unit_head):

@@ -35,16 +35,17 @@ def _expected(name, role, state):
     if name == "edit_post":
         return 403 if staff else (302 if state in EDITABLE else 302)
     if name == "upload":
-        return 403 if staff else (302 if state in EDITABLE else 400)
+        return 403 if staff else 302  # refused: redirected back to the page with the reason (post/redirect/get)
     if name == "delete_attachment":
         return 403 if staff else 302
     if name == "due_date":
         return 302 if staff else 403
+    # A move the table refuses redirects back to the page with the reason (post/redirect/get), state unchanged.
     if name in ("submit", "withdraw"):
         ok = state in EDITABLE if name == "submit" else state == S.SUBMITTED
-        return 409 if not ok else (403 if staff else 302)
+        return 302 if not ok else (403 if staff else 302)
     if name in ("return", "approve"):
-        return 409 if state != S.SUBMITTED else (302 if staff else 403)
+        return 302 if state != S.SUBMITTED else (302 if staff else 403)
     raise AssertionError(name)
 
 
@@ -80,7 +81,9 @@ def _post_data(name, sp):
     if name == "upload":
         return {"file": SimpleUploadedFile("scan.pdf", PDF_BYTES, "application/pdf")}
     if name == "return":
-        return {"reason": "Chưa đủ."}
+        return {"reason": "Chưa đủ.", "version": sp.version}
+    if name in ("submit", "withdraw", "approve"):
+        return {"version": sp.version}
     if name == "due_date":
         return {"due_date": "30/01/2024"}
     if name == "board_remind":
@@ -107,9 +110,15 @@ def test_permission_matrix(client, request, subplan, unit_head, staff_user, othe
     assert response.status_code == _expected(name, role, state), (name, role, state)
     if role == "anonymous":
         assert response["Location"].startswith("/dang-nhap/")
-    if response.status_code in (403, 404, 409) and method == "post":
+    moves = {"submit": (EDITABLE, "unit"), "withdraw": ({S.SUBMITTED}, "unit"), "return": ({S.SUBMITTED}, "staff"),
+             "approve": ({S.SUBMITTED}, "staff")}
+    refused = response.status_code in (403, 404) or (
+        name in moves and not (state in moves[name][0] and role == ("staff_user" if moves[name][1] == "staff" else "unit_head")))
+    if refused and method == "post":
         subplan.refresh_from_db()
         assert subplan.status == state  # a refused POST changes nothing
+        if response.status_code == 302 and role != "anonymous":
+            assert response["Location"] == f"/phong-trao/ke-hoach-don-vi/{subplan.pk}/"  # back to the page
 
 
 @pytest.mark.parametrize("name", ["submit", "return", "approve", "withdraw", "upload", "due_date", "edit_post"])

@@ -92,8 +92,9 @@ def test_upload_page_refuses_a_disguised_file_with_a_clear_message(client, subpl
     client.force_login(unit_head)
     fake = SimpleUploadedFile("scan.pdf", b"<html>not a pdf</html>", "application/pdf")
     response = client.post(f"/phong-trao/ke-hoach-don-vi/{subplan.pk}/tep/", {"file": fake, "description": "Bản ký"})
-    assert response.status_code == 400
-    body = response.content.decode()
+    # Post/redirect/get: back to the page (F5 does not post again), the reason shown, the description kept.
+    assert response.status_code == 302 and response["Location"] == f"/phong-trao/ke-hoach-don-vi/{subplan.pk}/"
+    body = client.get(response["Location"]).content.decode()
     assert "Chỉ nhận tệp PDF, JPEG, PNG, DOCX" in body
     assert 'value="Bản ký"' in body  # what was typed is kept
     assert not SubPlanAttachment.objects.exists()

@@ -23,6 +23,14 @@ def test_subplan_submit_return_resubmit_approve(live_server, page, login, demo, 
     settings.MEDIA_ROOT = tmp_path / "media"
     shot = lambda name: page.screenshot(path=str(artifacts_dir / f"subplan-{name}.png"), full_page=True)  # noqa: E731
     subplan = SubPlan.objects.get(campaign=demo, organization__code="du-chieng-mung")
+    dialogs = []  # Nộp and Duyệt ask for confirmation (window.confirm): record and answer as `answer` says
+    answer = {"accept": True}
+
+    def on_dialog(dialog):
+        dialogs.append(dialog.message)
+        dialog.accept() if answer["accept"] else dialog.dismiss()
+
+    page.on("dialog", on_dialog)
 
     # 1. The head of Chiềng Mung sees the obligation and what to do next.
     login("chiengmung", "thidua2019")
@@ -48,6 +56,8 @@ def test_subplan_submit_return_resubmit_approve(live_server, page, login, demo, 
     assert page.input_value("#id_signer_name") == "Tòng Văn Dũng"
     first_row = page.locator(".area-section").nth(2).locator(".target-row").first.locator("input")
     first_row.nth(1).fill("3,5")
+    # The checklist says what a submission still lacks: the signed scan.
+    assert "✗ Chưa có bản ký, đóng dấu" in page.inner_text("#submit-checklist")
     shot("02-soan-ke-hoach")
     page.click("button[value=view]")
     page.wait_for_url(re.compile(r".*/ke-hoach-don-vi/\d+/$"))
@@ -61,7 +71,13 @@ def test_subplan_submit_return_resubmit_approve(live_server, page, login, demo, 
     assert "ke-hoach-da-ky.pdf" in page.inner_text("#attachments")
     shot("03-dinh-kem-ban-ky")
 
-    # 4. Submits.
+    # 4. Submits: the confirmation is asked; cancelled, nothing happens; accepted, it is submitted.
+    answer["accept"] = False
+    page.click("form[data-action=submit] button")
+    assert dialogs and dialogs[-1].startswith("Nộp kế hoạch")
+    subplan.refresh_from_db()
+    assert subplan.status == "draft"
+    answer["accept"] = True
     page.click("form[data-action=submit] button")
     assert page.locator(".alert-success", has_text="Đã nộp kế hoạch.").is_visible()
     assert page.locator("span[data-state]").get_attribute("data-state") == "submitted"
@@ -90,6 +106,8 @@ def test_subplan_submit_return_resubmit_approve(live_server, page, login, demo, 
     area4.locator("textarea").fill("Chuẩn bị chu đáo văn kiện, nhân sự đại hội.")
     area4.locator(".target-row").first.locator("input").nth(0).fill("Đại hội đảng bộ xã thành công")
     page.click("button[value=submit]")
+    # The content changed after the scan was attached: a warning, not a block.
+    assert "có thể không còn khớp" in page.inner_text("#scan-stale")
     page.click("form[data-action=submit] button")
     assert page.locator(".alert-success", has_text="Đã nộp kế hoạch.").is_visible()
     shot("06-nop-lai")
@@ -98,7 +116,9 @@ def test_subplan_submit_return_resubmit_approve(live_server, page, login, demo, 
     # 7. Staff approve.
     login("vanphong", "thidua2019")
     page.goto(f"{live_server.url}/phong-trao/ke-hoach-don-vi/{subplan.pk}/")
+    assert page.get_attribute("#subplan-pdf", "href").endswith(f"/ke-hoach-don-vi/{subplan.pk}/in/")
     page.click("form[data-action=approve] button")
+    assert dialogs[-1].startswith("Duyệt kế hoạch này?")
     assert page.locator(".alert-success", has_text="Đã duyệt kế hoạch.").is_visible()
     log = page.inner_text("#subplan-log")
     assert log.count("Đã nộp, chờ duyệt") == 4 and "Bị trả lại" in log and "Đã duyệt" in log
@@ -112,6 +132,16 @@ def test_subplan_submit_return_resubmit_approve(live_server, page, login, demo, 
     assert row.locator("[data-state]").get_attribute("data-state") == "approved"
     assert "Đã duyệt" in row.inner_text()
     shot("08-bang-theo-doi")
+
+    # 9. Printed from the browser: no filters or buttons, the state badges black on white.
+    page.emulate_media(media="print")
+    assert not page.is_visible("#board-filters") and not page.is_visible("#remind-form button")
+    assert page.is_visible("#board")
+    badge = row.locator("[data-state]")
+    colors = badge.evaluate("e => [getComputedStyle(e).color, getComputedStyle(e).backgroundColor]")
+    assert colors == ["rgb(0, 0, 0)", "rgb(255, 255, 255)"]
+    page.emulate_media(media="screen")
+    assert page.is_visible("#board-filters")
 
     subplan.refresh_from_db()
     assert subplan.status == "approved" and subplan.logs.count() == 4
