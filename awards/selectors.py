@@ -7,7 +7,7 @@ from thidua.text import fold
 from units.enums import Role
 from units.selectors import organization_ids_for
 
-from .enums import DecisionStatus, Gender, NominationStatus, NomineeKind
+from .enums import DecisionStatus, Gender, NominationStatus, NomineeKind, SessionStatus
 from .models import Award, AwardType, CouncilSession, Decision, Nomination
 
 ALL_ROLES = (Role.HEAD, Role.STAFF, Role.COUNCIL)
@@ -50,6 +50,21 @@ def sessions_for(user):
     if user.is_superuser:
         return qs
     return qs.filter(Q(organization__in=organization_ids_for(user)) | Q(members=user)).distinct()
+
+
+def sessions_with_counts(user):
+    """sessions_for(user), open first, with the agenda size and what still waits for this user's vote."""
+    from django.db.models import Case, IntegerField, Value, When
+
+    waiting = Q(nominations__status=NominationStatus.IN_COUNCIL)
+    return sessions_for(user).annotate(
+        n=Count("nominations", distinct=True),
+        agenda=Count("nominations", filter=waiting, distinct=True),
+        voted=Count("votes", filter=Q(votes__member=user.pk, votes__nomination__status=NominationStatus.IN_COUNCIL),
+                    distinct=True),
+        is_member=Count("members", filter=Q(members=user.pk), distinct=True),
+        open_first=Case(When(status=SessionStatus.OPEN, then=Value(0)), default=Value(1), output_field=IntegerField()),
+    ).order_by("open_first", "-held_on", "-id")
 
 
 def get_session_for(user, pk):
@@ -167,3 +182,30 @@ def proposals_upward(campaign):
     from .eligibility import AWARD, power_over
 
     return [n for n in _approved_undecided(campaign) if power_over(campaign.issuer, n.award_type, campaign.period_end)[0] != AWARD]
+
+
+def member_sessions(user, limit=None):
+    """Sessions the user sits on, open ones first, with `awaiting` = agenda items still waiting for their vote.
+    One query; cached on the user object for the request (nav and home page share it)."""
+    if not user.is_authenticated:
+        return []
+    cache = user.__dict__.setdefault("_awards_member_sessions", {})
+    if limit not in cache:
+        from django.db.models import Case, IntegerField, Value, When
+
+        qs = (
+            CouncilSession.objects.filter(members=user)
+            .select_related("campaign")
+            .annotate(
+                agenda=Count("nominations", filter=Q(nominations__status=NominationStatus.IN_COUNCIL), distinct=True),
+                voted=Count("votes", filter=Q(votes__member=user, votes__nomination__status=NominationStatus.IN_COUNCIL),
+                            distinct=True),
+                open_first=Case(When(status=SessionStatus.OPEN, then=Value(0)), default=Value(1), output_field=IntegerField()),
+            )
+            .order_by("open_first", "-held_on", "-id")
+        )
+        rows = list(qs[:limit] if limit else qs)
+        for row in rows:
+            row.awaiting = max(row.agenda - row.voted, 0) if row.status == SessionStatus.OPEN else 0
+        cache[limit] = rows
+    return cache[limit]

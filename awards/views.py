@@ -243,7 +243,7 @@ def nominee_export(request, campaign_pk):
 
 @login_required
 def session_list(request):
-    page = Paginator(selectors.sessions_for(request.user).annotate(n=Count("nominations", distinct=True)), 20).get_page(request.GET.get("page"))
+    page = Paginator(selectors.sessions_with_counts(request.user), 20).get_page(request.GET.get("page"))
     return render(request, "awards/session_list.html", {"page": page})
 
 

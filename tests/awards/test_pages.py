@@ -97,3 +97,51 @@ def test_award_list_in_force_usable_and_grouped(campaign, client, unit_head):
     assert "Bằng khen của Ban Thường vụ Tỉnh ủy (đề nghị cấp trên quyết định)" in select
     gk = AwardType.objects.valid_on(campaign.period_end).get(code="giay-khen-btv-huyen-uy")
     assert f'data-kinds="individual collective" value="{gk.pk}"' in select or f'value="{gk.pk}" data-kinds="individual collective"' in select
+
+
+@pytest.fixture
+def open_session(campaign, unit, staff_user, council_member):
+    session = services.create_session(campaign, staff_user, title="Phiên họp mở", held_on=D(2020, 12, 20),
+                                      members=[council_member], threshold="gt_1_2")
+    for _ in range(2):
+        services.put_to_council(make_nomination(campaign, unit, "giay-khen-btv-huyen-uy", status=S.CHECKED), session, staff_user)
+    return session
+
+
+def test_council_member_finds_sessions_from_home_and_nav(campaign, staff_user, council_member, unit_head, open_session, client):
+    closed = services.create_session(campaign, staff_user, title="Phiên họp đã xong", held_on=D(2020, 12, 25),
+                                     members=[council_member], threshold="gt_1_2")
+    services.close_session(closed, staff_user)
+    client.force_login(council_member)
+    html = client.get("/").content.decode()
+    card = html.split('id="my-council-sessions"')[1]
+    assert card.index("Phiên họp mở") < card.index("Phiên họp đã xong")  # open first, though held earlier
+    assert "Chờ bạn bỏ phiếu: 2 đề nghị" in card
+    nav = html.split('id="nav-council"')[1].split("</a>")[0]
+    assert ">2</span>" in nav
+    nom = open_session.nominations.first()
+    services.cast_vote(open_session, nom, council_member, "yes")
+    client.force_login(council_member)
+    html = client.get("/").content.decode()
+    assert "Chờ bạn bỏ phiếu: 1 đề nghị" in html
+    listing = client.get(reverse("awards:sessions")).content.decode()
+    assert listing.index("Phiên họp mở") < listing.index("Phiên họp đã xong") and "Chờ phiếu của bạn" in listing
+    client.force_login(unit_head)
+    html = client.get("/").content.decode()
+    assert 'id="nav-council"' not in html and 'id="my-council-sessions"' not in html
+
+
+def test_home_queries_do_not_grow_with_sessions(campaign, staff_user, council_member, client):
+    from tests.utils import queries_for
+
+    def add():
+        services.create_session(campaign, staff_user, title="Họp", held_on=D(2020, 12, 20), members=[council_member],
+                                threshold="gt_1_2")
+
+    add()
+    client.force_login(council_member)
+    urls = ["/", reverse("awards:sessions")]
+    few = [queries_for(client, url) for url in urls]
+    for _ in range(8):
+        add()
+    assert [queries_for(client, url) for url in urls] == few
