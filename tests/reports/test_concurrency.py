@@ -46,3 +46,54 @@ def test_two_builds_finishing_together_leave_one_current(staff_user, review_camp
     statuses = dict(ReviewReport.objects.values_list("version", "status"))
     assert statuses == {1: ReviewStatus.DONE, 2: ReviewStatus.DONE}
     assert ReviewReport.objects.filter(is_current=True).count() == 1
+
+
+def test_two_reports_issued_at_once_with_the_same_number_one_is_refused(staff_user, review_campaign, issuer):
+    import datetime
+
+    from django.core.exceptions import ValidationError
+
+    from campaigns.models import Campaign
+    from tests.factories import CampaignFactory
+
+    other = CampaignFactory(issuer=issuer, term=review_campaign.term)
+    Campaign.objects.filter(pk=other.pk).update(status="launched")
+    drafts = [
+        ReviewReport.objects.create(
+            campaign=campaign, kind="final", version=1, requested_by=staff_user, status=ReviewStatus.DONE,
+            is_current=True, number=7, symbol="BC/HU", term=review_campaign.term,
+            issued_on=datetime.date(2024, 12, 5), signer_name="Nguyễn Văn Ký",
+        )
+        for campaign in (review_campaign, Campaign.objects.get(pk=other.pk))
+    ]
+    barrier = threading.Barrier(2)
+    real_can_review = services.can_review
+    outcomes = []
+
+    waited = threading.local()
+
+    def together(user, campaign):
+        if not getattr(waited, "done", False):  # the first check of each thread (issue, not the nested request)
+            waited.done = True
+            barrier.wait(timeout=20)  # both reach the number check at the same moment
+        return real_can_review(user, campaign)
+
+    def issue(report):
+        try:
+            outcomes.append(services.issue_review_report(report, staff_user)[1])
+        except ValidationError as exc:
+            outcomes.append(" ".join(exc.messages))
+        finally:
+            connection.close()
+
+    services.can_review = together
+    try:
+        threads = [threading.Thread(target=issue, args=(r,)) for r in drafts]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(timeout=90)
+    finally:
+        services.can_review = real_can_review
+    assert outcomes.count(True) == 1 and any("Số 7-BC/HU đã dùng" in str(o) for o in outcomes)
+    assert ReviewReport.objects.filter(is_final=True).count() == 1

@@ -150,6 +150,7 @@ def test_issuing_prints_without_the_draft_mark_and_freezes_the_kind(
     # Immutable: no edit, no reprint, no new build of this kind; the page shows no form.
     page = client.get(f"/bao-cao/{final.pk}/").content.decode()
     assert "<textarea" not in page and "bản ban hành" in page
+    assert "bản ban hành số 7-BC/HU" in client.get(f"/bao-cao/phong-trao/{review_campaign.pk}/").content.decode()
     assert client.post(f"/bao-cao/{final.pk}/noi-dung/", {"text-proposals": "x"}).status_code == 400
     assert client.post(f"/bao-cao/{draft.pk}/noi-dung/", {"text-proposals": "x"}).status_code == 400
     issue(client, draft, captured=cc)
