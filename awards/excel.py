@@ -283,3 +283,31 @@ def export_registry(awards):
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()
+
+
+def export_official_statistics(table, title):
+    """The 0602.N/0603.N-shaped table as xlsx: two header rows (award type, then Tập thể / Cá nhân)."""
+    from openpyxl.utils import get_column_letter
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Thống kê khen thưởng"
+    ws.append([title])
+    ws["A1"].font = Font(bold=True)
+    ws.append(["Chỉ tiêu", "Tổng số"] + [c for col in table["columns"] for c in (col["name"], "")])
+    ws.append(["", ""] + ["Tập thể", "Cá nhân"] * len(table["columns"]))
+    for index in range(len(table["columns"])):
+        start = 3 + 2 * index
+        ws.merge_cells(start_row=2, start_column=start, end_row=2, end_column=start + 1)
+    for cell in list(ws[2]) + list(ws[3]):
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
+    for row in table["rows"]:
+        label = ("    " * row["level"]) + row["label"]
+        ws.append([label] if row["cells"] is None else [label, row["total"], *row["cells"]])
+    ws.column_dimensions["A"].width = 60
+    for index in range(2, 3 + 2 * len(table["columns"])):
+        ws.column_dimensions[get_column_letter(index)].width = 14
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()

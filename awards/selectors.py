@@ -209,3 +209,72 @@ def member_sessions(user, limit=None):
             row.awaiting = max(row.agenda - row.voted, 0) if row.status == SessionStatus.OPEN else 0
         cache[limit] = rows
     return cache[limit]
+
+
+# Forms 0602.N / 0603.N (Thông tư 02/2023/TT-BNV): rows by recipient, then by method. Each row says which
+# awards it counts; the five classes of individuals are the PLDT classes of the reference template.
+OFFICIAL_INDIVIDUAL_CLASSES = [
+    ("leader_province", "Lãnh đạo cấp bộ, cấp tỉnh và tương đương trở lên"),
+    ("leader_department", "Lãnh đạo cấp vụ, sở, ngành và tương đương"),
+    ("business_person", "Doanh nhân"),
+    ("leader_division", "Các cấp lãnh đạo từ phó phòng trở lên"),
+    ("direct_worker", "Người trực tiếp công tác, lao động, học tập, chiến đấu và phục vụ chiến đấu"),
+]
+OFFICIAL_METHODS = [
+    ("regular", "Khen thưởng thường xuyên"), ("topic", "Khen thưởng theo đợt, chuyên đề"), ("sudden", "Khen thưởng đột xuất"),
+    ("foreign", "Khen thưởng đối ngoại"), ("dedication", "Khen thưởng quá trình cống hiến"),
+    ("seniority", "Khen thưởng theo niên hạn"), ("resistance", "Khen thưởng thành tích kháng chiến"),
+]
+COLLECTIVE_KINDS = (NomineeKind.COLLECTIVE, NomineeKind.VILLAGE)
+
+
+def own_level_awards(user, qs):
+    """Awards decided by the user's own organisations (the committee's level), not those it only proposed."""
+    if user.is_superuser:
+        return qs
+    return qs.filter(decision__issuer__in=organization_ids_for(user, roles=ALL_ROLES))
+
+
+def official_statistics(qs):
+    """A table shaped like forms 0602.N/0603.N: a column pair (collective, individual) per award type,
+    rows by recipient class and by method. One query. Households count in the collective column (they are
+    not individuals); every registry award comes from a campaign's decision, so it counts as «theo đợt,
+    chuyên đề»."""
+    counts = (
+        qs.order_by()
+        .values("award_type__code", "award_type__name", "award_type__kind", "award_type__sort_order", "nominee_kind", "nominee_class")
+        .annotate(n=Count("pk"))
+    )
+    columns, cells = {}, []
+    for row in counts:
+        code = row["award_type__code"]
+        columns.setdefault(code, (row["award_type__sort_order"], row["award_type__name"], row["award_type__kind"]))
+        cells.append(row)
+    order = sorted(columns, key=lambda c: (columns[c][0], columns[c][1]))
+
+    def line(label, test, level=0):
+        values = {code: [0, 0] for code in order}
+        for row in cells:
+            if test(row):
+                side = 1 if row["nominee_kind"] == NomineeKind.INDIVIDUAL else 0
+                values[row["award_type__code"]][side] += row["n"]
+        flat = [v for code in order for v in values[code]]
+        return {"label": label, "level": level, "cells": flat, "total": sum(flat)}
+
+    individual = lambda r: r["nominee_kind"] == NomineeKind.INDIVIDUAL  # noqa: E731
+    known = {c for c, _ in OFFICIAL_INDIVIDUAL_CLASSES}
+    rows = [
+        line("Tổng số", lambda r: True),
+        line("1. Tập thể", lambda r: r["nominee_kind"] in COLLECTIVE_KINDS),
+        line("trong đó: doanh nghiệp", lambda r: r["nominee_kind"] in COLLECTIVE_KINDS and r["nominee_class"] == "enterprise", 1),
+        line("2. Hộ gia đình", lambda r: r["nominee_kind"] == NomineeKind.HOUSEHOLD),
+        line("3. Cá nhân", individual),
+    ]
+    for code, label in OFFICIAL_INDIVIDUAL_CLASSES:
+        rows.append(line(label, lambda r, code=code: individual(r) and r["nominee_class"] == code, 1))
+    rows.append(line("Chưa phân loại / đối tượng khác", lambda r: individual(r) and r["nominee_class"] not in known, 1))
+    rows.append({"label": "Chia theo phương thức khen thưởng", "level": 0, "cells": None, "total": None})
+    for code, label in OFFICIAL_METHODS:
+        rows.append(line(label, (lambda r: True) if code == "topic" else (lambda r: False), 1))
+    return {"columns": [{"code": c, "name": columns[c][1], "kind": columns[c][2]} for c in order], "rows": rows,
+            "span": 2 + 2 * len(order)}

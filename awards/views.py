@@ -125,8 +125,10 @@ def nomination_detail(request, pk):
         decision is not None and decision.status == DecisionStatus.ISSUED
         and selectors.decisions_for(user).filter(pk=decision.pk).exists() and can_view_decision(user, decision)
     )
+    upward = (nomination.status == NominationStatus.APPROVED
+              and not eligibility.may_award(nomination.campaign.issuer, nomination.award_type, nomination.rules_date))
     return render(request, "awards/nomination_detail.html", {
-        "n": nomination, "session_link": session_link, "campaign_link": campaign_link, "decision_link": decision_link,
+        "n": nomination, "upward": upward, "session_link": session_link, "campaign_link": campaign_link, "decision_link": decision_link,
         "findings": eligibility.evaluate(nomination),
         "moves": moves,
         "can_edit": can_edit_nomination(user, nomination),
@@ -448,6 +450,25 @@ def registry_export(request):
     response = HttpResponse(excel.export_registry(qs.order_by("-year", "-decided_on", "id")), content_type=XLSX)
     response["Content-Disposition"] = 'attachment; filename="so-khen-thuong.xlsx"'
     return response
+
+
+STATISTICS_TITLE = "Số lượng khen thưởng của cấp mình (theo mẫu 0602.N, 0603.N - Thông tư 02/2023/TT-BNV)"
+
+
+@login_required
+def registry_statistics(request):
+    form, qs = _registry_qs(request)
+    table = selectors.official_statistics(selectors.own_level_awards(request.user, qs))
+    params = request.GET.copy()
+    if request.GET.get("format") == "xlsx":
+        response = HttpResponse(excel.export_official_statistics(table, STATISTICS_TITLE), content_type=XLSX)
+        response["Content-Disposition"] = 'attachment; filename="thong-ke-khen-thuong-0602-0603.xlsx"'
+        return response
+    params["format"] = "xlsx"
+    return render(request, "awards/statistics.html", {
+        "form": form, "table": table, "title": STATISTICS_TITLE,
+        "export_url": reverse("awards:statistics") + "?" + params.urlencode(),
+    })
 
 
 @login_required

@@ -110,3 +110,10 @@ def test_party_giay_khen_article_two(party_campaign, staff_user, own):
     articles = printing.decision_context(decision)["articles"]
     assert articles[0].startswith("Điều 1. Tặng Giấy khen của Ban Thường vụ Huyện ủy cho 01 cá nhân")
     assert "được nhận Giấy khen và tiền thưởng" in articles[1]
+
+
+def test_nomination_page_says_it_goes_upward(client, staff_user, party_campaign, upward, own):
+    client.force_login(staff_user)
+    html = client.get(reverse("awards:nomination", args=[upward.pk])).content.decode()
+    assert 'id="upward-note"' in html and reverse("awards:proposal_upward", args=[party_campaign.pk]) in html
+    assert 'id="upward-note"' not in client.get(reverse("awards:nomination", args=[own.pk])).content.decode()

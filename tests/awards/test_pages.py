@@ -145,3 +145,36 @@ def test_home_queries_do_not_grow_with_sessions(campaign, staff_user, council_me
     for _ in range(8):
         add()
     assert [queries_for(client, url) for url in urls] == few
+
+
+def test_official_statistics_table_and_xlsx(campaign, unit, other_unit, staff_user, other_head, client):
+    import io
+
+    from openpyxl import load_workbook
+
+    from .conftest import make_award
+
+    make_award(campaign, unit, "giay-khen-btv-huyen-uy", nominee_class="direct_worker")
+    make_award(campaign, unit, "giay-khen-btv-huyen-uy", nominee_class="leader_division", gender="female")
+    make_award(campaign, unit, "giay-khen-btv-huyen-uy", nominee_kind="collective", organization=unit, name=unit.name,
+               nominee_class="enterprise")
+    make_award(campaign, unit, "bang-khen-btv-tinh-uy", nominee_class="direct_worker")
+    client.force_login(staff_user)
+    response = client.get(reverse("awards:statistics"))
+    table = response.context["table"]
+    assert [c["name"] for c in table["columns"]] == ["Giấy khen của Ban Thường vụ Huyện ủy", "Bằng khen của Ban Thường vụ Tỉnh ủy"]
+    rows = {r["label"]: r for r in table["rows"]}
+    assert rows["Tổng số"]["cells"] == [1, 2, 0, 1] and rows["Tổng số"]["total"] == 4
+    assert rows["1. Tập thể"]["cells"] == [1, 0, 0, 0] and rows["trong đó: doanh nghiệp"]["total"] == 1
+    assert rows["3. Cá nhân"]["cells"] == [0, 2, 0, 1]
+    assert rows["Người trực tiếp công tác, lao động, học tập, chiến đấu và phục vụ chiến đấu"]["cells"] == [0, 1, 0, 1]
+    assert rows["Các cấp lãnh đạo từ phó phòng trở lên"]["total"] == 1
+    assert rows["Khen thưởng theo đợt, chuyên đề"]["total"] == 4 and rows["Khen thưởng thường xuyên"]["total"] == 0
+    xlsx = client.get(reverse("awards:statistics"), {"format": "xlsx"})
+    ws = load_workbook(io.BytesIO(xlsx.content)).active
+    values = list(ws.iter_rows(values_only=True))
+    assert values[2][2:6] == ("Tập thể", "Cá nhân", "Tập thể", "Cá nhân")
+    assert values[3][:6] == ("Tổng số", 4, 1, 2, 0, 1)
+    # A unit that only proposed sees none of it: the table is the deciding body's own level.
+    client.force_login(other_head)
+    assert client.get(reverse("awards:statistics")).context["table"]["rows"][0]["total"] == 0
