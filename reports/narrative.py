@@ -78,7 +78,7 @@ def default_sections(data):
             "heading": "5. Đánh giá chung",
             "text": "\n".join([
                 f"Ưu điểm: {built}/{units} đơn vị đã xây dựng kế hoạch; {c['targets_met']}/{c['targets_total']} "
-                "chỉ tiêu đăng ký đạt và vượt.",
+                "chỉ tiêu đăng ký đạt và vượt (theo các báo cáo đã được duyệt).",
                 f"Hạn chế: còn {c['not_answered']} đơn vị chưa hoàn thành việc gửi kế hoạch, báo cáo "
                 "(danh sách tại phụ lục)." if c["not_answered"] else "Hạn chế: …",
             ]),
@@ -171,7 +171,7 @@ def _commendation_sentence(items):
     collective = sum(1 for i in items if i.get("is_collective"))
     return (
         f"Các đơn vị đề nghị khen thưởng {len(items)} trường hợp ({collective} tập thể, {len(items) - collective} "
-        "cá nhân); danh sách tại phụ lục."
+        "cá nhân) trong các báo cáo đã được duyệt; danh sách tại phụ lục."
     )
 
 

@@ -119,6 +119,8 @@ def test_the_pdf_labels_each_state_and_prefills_the_proposals(mixed, staff_user,
     assert ("Có 3/4 đơn vị đã gửi báo cáo tổng kết, trong đó 1 báo cáo đã được duyệt, 1 báo cáo đang chờ duyệt, "
             "1 báo cáo bị trả lại để hoàn thiện; 1 đơn vị chưa gửi báo cáo.") in text
     assert "chỉ tổng hợp từ 1 báo cáo đã được duyệt" in text
+    assert "Ưu điểm: 3/4 đơn vị đã xây dựng kế hoạch; 2/5 chỉ tiêu đăng ký đạt và vượt (theo các báo cáo đã được duyệt)" in text
+    assert "(1 tập thể, 1 cá nhân) trong các báo cáo đã được duyệt" in text
     assert ("Các báo cáo chưa được duyệt, chưa tính vào số liệu: Đảng ủy xã Hát Lót (đã nộp, chờ duyệt), "
             "Đảng ủy xã Mường Bon (bị trả lại).") in text
     assert "BÁO CÁO TỔNG KẾT ĐÃ GỬI NHƯNG CHƯA ĐƯỢC DUYỆT" in text  # the appendix table
