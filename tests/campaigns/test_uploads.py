@@ -102,3 +102,39 @@ def test_upload_page_refuses_a_disguised_file_with_a_clear_message(client, subpl
     response = client.post(f"/phong-trao/ke-hoach-don-vi/{subplan.pk}/tep/", {"file": good})
     assert response.status_code == 302
     assert SubPlanAttachment.objects.get().sha256 == hashlib.sha256(PDF_BYTES).hexdigest()
+
+
+@pytest.mark.parametrize("size, shown", [(11_000_009, "10,5 MB"), (10 * 1024 * 1024 + 1, "10,1 MB"),
+                                         (20 * 1024 * 1024, "20 MB")])
+def test_size_message_shows_the_real_size_and_the_limit(settings, size, shown):
+    settings.MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+
+    class Big:
+        name = "scan.pdf"
+
+        def __init__(self, size):
+            self.size = size
+
+    with pytest.raises(ValidationError) as excinfo:
+        uploads.validate_upload(Big(size))
+    assert excinfo.value.messages == [f"Tệp quá lớn ({shown}); tối đa 10 MB."]
+
+
+def test_human_size_one_decimal_with_comma():
+    assert uploads.human_size(1536) == "1,5 KB"
+    assert uploads.human_size(10 * 1024 * 1024) == "10 MB"
+    assert uploads.human_size(11_000_009) == "10,5 MB"
+
+
+@pytest.mark.django_db
+def test_limit_and_types_are_shown_before_upload(client, subplan, report, unit_head, settings):
+    settings.MAX_UPLOAD_SIZE = 5 * 1024 * 1024
+    client.force_login(unit_head)
+    for url in (f"/phong-trao/ke-hoach-don-vi/{subplan.pk}/", f"/phong-trao/bao-cao-don-vi/{report.pk}/"):
+        if "ke-hoach" in url:
+            subplan.refresh_from_db()
+        page = client.get(url).content.decode()
+        if 'id="upload-form"' not in page:
+            continue  # the approved sub-plan of the report fixture takes no uploads
+        form = page[page.index('id="upload-form"'):]
+        assert "PDF, JPEG, PNG" in form and "DOCX" in form and "Tối đa 5 MB mỗi tệp" in form
