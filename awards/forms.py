@@ -34,17 +34,21 @@ def award_type_choices(campaign):
     from .enums import AwardKind
 
     day = campaign.period_end
-    groups = {AwardKind.TITLE: [], AwardKind.FORM: []}
+    upward = " — đề nghị cấp trên quyết định"
+    groups = {(AWARD, AwardKind.TITLE): [], (AWARD, AwardKind.FORM): [], ("propose", AwardKind.TITLE): [],
+              ("propose", AwardKind.FORM): []}
     kinds, usable = {}, []
     for award_type in AwardType.objects.valid_on(day).order_by("sort_order", "name"):
         power, _version = power_over(campaign.issuer, award_type, day)
         if power is None:
             continue
         label = award_type.name if power == AWARD else f"{award_type.name} (đề nghị cấp trên quyết định)"
-        groups[award_type.kind].append((award_type.pk, label))
+        groups[(AWARD if power == AWARD else "propose", award_type.kind)].append((award_type.pk, label))
         kinds[award_type.pk] = [k for k in NomineeKind.values if award_type.accepts(k)]
         usable.append(award_type.pk)
-    choices = [("", "---------")] + [(AwardKind(kind).label, options) for kind, options in groups.items() if options]
+    choices = [("", "---------")] + [
+        (AwardKind(kind).label + ("" if power == AWARD else upward), options) for (power, kind), options in groups.items() if options
+    ]
     return choices, kinds, usable
 
 

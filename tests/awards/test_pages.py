@@ -93,7 +93,9 @@ def test_award_list_in_force_usable_and_grouped(campaign, client, unit_head):
     assert "Giấy khen của Chủ tịch Ủy ban nhân dân cấp huyện" not in names  # a people's committee's, not the party's
     assert "Gia đình văn hóa" not in names
     select = response.content.decode().split('name="award_type"')[1].split("</select>")[0]
-    assert '<optgroup label="Danh hiệu thi đua">' in select and '<optgroup label="Hình thức khen thưởng">' in select
+    assert '<optgroup label="Hình thức khen thưởng">' in select  # what the district Standing Committee decides, first
+    assert '<optgroup label="Hình thức khen thưởng — đề nghị cấp trên quyết định">' in select
+    assert select.index("Giấy khen của Ban Thường vụ Huyện ủy") < select.index("Bằng khen của Ban Thường vụ Tỉnh ủy")
     assert "Bằng khen của Ban Thường vụ Tỉnh ủy (đề nghị cấp trên quyết định)" in select
     gk = AwardType.objects.valid_on(campaign.period_end).get(code="giay-khen-btv-huyen-uy")
     assert f'data-kinds="individual collective" value="{gk.pk}"' in select or f'value="{gk.pk}" data-kinds="individual collective"' in select
