@@ -31,7 +31,8 @@ def links(html, base):
 
 
 def start_pages(user, campaign):
-    pages = ["/", reverse("awards:registry"), reverse("awards:sessions"), reverse("awards:campaign", args=[campaign.pk]),
+    pages = ["/", reverse("campaigns:detail", args=[campaign.pk]), reverse("awards:registry"), reverse("awards:sessions"),
+             reverse("awards:statistics"), reverse("awards:campaign", args=[campaign.pk]),
              reverse("awards:proposal_upward", args=[campaign.pk])]
     pages += [reverse("awards:nomination", args=[pk]) for pk in selectors.nominations_for(user).values_list("pk", flat=True)]
     pages += [reverse("awards:decision", args=[pk]) for pk in selectors.decisions_for(user).values_list("pk", flat=True)]
@@ -51,8 +52,8 @@ def test_no_link_leads_to_a_403_or_404(demo):
             if response.status_code != 200:
                 continue  # a start page the role may not open is not linked for it (checked below)
             for url in links(response.content.decode(), page):
-                if url in seen:
-                    continue
+                if url in seen or (not page.startswith("/khen-thuong/") and not url.startswith("/khen-thuong/")):
+                    continue  # on other apps' pages only the commendation links are ours to check
                 seen.add(url)
                 status = client.get(url).status_code
                 if status in (403, 404) or status >= 500:
