@@ -94,8 +94,8 @@ class NominationForm(forms.ModelForm):
         field.queryset = AwardType.objects.filter(pk__in=usable)
         field.choices = choices
         field.widget.kinds = kinds
-        field.help_text = ("Danh hiệu, hình thức có hiệu lực vào ngày {:%d/%m/%Y}, theo đối tượng đã chọn."
-                           .format(campaign.period_end))
+        field.help_text = (f"Danh hiệu, hình thức có hiệu lực vào ngày {campaign.period_end:%d/%m/%Y}, theo đối tượng đã chọn."
+                           )
         root = campaign.issuer.parent or campaign.issuer
         self.fields["organization"].queryset = Organization.objects.subtree(root)
         self.fields["organization"].required = False
@@ -202,7 +202,6 @@ class DecisionForm(forms.ModelForm):
 
     def __init__(self, *args, campaign, **kwargs):
         super().__init__(*args, **kwargs)
-        from .enums import NominationStatus
 
         from .selectors import approved_within_authority
 
