@@ -82,6 +82,8 @@ def human_size(size, *, round_up=False):
 
     round_up: never print a size over a limit as equal to it (10 MiB + 1 byte -> "10,1 MB", not "10 MB").
     """
+    if size < 1024:
+        return f"{size} byte"
     unit, scale = ("MB", 1024 * 1024) if size >= 1024 * 1024 else ("KB", 1024)
     tenths = size * 10 / scale
     tenths = math.ceil(tenths) if round_up else int(tenths + 0.5)

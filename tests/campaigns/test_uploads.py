@@ -121,6 +121,7 @@ def test_size_message_shows_the_real_size_and_the_limit(settings, size, shown):
 
 
 def test_human_size_one_decimal_with_comma():
+    assert uploads.human_size(70) == "70 byte"
     assert uploads.human_size(1536) == "1,5 KB"
     assert uploads.human_size(10 * 1024 * 1024) == "10 MB"
     assert uploads.human_size(11_000_009) == "10,5 MB"
