@@ -384,7 +384,7 @@ class Nomination(NomineeFields):
         errors = {}
         if self.nominee_kind == NomineeKind.COLLECTIVE and not (self.organization_id or self.full_name):
             errors["organization"] = "Chọn tập thể trong cây tổ chức hoặc ghi tên tập thể."
-        if self.nominee_kind != NomineeKind.COLLECTIVE and not self.full_name:
+        if self.nominee_kind and self.nominee_kind != NomineeKind.COLLECTIVE and not self.full_name:
             errors["full_name"] = "Cần ghi tên."
         if self.award_type_id and self.nominee_kind and not self.award_type.accepts(self.nominee_kind):
             errors["award_type"] = f"«{self.award_type.name}» không xét cho đối tượng {self.get_nominee_kind_display().lower()}."
