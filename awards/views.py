@@ -340,8 +340,13 @@ def proposal_upward(request, campaign_pk):
         raise PermissionDenied
     from .enums import Authority
 
+    proposals = selectors.proposals_upward(campaign)
+    if request.GET.get("format") == "xlsx":  # the list for the superior body, in the template offices use
+        response = HttpResponse(excel.export(proposals), content_type=XLSX)
+        response["Content-Disposition"] = f'attachment; filename="to-trinh-cap-tren-{campaign.pk}.xlsx"'
+        return response
     groups = {}
-    for n in selectors.proposals_upward(campaign):
+    for n in proposals:
         if n.award_type_id not in groups:
             deciders = ", ".join(Authority(a).label for a in n.award_type.authorities if a in Authority.values)
             groups[n.award_type_id] = {"award_type": n.award_type, "deciders": deciders, "rows": []}

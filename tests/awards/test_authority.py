@@ -77,6 +77,13 @@ def test_proposal_upward_page(client, request, party_campaign, upward, own, role
         body = response.content.decode()
         assert "Tòng Văn Chung" in body and "Bằng khen của Ban Thường vụ Tỉnh ủy" in body
         assert "Lò Thị Hoa" not in body
+        import io
+
+        from openpyxl import load_workbook
+
+        xlsx = client.get(reverse("awards:proposal_upward", args=[party_campaign.pk]), {"format": "xlsx"})
+        rows = list(load_workbook(io.BytesIO(xlsx.content))["file nhận"].iter_rows(values_only=True))
+        assert [r[2] for r in rows[1:] if r[2]] == ["Tòng Văn Chung"]
 
 
 def test_article_two_and_certificates_follow_the_award_type(make_campaign, people_committee, unit, staff_user, tmp_path):
