@@ -403,23 +403,12 @@ class Nomination(NomineeFields):
 
 
 class NominationLog(TransitionLogBase):
+    states = NominationStatus
     subject = models.ForeignKey(Nomination, on_delete=models.CASCADE, related_name="log", verbose_name="đề nghị")
 
     class Meta(TransitionLogBase.Meta):
         verbose_name = "nhật ký xử lý đề nghị"
         verbose_name_plural = "nhật ký xử lý đề nghị"
-
-    @staticmethod
-    def _label(state):
-        return NominationStatus(state).label if state in NominationStatus.values else state
-
-    @property
-    def from_label(self):
-        return self._label(self.from_state)
-
-    @property
-    def to_label(self):
-        return self._label(self.to_state)
 
     @property
     def action_label(self):
@@ -427,9 +416,6 @@ class NominationLog(TransitionLogBase):
 
         move = NOMINATION_FLOW.moves.get(self.action)
         return move.label if move else self.action
-
-    def __str__(self):
-        return f"{self.at:%d/%m/%Y %H:%M} {self.actor}: {self.from_label} → {self.to_label}"
 
 
 class DossierFile(UploadedFileBase):

@@ -390,13 +390,6 @@ class UnitDocument(models.Model):
         return max((end - self.due_date).days, 0)
 
 
-def _state_label(value):
-    try:
-        return DocumentStatus(value).label
-    except ValueError:
-        return value
-
-
 class SubPlan(UnitDocument):
     """A unit's own plan for a campaign (kế hoạch của đơn vị). One row per (campaign, unit) is the obligation."""
 
@@ -497,18 +490,13 @@ class SubPlanAttachment(UploadedFileBase):
 
 
 class SubPlanLog(TransitionLogBase):
+    states = DocumentStatus
     subject = models.ForeignKey(SubPlan, on_delete=models.CASCADE, related_name="logs", verbose_name="kế hoạch của đơn vị")
     notified_at = models.DateTimeField("đã gửi thư lúc", null=True, blank=True)
 
     class Meta(TransitionLogBase.Meta):
         verbose_name = "nhật ký kế hoạch của đơn vị"
         verbose_name_plural = "nhật ký kế hoạch của đơn vị"
-
-    def get_from_display(self):
-        return _state_label(self.from_state)
-
-    def get_to_display(self):
-        return _state_label(self.to_state)
 
 
 class SubPlanReminder(models.Model):
@@ -682,15 +670,10 @@ class ProgressReportAttachment(UploadedFileBase):
 
 
 class ProgressReportLog(TransitionLogBase):
+    states = DocumentStatus
     subject = models.ForeignKey(ProgressReport, on_delete=models.CASCADE, related_name="logs", verbose_name="báo cáo")
     notified_at = models.DateTimeField("đã gửi thư lúc", null=True, blank=True)
 
     class Meta(TransitionLogBase.Meta):
         verbose_name = "nhật ký báo cáo của đơn vị"
         verbose_name_plural = "nhật ký báo cáo của đơn vị"
-
-    def get_from_display(self):
-        return _state_label(self.from_state)
-
-    def get_to_display(self):
-        return _state_label(self.to_state)

@@ -22,3 +22,12 @@ def test_stale_version_is_refused_and_nothing_is_logged(launched_campaign, staff
     SUBPLAN_WORKFLOW.apply(subplan, "approve", staff_user, expected_version=subplan.version)
     subplan.refresh_from_db()
     assert subplan.status == "approved"
+
+
+def test_logs_show_state_labels_not_codes(launched_campaign, staff_user, unit_head):
+    from campaigns.models import SubPlanLog
+
+    subplan = launched_campaign.subplans.first()
+    log = SubPlanLog(subject=subplan, actor=staff_user, action="approve", from_state="submitted", to_state="approved")
+    assert (log.from_label, log.to_label) == ("Đã nộp, chờ duyệt", "Đã duyệt")
+    assert log.from_label in str(log) and log.to_label in str(log)

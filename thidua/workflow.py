@@ -109,9 +109,25 @@ class TransitionLogBase(models.Model):
     note = models.TextField("ghi chú / lý do", blank=True)
     at = models.DateTimeField("thời điểm", default=timezone.now, db_index=True)
 
+    # The subject's status TextChoices, so logs show "Đã gửi", never the stored code.
+    states = None
+
     class Meta:
         abstract = True
         ordering = ["at", "id"]
 
     def __str__(self):
-        return f"{self.at:%d/%m/%Y %H:%M} {self.actor}: {self.from_state} → {self.to_state}"
+        return f"{self.at:%d/%m/%Y %H:%M} {self.actor}: {self.from_label} → {self.to_label}"
+
+    def _label(self, state):
+        if self.states is not None and state in self.states.values:
+            return self.states(state).label
+        return state
+
+    @property
+    def from_label(self):
+        return self._label(self.from_state)
+
+    @property
+    def to_label(self):
+        return self._label(self.to_state)
