@@ -378,7 +378,8 @@ class UnitDocument(models.Model):
         return self.status in (DocumentStatus.DRAFT, DocumentStatus.RETURNED)
 
     def days_late(self, today):
-        """Days past the due date: until today if not yet submitted, else until the first submission."""
+        """Days past the due date: until the first submission, else until today but no later than the end of
+        the campaign's period (a unit that never submitted a 2019 plan is not late by thousands of days)."""
         if not self.due_date:
             return 0
         if self.first_submitted_at:
@@ -386,7 +387,7 @@ class UnitDocument(models.Model):
 
             end = tz.localtime(self.first_submitted_at).date()
         else:
-            end = today
+            end = min(today, self.campaign.period_end)  # callers select_related("campaign")
         return max((end - self.due_date).days, 0)
 
 

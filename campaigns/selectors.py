@@ -156,7 +156,7 @@ def board(campaign, *, state="", kind="", subtree=None, q="", today, base=None):
         base = SubPlan.objects.filter(campaign=campaign)
     counts = {row["status"]: row["n"] for row in base.values("status").annotate(n=Count("id")).order_by()}
     summary = [(value, label, counts.get(value, 0)) for value, label in DocumentStatus.choices]
-    rows = base.select_related("organization").annotate(member_has_email=Exists(
+    rows = base.select_related("organization", "campaign").annotate(member_has_email=Exists(
         Membership.objects.filter(organization=OuterRef("organization_id"), role__in=MANAGING_ROLES).exclude(user__email="")
     ))
     if state == "late":
