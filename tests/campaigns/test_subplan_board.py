@@ -62,7 +62,9 @@ def test_board_counts_filters_and_search_without_diacritics(client, launched_cam
     services.create_obligations(launched_campaign, [leaf], staff_user)
     in_branch = _table(client.get(url, {"subtree": branch.pk}))
     assert "Chi bộ Kho bạc" in in_branch and "Đảng ủy xã Cò Nòi" not in in_branch
-    # days late: the other unit has not submitted, due 2 days ago
+    # days late: the other unit has not submitted, due 2 days ago, in a campaign still running
+    type(launched_campaign).objects.filter(pk=launched_campaign.pk).update(
+        period_end=timezone.localdate() + datetime.timedelta(days=30))
     SubPlan.objects.filter(pk=other_subplan.pk).update(due_date=timezone.localdate() - datetime.timedelta(days=2))
     late = _table(client.get(url, {"state": "late"}))
     assert "Đảng ủy xã Cò Nòi" in late and "Đảng ủy xã Chiềng Mung" not in late
