@@ -264,3 +264,17 @@ class RegistrySearchForm(forms.Form):
                 seen.add(code)
                 choices.append((code, name))
         self.fields["award"].choices = choices
+
+
+class ProposalPrintForm(forms.Form):
+    """What the printed proposal upward carries besides the list: number and date (blank: written by hand) and
+    the body it is addressed to."""
+
+    number = forms.IntegerField(label="Số tờ trình", required=False, min_value=1,
+                                error_messages={"invalid": "Số phải là số nguyên.", "min_value": "Số phải lớn hơn 0."},
+                                help_text="Để trống: in chỗ trống để ghi số khi vào sổ")
+    day = forms.DateField(label="Ngày ký", required=False, input_formats=["%d/%m/%Y", "%Y-%m-%d"],
+                          error_messages={"invalid": "Ngày không hợp lệ (dd/mm/yyyy)."},
+                          widget=forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"}),
+                          help_text="Để trống: in «ngày … tháng … năm» để ghi tay")
+    addressee = forms.CharField(label="Kính gửi", required=False, max_length=255)

@@ -1,9 +1,14 @@
 """Decisions and certificates as PDFs through the one renderer (reports.pdf)."""
 
+import re
+
 from django.core.files.base import ContentFile
+from django.utils import timezone
 
 from campaigns.models import DocumentFormat
+from thidua.text import vn_date
 
+from . import wording
 from .eligibility import authority_of
 from .enums import AwardKind, NomineeKind
 from .models import Award, Decision
@@ -130,3 +135,67 @@ def print_decision(decision_id):
         Award.objects.filter(pk=award.pk, certificate="").update(certificate=stored)
         printed += 1
     return printed
+
+
+BLANK = "\u00a0" * 8  # room to write a number or a day by hand (plain spaces collapse in HTML)
+
+
+def proposal_symbol(campaign):
+    """The proposal's symbol in the plan's series: KH/HU -> TTr/HU, KH-UBND -> TTr-UBND."""
+    return re.sub(r"^[^/-]+", "TTr", campaign.symbol or "") or "TTr"
+
+
+def proposal_meta(campaign, *, number=None, day=None, addressee=""):
+    from reports.pdf import DocumentMeta
+
+    state = campaign.document_format == DocumentFormat.STATE
+    symbol = proposal_symbol(campaign)
+    shown = str(number) if number else BLANK
+    reference = f"Số: {shown}/{symbol}" if state else f"Số {shown}-{symbol}"
+    if day:
+        place_and_date = f"{campaign.place}, {vn_date(day)}"
+    else:
+        place_and_date = f"{campaign.place}, ngày{BLANK}tháng{BLANK}năm {timezone.localdate().year}"
+    office = wording.office_of(campaign.issuer)
+    recipients = [f"{addressee} (để xem xét){';' if state else ','}"] if addressee else []
+    recipients.append(f"Lưu: VT, {office}." if state else f"Lưu {office}.")
+    return DocumentMeta(
+        issuing_body=campaign.issuing_body, superior_body=campaign.superior_body, printed_reference=reference,
+        place_and_date=place_and_date, document_format=campaign.document_format, document_type="TỜ TRÌNH",
+        title="Về việc đề nghị khen thưởng tập thể, cá nhân\ncó thành tích xuất sắc trong phong trào thi đua",
+        sign_on_behalf=campaign.sign_on_behalf, signer_title=campaign.signer_title, signer_name=campaign.signer_name,
+        recipients=recipients,
+    )
+
+
+def proposal_groups(proposals):
+    """Approved nominations going upward, by award type, with who decides each type."""
+    from .enums import Authority
+
+    groups = {}
+    for n in proposals:
+        if n.award_type_id not in groups:
+            deciders = ", ".join(Authority(a).label for a in n.award_type.authorities if a in Authority.values)
+            groups[n.award_type_id] = {"award_type": n.award_type, "deciders": deciders, "rows": []}
+        groups[n.award_type_id]["rows"].append(n)
+    for group in groups.values():
+        group["parts"] = _parts(group["rows"])
+    return list(groups.values())
+
+
+def proposal_context(campaign, proposals, *, number=None, day=None, addressee=""):
+    groups = proposal_groups(proposals)
+    sessions = sorted({n.session.held_on for n in proposals if n.session_id})
+    return {
+        "doc": proposal_meta(campaign, number=number, day=day, addressee=addressee),
+        "campaign": campaign, "groups": groups, "total": len(proposals), "parts": _parts(proposals),
+        "addressee": addressee, "plan": wording.plan_phrase(campaign),
+        "author": wording.author_name(campaign.issuer, campaign.document_format, campaign.sign_on_behalf),
+        "council_days": ", ".join(f"{d:%d/%m/%Y}" for d in sessions),
+    }
+
+
+def render_proposal(campaign, proposals, **kwargs):
+    from reports.pdf import render_pdf
+
+    return render_pdf("awards/print/proposal_upward.html", proposal_context(campaign, proposals, **kwargs))

@@ -164,7 +164,7 @@ def award_type_choices(day=None):
 def _approved_undecided(campaign):
     return (
         Nomination.objects.filter(campaign=campaign, status=NominationStatus.APPROVED, decision__isnull=True)
-        .select_related("award_type", "proposer").order_by("award_type__sort_order", "award_type__name", "proposer__path", "id")
+        .select_related("award_type", "proposer", "session").order_by("award_type__sort_order", "award_type__name", "proposer__path", "id")
     )
 
 

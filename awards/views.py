@@ -17,13 +17,14 @@ from thidua.workflow import TransitionError
 from units.models import Organization
 from units.selectors import organization_ids_for
 
-from . import eligibility, excel, selectors, services
+from . import eligibility, excel, selectors, services, wording
 from .enums import DecisionStatus, NominationStatus
 from .forms import (
     DecisionForm,
     DossierForm,
     ImportForm,
     NominationForm,
+    ProposalPrintForm,
     PutToCouncilForm,
     RegistrySearchForm,
     SessionForm,
@@ -338,22 +339,30 @@ def proposal_upward(request, campaign_pk):
     campaign = get_campaign_for(request.user, campaign_pk)
     if not is_committee_staff(request.user, campaign):
         raise PermissionDenied
-    from .enums import Authority
-
     proposals = selectors.proposals_upward(campaign)
     if request.GET.get("format") == "xlsx":  # the list for the superior body, in the template offices use
         response = HttpResponse(excel.export(proposals), content_type=XLSX)
         response["Content-Disposition"] = f'attachment; filename="to-trinh-cap-tren-{campaign.pk}.xlsx"'
         return response
-    groups = {}
-    for n in proposals:
-        if n.award_type_id not in groups:
-            deciders = ", ".join(Authority(a).label for a in n.award_type.authorities if a in Authority.values)
-            groups[n.award_type_id] = {"award_type": n.award_type, "deciders": deciders, "rows": []}
-        groups[n.award_type_id]["rows"].append(n)
+    from .printing import proposal_groups, render_proposal
+
+    default_addressee = wording.superior_of(campaign.issuer, campaign.document_format)
+    printing = request.GET.get("format") == "pdf"
+    form = ProposalPrintForm({"addressee": default_addressee, **request.GET.dict()} if printing else None,
+                             initial={"addressee": default_addressee})
+    if printing and form.is_valid():
+        # A short letter: rendered in the request like the plan (reports.pdf says so for short documents).
+        d = form.cleaned_data
+        pdf = render_proposal(campaign, proposals, number=d["number"], day=d["day"], addressee=d["addressee"].strip())
+        response = HttpResponse(pdf, content_type="application/pdf")
+        response["Content-Disposition"] = f'inline; filename="to-trinh-cap-tren-{campaign.pk}.pdf"'
+        response["X-Content-Type-Options"] = "nosniff"
+        return response
+    groups = proposal_groups(proposals)
     return render(request, "awards/proposal_upward.html", {
-        "campaign": campaign, "groups": list(groups.values()), "total": sum(len(g["rows"]) for g in groups.values()),
-    })
+        "campaign": campaign, "groups": groups, "total": len(proposals), "form": form,
+        "author": wording.author_name(campaign.issuer, campaign.document_format, campaign.sign_on_behalf),
+    }, status=400 if form.is_bound and form.errors else 200)
 
 
 @login_required
