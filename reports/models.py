@@ -1,5 +1,7 @@
 """The committee's review reports (báo cáo sơ kết / tổng kết), each build a stored version."""
 
+import datetime
+
 from django.conf import settings
 from django.db import models
 
@@ -37,6 +39,10 @@ class ReviewReport(models.Model):
     based_on = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
         verbose_name="in lại từ phiên bản",
+    )
+    data_as_of = models.DateField(
+        "số liệu tính đến ngày", null=True, blank=True,
+        help_text="Ngày chốt số liệu của bản tổng hợp; ngày ban hành không được trước ngày này",
     )
     snapshot = models.JSONField("số liệu đã dùng", default=dict, blank=True)
     sections = models.JSONField("các phần của báo cáo", default=list, blank=True)
@@ -85,6 +91,14 @@ class ReviewReport(models.Model):
 
     def header(self):
         return {name: getattr(self, name) for name in self.HEADER_FIELDS}
+
+    @property
+    def data_date(self):
+        """The date the figures are as of: the chosen cut-off, else (older builds) the day they were gathered."""
+        if self.data_as_of:
+            return self.data_as_of
+        generated = (self.snapshot or {}).get("data_as_of") or (self.snapshot or {}).get("generated_at")
+        return datetime.date.fromisoformat(generated[:10]) if generated else None
 
     @property
     def reference(self):

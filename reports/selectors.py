@@ -13,8 +13,8 @@ from django.db.models import Count
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from campaigns.enums import ReviewKind
-from campaigns.models import Assignment, Campaign, ContentArea, Movement, Target
+from campaigns.enums import MilestoneKind, ReviewKind
+from campaigns.models import Assignment, Campaign, ContentArea, Milestone, Movement, Target
 from campaigns.permissions import is_committee_staff
 from thidua.text import fold
 from units.models import Organization
@@ -144,6 +144,34 @@ def default_header(campaign, kind):
     }
 
 
+# --- the data cut-off ("số liệu tính đến ngày") -------------------------------------------------------------
+
+REVIEW_MILESTONES = {ReviewKind.INTERIM: MilestoneKind.INTERIM_REVIEW, ReviewKind.FINAL: MilestoneKind.FINAL_REVIEW}
+
+
+def default_data_as_of(campaign, kind):
+    """Today; for a campaign whose period has ended, the date of that review's milestone when the plan has one."""
+    today = timezone.localdate()
+    if campaign.period_end and campaign.period_end < today and kind in REVIEW_MILESTONES:
+        milestone = (
+            Milestone.objects.filter(campaign=campaign, kind=REVIEW_MILESTONES[kind], date__lte=today)
+            .order_by("-date").values_list("date", flat=True).first()
+        )
+        if milestone:
+            return milestone
+    return today
+
+
+def _state_as_of(status, first_submitted, approved, as_of):
+    """A document's state on the cut-off day, from its own timestamps (handed in later: a draft then;
+    approved later: awaiting review then). Only used for a cut-off before today."""
+    if status in SUBMITTED_STATES and first_submitted is not None and first_submitted > as_of:
+        return "draft"
+    if status == "approved" and approved is not None and approved > as_of:
+        return "submitted"
+    return status
+
+
 # --- the figures --------------------------------------------------------------------------------------
 
 
@@ -169,8 +197,14 @@ def _local_date(value):
     return timezone.localtime(value).date() if value else None
 
 
-def gather_review_data(campaign_id, kind):
-    """Everything a review report prints, as JSON-able data (stored as the build's snapshot)."""
+def gather_review_data(campaign_id, kind, as_of=None):
+    """Everything a review report prints, as JSON-able data (stored as the build's snapshot).
+
+    as_of: the data cut-off day (default today). Documents handed in or approved after it count as they stood then.
+    """
+    today = timezone.localdate()
+    as_of = as_of or today
+    past = as_of < today
     campaign = Campaign.objects.select_related("issuer").get(pk=campaign_id)
     areas = list(ContentArea.objects.filter(campaign=campaign).order_by("order", "id").values("id", "order", "heading", "body"))
     movements = defaultdict(list)
@@ -204,6 +238,11 @@ def gather_review_data(campaign_id, kind):
         for sp in SubPlan.objects.filter(campaign=campaign).values(
             "id", "organization_id", "status", "due_date", "first_submitted_at", "submitted_at", "approved_at"
         ):
+            if past:
+                first = _local_date(sp["first_submitted_at"])
+                sp["status"] = _state_as_of(sp["status"], first, _local_date(sp["approved_at"]), as_of)
+                if first is not None and first > as_of:
+                    sp["first_submitted_at"] = None
             subplans[sp["organization_id"]] = sp
             required.add(sp["organization_id"])
     org_ids = named | required | set(subplans)
@@ -217,7 +256,7 @@ def gather_review_data(campaign_id, kind):
             "id", "value", "item__content_area_id", "item__subplan__organization_id"
         ):
             unit_targets.append((t["item__subplan__organization_id"], t["item__content_area_id"], t["id"], t["value"]))
-    progress = _progress_data(campaign, kind)
+    progress = _progress_data(campaign, kind, as_of if past else None)
     achieved = progress["achieved"]
 
     per_area = {a["id"]: {"total": 0, "reported": 0, "met": 0, "shares": []} for a in areas}
@@ -235,7 +274,6 @@ def gather_review_data(campaign_id, kind):
                 area["met"] += 1
                 per_unit_targets[org_id]["met"] += 1
 
-    today = timezone.localdate()
     units = []
     states = dict.fromkeys(STATE_ORDER, 0)
     built = on_time = approved = 0
@@ -263,7 +301,7 @@ def gather_review_data(campaign_id, kind):
                 "submitted_on": _iso(first),
                 "due_date": _iso(due),
                 "on_time": timely,
-                "overdue": bool(not handed_in and due and due < today),
+                "overdue": bool(not handed_in and due and due < as_of),
             }
             states[sp["status"] if sp["status"] in states else "draft"] += 1
             built += handed_in
@@ -313,6 +351,7 @@ def gather_review_data(campaign_id, kind):
         "kind": kind,
         "kind_label": ReviewKind(kind).label,
         "generated_at": timezone.now().isoformat(),
+        "data_as_of": as_of.isoformat(),
         "campaign": {
             "id": campaign.pk,
             "reference": campaign.reference,
@@ -354,14 +393,20 @@ def gather_review_data(campaign_id, kind):
     }
 
 
-def _progress_data(campaign, kind):
+def _progress_data(campaign, kind, as_of=None):
     """Units' progress reports of this kind (campaigns.ProgressReport, issue 4 item 1), once that model exists."""
     empty = {"exists": False, "by_org": {}, "achieved": {}, "commendations": [], "examples": [], "narratives": {}}
     ProgressReport = _model("ProgressReport")
     if ProgressReport is None:
         return empty
     reports = ProgressReport.objects.filter(campaign=campaign, kind=kind)
-    rows = list(reports.values("id", "organization_id", "status", "first_submitted_at", "submitted_at"))
+    rows = list(reports.values("id", "organization_id", "status", "first_submitted_at", "submitted_at", "approved_at"))
+    if as_of is not None:
+        for r in rows:
+            first = _local_date(r["first_submitted_at"] or r["submitted_at"])
+            r["status"] = _state_as_of(r["status"], first, _local_date(r["approved_at"]), as_of)
+            if first is not None and first > as_of:
+                r["first_submitted_at"] = r["submitted_at"] = None
     by_org = {
         r["organization_id"]: {
             "status": r["status"],

@@ -28,6 +28,7 @@ from .narrative import default_sections, merge_edits
 from .pdf import DocumentMeta, render_pdf
 from .selectors import (
     can_review,
+    default_data_as_of,
     default_header,
     gather_review_data,
     issued_version,
@@ -65,10 +66,13 @@ def _refuse_if_issued(campaign, kind):
         )
 
 
-def request_review_report(campaign, kind, actor, *, based_on=None, sections=None, header=None, is_final=False):
+def request_review_report(campaign, kind, actor, *, based_on=None, sections=None, header=None, is_final=False,
+                          data_as_of=None):
     """Queue a build (after commit). Returns (report, created): an active build of the same kind is reused.
 
     header: the document fields (ReviewReport.HEADER_FIELDS); by default the last version's, else the campaign's.
+    data_as_of: the data cut-off ("số liệu tính đến ngày") of a new snapshot; by default default_data_as_of().
+    A build based on another reuses that one's snapshot and so its cut-off.
     """
     if not can_review(actor, campaign):
         raise PermissionDenied
@@ -76,6 +80,12 @@ def request_review_report(campaign, kind, actor, *, based_on=None, sections=None
         raise ValidationError("Loại báo cáo không hợp lệ.")
     if campaign.status == CampaignStatus.DRAFT:
         raise ValidationError("Kế hoạch chưa phát động: chưa thể sơ kết, tổng kết.")
+    if based_on is not None:
+        data_as_of = based_on.data_date
+    elif data_as_of is None:
+        data_as_of = default_data_as_of(campaign, kind)
+    elif data_as_of > timezone.localdate():
+        raise ValidationError(f"Ngày số liệu ({data_as_of:%d/%m/%Y}) không được sau hôm nay.")
     from .tasks import build_review_report_task
 
     with transaction.atomic():
@@ -90,6 +100,7 @@ def request_review_report(campaign, kind, actor, *, based_on=None, sections=None
         report = ReviewReport.objects.create(
             campaign=campaign, kind=kind, version=last + 1, requested_by=actor, based_on=based_on,
             sections=sections or [], symbol=report_symbol(campaign), term=campaign.term, is_final=is_final,
+            data_as_of=data_as_of,
             **{name: fields[name] for name in ReviewReport.HEADER_FIELDS},
         )
         transaction.on_commit(lambda: build_review_report_task.delay(report.pk))
@@ -106,6 +117,15 @@ def _check_number(report, number):
             )
 
 
+def _check_dates(issued_on, data_date):
+    """A report cannot be issued before the day its figures are as of (the printed dates must agree)."""
+    if issued_on and data_date and issued_on < data_date:
+        raise ValidationError(
+            f"Ngày ban hành ({issued_on:%d/%m/%Y}) không được trước ngày số liệu ({data_date:%d/%m/%Y}) "
+            "của bản tổng hợp. Sửa ngày ban hành, hoặc tổng hợp lại với “Số liệu tính đến ngày” phù hợp."
+        )
+
+
 def reprint_with_edits(report, edited_texts, actor, header=None):
     """Staff edited the narrative (and the header) of a finished build: print it again as a new version on the same
     snapshot. A draft version stays marked DỰ THẢO; see issue_review_report."""
@@ -115,6 +135,7 @@ def reprint_with_edits(report, edited_texts, actor, header=None):
         raise ValidationError("Bản đã ban hành không sửa được.")
     header = {**report.header(), **(header or {})}
     _check_number(report, header["number"])
+    _check_dates(header["issued_on"], report.data_date)
     sections = merge_edits(report.sections, edited_texts)
     return request_review_report(report.campaign, report.kind, actor, based_on=report, sections=sections,
                                  header=header)
@@ -137,6 +158,7 @@ def issue_review_report(report, actor):
                                          ("signer_name", "họ tên người ký")) if not getattr(report, name)]
     if missing:
         raise ValidationError(f"Cần ghi {', '.join(missing)} (rồi “Lưu và in lại”) trước khi ban hành.")
+    _check_dates(report.issued_on, report.data_date)
     with transaction.atomic():
         # One issuer at a time: two reports cannot take the same number.
         Organization.objects.select_for_update().filter(pk=campaign.issuer_id).first()
@@ -258,7 +280,7 @@ def build_review_report(report_id):
             snapshot = report.based_on.snapshot
             sections = report.sections or report.based_on.sections
         else:
-            snapshot = gather_review_data(report.campaign_id, report.kind)
+            snapshot = gather_review_data(report.campaign_id, report.kind, as_of=report.data_as_of)
             sections = default_sections(snapshot)
         _progress(report_id, 30, "Đang dựng bản in PDF")
         pdf = render_review_pdf(report, snapshot, sections)

@@ -1,3 +1,5 @@
+import datetime
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -13,7 +15,7 @@ from thidua.text import nfc
 
 from . import charts, services
 from .enums import ReviewStatus
-from .forms import ReviewHeaderForm
+from .forms import DATE_FORMAT, ReviewHeaderForm
 from .models import ReviewReport
 from .pdf import DocumentMeta, render_pdf
 from .selectors import can_review, get_review_report_for, issued_version, next_report_number, reports_of
@@ -55,8 +57,15 @@ def review_list(request, pk):
 @require_POST
 def review_start(request, pk):
     campaign = _campaign_for_staff(request.user, pk)
+    typed = request.POST.get("data_as_of", "").strip()
     try:
-        report, created = services.request_review_report(campaign, request.POST.get("kind", ""), request.user)
+        data_as_of = datetime.datetime.strptime(typed, DATE_FORMAT).date() if typed else None
+    except ValueError:
+        messages.error(request, f"Ngày số liệu không hợp lệ: “{typed}” (dd/mm/yyyy).")
+        return redirect("reports:review_list", pk=campaign.pk)
+    try:
+        report, created = services.request_review_report(campaign, request.POST.get("kind", ""), request.user,
+                                                         data_as_of=data_as_of)
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
         return redirect("reports:review_list", pk=campaign.pk)

@@ -5,7 +5,8 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from campaigns.models import SubPlan, SubPlanItem, SubPlanTarget
+from campaigns.enums import MilestoneKind
+from campaigns.models import Milestone, SubPlan, SubPlanItem, SubPlanTarget
 
 
 def _at(day):
@@ -28,7 +29,12 @@ def give_subplan(campaign, organization, status, *, submitted=None, due=datetime
 
 @pytest.fixture
 def review_campaign(launched_campaign, unit, other_unit):
-    """unit: approved on time with 3 targets; other_unit: still a draft (has not answered)."""
+    """unit: approved on time with 3 targets; other_unit: still a draft (has not answered).
+
+    The plan's review milestones (30/06 and 30/11/2024) are the default data cut-offs (its period has ended).
+    """
+    Milestone.objects.create(campaign=launched_campaign, kind=MilestoneKind.INTERIM_REVIEW, date=datetime.date(2024, 6, 30))
+    Milestone.objects.create(campaign=launched_campaign, kind=MilestoneKind.FINAL_REVIEW, date=datetime.date(2024, 11, 30))
     areas = list(launched_campaign.content_areas.order_by("order"))
     give_subplan(launched_campaign, unit, "approved", submitted=datetime.date(2024, 1, 25),
                  targets=[(areas[0], [100, 50]), (areas[1], [10])])
