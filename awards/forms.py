@@ -180,7 +180,13 @@ class PutToCouncilForm(forms.Form):
 class DecisionForm(forms.ModelForm):
     nominations = forms.ModelMultipleChoiceField(
         label="Danh sách khen thưởng (đề nghị đã được Hội đồng thông qua)", queryset=Nomination.objects.none(),
-        widget=forms.CheckboxSelectMultiple, error_messages={"required": "Chọn ít nhất một đề nghị."},
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={
+            "required": "Chọn ít nhất một đề nghị đã được Hội đồng thông qua.",
+            "invalid_choice": "Đề nghị đã chọn không có trong danh sách (chưa được Hội đồng thông qua, đã thuộc quyết "
+                              "định khác hoặc thuộc thẩm quyền cấp trên).",
+            "invalid_pk_value": "Đề nghị đã chọn không hợp lệ.",
+        },
     )
 
     class Meta:

@@ -330,7 +330,11 @@ def decision_create(request, campaign_pk):
         else:
             messages.success(request, "Đã lập dự thảo quyết định. Kiểm tra rồi ban hành.")
             return redirect("awards:decision", pk=decision.pk)
-    return render(request, "awards/decision_form.html", {"form": form, "campaign": campaign}, status=400 if form.is_bound else 200)
+    decider = wording.author_name(campaign.issuer, campaign.document_format)
+    return render(request, "awards/decision_form.html", {
+        "form": form, "campaign": campaign, "nothing_to_decide": not form.fields["nominations"].queryset.exists(),
+        "empty_text": f"Không có đề nghị nào đã được Hội đồng thông qua thuộc thẩm quyền quyết định của {decider}.",
+    }, status=400 if form.is_bound else 200)
 
 
 @login_required
