@@ -17,6 +17,7 @@ from . import services
 from .catalogue import seed_catalogue
 from .enums import Gender, NominationStatus, NomineeClass, NomineeKind, Threshold, VoteChoice
 from .models import AwardType, Decision
+from .wording import plan_phrase
 
 DECISION_NUMBER = 150
 DECISION_DATE = datetime.date(2020, 12, 25)
@@ -174,7 +175,7 @@ def load(orgs, campaign, stdout=None):
         title="Về việc khen thưởng tập thể, cá nhân có thành tích xuất sắc trong phong trào thi đua yêu nước "
               "giai đoạn 2019 - 2020",
         preamble=f"Căn cứ Quy định làm việc của Ban Chấp hành Đảng bộ huyện khóa XXIII, nhiệm kỳ 2015 - 2020;\n"
-                 f"Căn cứ Kế hoạch số {campaign.reference} ngày {campaign.issued_on:%d/%m/%Y} của Ban Thường vụ Huyện ủy;\n"
+                 f"Căn cứ {plan_phrase(campaign)};\n"
                  "Xét đề nghị của Hội đồng Thi đua - Khen thưởng Huyện ủy,",
         sign_on_behalf=campaign.sign_on_behalf, signer_title=campaign.signer_title, signer_name=campaign.signer_name,
         recipients="Như Điều 3,\nThường trực Huyện ủy,\nLưu Văn phòng Huyện ủy.",

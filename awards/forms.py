@@ -210,6 +210,7 @@ class DecisionForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
 
         from .selectors import approved_within_authority
+        from .wording import office_of, plan_phrase
 
         self.campaign = campaign
         self.fields["nominations"].queryset = approved_within_authority(campaign)
@@ -231,9 +232,9 @@ class DecisionForm(forms.ModelForm):
                 "sign_on_behalf": campaign.sign_on_behalf or ("T/M BAN THƯỜNG VỤ" if party else "TM. ỦY BAN NHÂN DÂN"),
                 "signer_title": campaign.signer_title,
                 "signer_name": campaign.signer_name,
-                "preamble": f"Căn cứ Kế hoạch số {campaign.reference} của {campaign.issuer.name};\n"
+                "preamble": f"Căn cứ {plan_phrase(campaign)};\n"
                             "Xét đề nghị của Hội đồng Thi đua - Khen thưởng,",
-                "recipients": "Như Điều 3,\nLưu Văn phòng.",
+                "recipients": f"Như Điều 3,\nLưu {office_of(campaign.issuer)}.",
             })
             self.fields["nominations"].initial = list(self.fields["nominations"].queryset.values_list("pk", flat=True))
 

@@ -40,7 +40,6 @@ def default_articles(decision, nominations):
     first = "; ".join(clauses)
     first = first[:1].upper() + first[1:]
     campaign = decision.campaign
-    issued = f" ngày {campaign.issued_on:%d/%m/%Y}" if campaign.issued_on else ""
     authority = authority_of(decision.issuer)
     certificates = []
     for award_type, _group in groups.values():
@@ -53,10 +52,20 @@ def default_articles(decision, nominations):
         second = "được hưởng tiền thưởng theo quy định hiện hành."
     return [
         f"Điều 1. {first} (có danh sách kèm theo) đã có thành tích xuất sắc trong phong trào thi đua theo "
-        f"Kế hoạch số {campaign.reference}{issued} của {campaign.issuer.name}.",
+        f"{wording.plan_phrase(campaign)}.",
         f"Điều 2. Các tập thể, cá nhân có tên tại Điều 1 {second}",
-        "Điều 3. Văn phòng, các cơ quan, đơn vị liên quan và các tập thể, cá nhân có tên tại Điều 1 căn cứ Quyết định thi hành.",
+        f"Điều 3. {wording.office_of(decision.issuer)}, các cơ quan, đơn vị liên quan và các tập thể, cá nhân có tên tại "
+        "Điều 1 căn cứ Quyết định thi hành.",
     ]
+
+
+def deciding_name(decision):
+    """The deciding body in normal case for running text («… của Ban Thường vụ Huyện ủy Mai Sơn»), the same body
+    as the capitalised heading above the grounds."""
+    name = decision.issuer.name
+    if decision.document_format == DocumentFormat.PARTY and not name.upper().startswith("BAN THƯỜNG VỤ"):
+        return f"Ban Thường vụ {name}"
+    return name
 
 
 def decision_context(decision):
@@ -72,6 +81,7 @@ def decision_context(decision):
         "doc": decision_meta(decision),
         "decision": decision,
         "deciding_body": deciding_body,
+        "deciding_name": deciding_name(decision),
         "preamble": [line.strip() for line in decision.preamble.splitlines() if line.strip()],
         "articles": articles,
         "nominations": nominations,

@@ -55,3 +55,29 @@ def test_post_choosing_an_upward_nomination_shows_the_error(client, staff_user, 
     assert response.status_code == 400
     errors = response.content.decode().split('id="decision-errors"', 1)[1].split("</div>", 1)[0]
     assert "Lựa chọn không hợp lệ" in errors or "không có trong danh sách" in errors
+
+
+def test_decision_wording_names_the_plan_and_the_office_consistently(client, staff_user, campaign, unit, tmp_path):
+    from awards import printing
+    from awards.forms import DecisionForm
+    from awards.models import Decision
+
+    from .test_decision import pdf_text
+
+    own = make_nomination(campaign, unit, "giay-khen-btv-huyen-uy", status=S.APPROVED, name="Lò Thị Hoa")
+    plan = f"Kế hoạch số {campaign.reference} ngày 10/01/2020 của Ban Thường vụ Huyện ủy Thử"
+    form = DecisionForm(campaign=campaign)
+    assert f"Căn cứ {plan};" in form.initial["preamble"]
+    assert "Lưu Văn phòng Huyện ủy." in form.initial["recipients"]
+    client.force_login(staff_user)
+    response = client.post(reverse("awards:decision_create", args=[campaign.pk]),
+                           fields(nominations=[own.pk], preamble=form.initial["preamble"], recipients=form.initial["recipients"]))
+    assert response.status_code == 302
+    decision = Decision.objects.get()
+    articles = printing.decision_context(decision)["articles"]
+    assert f"theo {plan}." in articles[0]
+    assert articles[2].startswith("Điều 3. Văn phòng Huyện ủy, các cơ quan")
+    text = pdf_text(printing.render_decision(decision), tmp_path)
+    assert "(Kèm theo Quyết định số 151-QĐ/HU ngày 30/12/2020 của Ban Thường vụ Huyện ủy Thử)" in text
+    assert "của BAN THƯỜNG VỤ" not in text
+    assert text.count(plan) == 2  # the grounds and Điều 1 name the plan the same way
