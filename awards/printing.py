@@ -119,7 +119,22 @@ def certificate_context(award):
     else:
         granter = f"CHỦ TỊCH {decision.issuing_body}"
     return {"doc": decision_meta(decision), "award": award, "decision": decision, "granter": granter,
-            "certificate_title": award.certificate_title, "landscape": True}
+            "certificate_title": award.certificate_title, "landscape": True,
+            "book_reference": certificate_book_reference(award)}
+
+
+def certificate_book_reference(award):
+    """«12/GK»: the certificate's number in the issuer's book of that year for that kind of certificate (Giấy khen
+    GK, Bằng khen BK, Giấy chứng nhận GCN), in the order the awards entered the registry."""
+    from thidua.text import fold
+
+    name = award.award_type.certificate_name
+    number = Award.objects.filter(
+        decision__issuer_id=award.decision.issuer_id, decided_on__year=award.decided_on.year,
+        award_type__certificate_name=name, pk__lte=award.pk,
+    ).count()
+    symbol = "".join(fold(word)[:1].upper() for word in name.split()) or "GK"
+    return f"{number}/{symbol}"
 
 
 def render_certificate(award):

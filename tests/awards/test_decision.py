@@ -151,3 +151,13 @@ def test_two_reviewers_at_once_only_one_wins(make_campaign, unit, staff_user):
         services.return_nomination(stale, staff_user, "Thiếu hồ sơ")
     nom.refresh_from_db()
     assert nom.status == S.CHECKED and nom.log.count() == 1
+
+
+def test_certificate_carries_its_number_in_the_book(approved, staff_user, tmp_path):
+    campaign, noms = approved
+    decision = state_decision(campaign, staff_user, noms)
+    services.issue_decision(decision, staff_user)
+    first, second = (Award.objects.get(nomination=n) for n in noms)
+    assert printing.certificate_book_reference(first) == "1/GK"
+    text = pdf_text(printing.render_certificate(second), tmp_path)
+    assert "Số: 2/GK" in text and "Số sổ vàng" not in text
