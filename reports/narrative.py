@@ -21,7 +21,7 @@ def default_sections(data):
     c = data["counts"]
     final = data["kind"] == "final"
     review = "tổng kết" if final else "sơ kết"
-    units, built, on_time = c["units"], c["subplans_built"], c["subplans_on_time"]
+    units, built = c["units"], c["subplans_built"]
     sections = [
         {"key": "part-1", "level": 1, "heading": "I. KẾT QUẢ THỰC HIỆN PHONG TRÀO THI ĐUA", "text": ""},
         {
@@ -29,11 +29,7 @@ def default_sections(data):
             "level": 2,
             "heading": "1. Công tác lãnh đạo, chỉ đạo, tổ chức phát động phong trào",
             "text": "\n".join([
-                f"Thực hiện Kế hoạch số {data['campaign']['reference']}, {units} đơn vị được giao xây dựng kế hoạch "
-                f"thực hiện; đến thời điểm {review}, {built}/{units} đơn vị đã xây dựng và gửi kế hoạch "
-                f"({_pct(built, units)}), trong đó {on_time} đơn vị gửi đúng hạn; "
-                f"{c['subplans_approved']} kế hoạch đã được Văn phòng thẩm định, phê duyệt"
-                + _pending_clause(c.get("subplans_awaiting", 0), c.get("subplans_returned", 0)) + ".",
+                _subplan_sentence(data, review),
                 *_progress_sentences(data, review),
             ]),
         },
@@ -77,8 +73,9 @@ def default_sections(data):
             "level": 2,
             "heading": "5. Đánh giá chung",
             "text": "\n".join([
-                f"Ưu điểm: {built}/{units} đơn vị đã xây dựng kế hoạch; {c['targets_met']}/{c['targets_total']} "
-                "chỉ tiêu đăng ký đạt và vượt (theo các báo cáo đã được duyệt).",
+                f"Ưu điểm: {built}/{units} đơn vị đã xây dựng kế hoạch"
+                + (f"; {c['targets_met']}/{c['targets_total']} chỉ tiêu đăng ký đạt và vượt (theo các báo cáo đã "
+                   "được duyệt)." if c["progress_approved"] and c["targets_total"] else "."),
                 f"Hạn chế: còn {c['not_answered']} đơn vị chưa hoàn thành việc gửi kế hoạch, báo cáo "
                 "(danh sách tại phụ lục)." if c["not_answered"] else "Hạn chế: …",
             ]),
@@ -105,21 +102,51 @@ def _pending_clause(awaiting, returned):
     return "; " + ", ".join(parts) if parts else ""
 
 
+def _subplan_sentence(data, review):
+    c = data["counts"]
+    units, built, on_time = c["units"], c["subplans_built"], c["subplans_on_time"]
+    opening = (f"Thực hiện Kế hoạch số {data['campaign']['reference']}, {units} đơn vị được giao xây dựng kế hoạch "
+               f"thực hiện; đến thời điểm {review}, ")
+    if not built:
+        return opening + "chưa có đơn vị nào gửi kế hoạch."
+    approved = c["subplans_approved"]
+    return (
+        opening + f"{built}/{units} đơn vị đã xây dựng và gửi kế hoạch ({_pct(built, units)}), trong đó "
+        + (f"{on_time} đơn vị gửi đúng hạn" if on_time else "chưa có đơn vị nào gửi đúng hạn") + "; "
+        + (f"{approved} kế hoạch đã được {_office(data)} thẩm định, phê duyệt" if approved
+           else f"chưa có kế hoạch nào được {_office(data)} phê duyệt")
+        + _pending_clause(c.get("subplans_awaiting", 0), c.get("subplans_returned", 0)) + "."
+    )
+
+
+def _office(data):
+    """The office that reviews the units' documents, named with its body ("Văn phòng Huyện ủy Mai Sơn")."""
+    return data["campaign"].get("office") or "Văn phòng"
+
+
 def _progress_sentences(data, review):
-    """Who handed in the unit reports, by state; figures come only from the approved ones (said so)."""
+    """Who handed in the unit reports, by state; figures come only from the approved ones (said so).
+
+    Only the states that occur are named; none handed in is one plain sentence.
+    """
     c = data["counts"]
     units = c["units"]
-    if not c["progress_exists"]:
-        return [f"Các đơn vị chưa gửi báo cáo {review} trên hệ thống."]
+    submitted = c["progress_submitted"] if c["progress_exists"] else 0
+    if not submitted:
+        return [f"Chưa có đơn vị nào gửi báo cáo {review}."]
     approved, awaiting, returned = c["progress_approved"], c.get("progress_awaiting", 0), c.get("progress_returned", 0)
-    not_answered = c.get("progress_not_answered", units - c["progress_submitted"])
-    lines = [
-        f"Có {c['progress_submitted']}/{units} đơn vị đã gửi báo cáo {review}, trong đó {approved} báo cáo đã được "
-        f"duyệt, {awaiting} báo cáo đang chờ duyệt, {returned} báo cáo bị trả lại để hoàn thiện; "
-        f"{not_answered} đơn vị chưa gửi báo cáo.",
-        f"Số liệu kết quả thực hiện chỉ tiêu, điển hình và đề nghị khen thưởng trong báo cáo này chỉ tổng hợp từ "
-        f"{approved} báo cáo đã được duyệt.",
-    ]
+    not_answered = c.get("progress_not_answered", units - submitted)
+    states = [f"{n} báo cáo {label}" for n, label in (
+        (approved, "đã được duyệt"), (awaiting, "đang chờ duyệt"), (returned, "bị trả lại để hoàn thiện")) if n]
+    sentence = f"Có {submitted}/{units} đơn vị đã gửi báo cáo {review}, trong đó {', '.join(states)}"
+    sentence += f"; {not_answered} đơn vị chưa gửi báo cáo." if not_answered else "."
+    lines = [sentence]
+    if approved:
+        lines.append(f"Số liệu kết quả thực hiện chỉ tiêu, điển hình và đề nghị khen thưởng trong báo cáo này chỉ "
+                     f"tổng hợp từ {approved} báo cáo đã được duyệt.")
+    else:
+        lines.append("Chưa có báo cáo nào được duyệt: số liệu kết quả thực hiện chỉ tiêu, điển hình và đề nghị khen "
+                     "thưởng sẽ được tổng hợp khi các báo cáo được duyệt.")
     pending = data.get("progress_pending") or []
     if pending:
         lines.append("Các báo cáo chưa được duyệt, chưa tính vào số liệu: "
@@ -144,7 +171,7 @@ def _proposals(data, review):
         if c.get("progress_returned"):
             lines.append(f"Đề nghị {c['progress_returned']} đơn vị có báo cáo bị trả lại hoàn thiện, gửi lại báo cáo.")
         if c.get("progress_awaiting"):
-            lines.append(f"Văn phòng tiếp tục thẩm định {c['progress_awaiting']} báo cáo đang chờ duyệt để bổ sung "
+            lines.append(f"{_office(data)} tiếp tục thẩm định {c['progress_awaiting']} báo cáo đang chờ duyệt để bổ sung "
                          "số liệu.")
     unmet = c["targets_reported"] - c["targets_met"]
     if unmet > 0:

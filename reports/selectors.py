@@ -13,6 +13,7 @@ from django.db.models import Count
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from awards.wording import office_of
 from campaigns.enums import MilestoneKind, ReviewKind
 from campaigns.models import Assignment, Campaign, ContentArea, Milestone, Movement, Target
 from campaigns.permissions import is_committee_staff
@@ -357,6 +358,7 @@ def gather_review_data(campaign_id, kind, as_of=None):
             "reference": campaign.reference,
             "title": campaign.title,
             "issuing_body": campaign.issuing_body,
+            "office": office_of(campaign.issuer),  # «Văn phòng Huyện ủy», as decisions name it
             "period_start": _iso(campaign.period_start),
             "period_end": _iso(campaign.period_end),
         },
