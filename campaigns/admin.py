@@ -214,7 +214,7 @@ class SubPlanAdmin(admin.ModelAdmin):
     fieldsets = [
         ("Nghĩa vụ", {"fields": ["campaign", "organization", "due_date"]}),
         ("Kế hoạch", {"fields": ["number", "issued_on", "place", "title", "introduction", "further_content",
-                                 "signer_title", "signer_name"]}),
+                                 "sign_on_behalf", "signer_title", "signer_name"]}),
         ("Trạng thái (chỉ đổi qua các thao tác Nộp / Trả lại / Duyệt trên trang kế hoạch)",
          {"fields": ["status", "version", "submitted_at", "first_submitted_at", "approved_at", "reviewed_by",
                      "return_reason", "created_by", "created_at", "updated_at"]}),
@@ -324,7 +324,7 @@ class ProgressReportAdmin(SubPlanAdmin):
     fieldsets = [
         ("Nghĩa vụ", {"fields": ["campaign", "organization", "kind", "subplan", "due_date"]}),
         ("Báo cáo", {"fields": ["number", "issued_on", "place", "summary", "notable_examples", "difficulties",
-                                "proposals", "signer_title", "signer_name"]}),
+                                "proposals", "sign_on_behalf", "signer_title", "signer_name"]}),
         ("Trạng thái (chỉ đổi qua các thao tác Nộp / Trả lại / Duyệt trên trang báo cáo)",
          {"fields": ["status", "version", "submitted_at", "first_submitted_at", "approved_at", "reviewed_by",
                      "return_reason", "created_by", "created_at", "updated_at"]}),

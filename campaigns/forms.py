@@ -65,6 +65,17 @@ def parse_figure(raw, label="Mức chỉ tiêu"):
     return value.quantize(Decimal("0.01"))
 
 
+def _unit_placeholders(form, org, code):
+    """Placeholders from the unit's kind: the number in its format and the default signature lines."""
+    from .printing import document_number, unit_style
+
+    style = unit_style(org)
+    form.fields["number"].widget.attrs["placeholder"] = f"ví dụ {document_number('45', code, org)} hoặc chỉ số 45"
+    form.fields["sign_on_behalf"].widget.attrs["placeholder"] = style.sign_on_behalf or "(không có)"
+    form.fields["signer_title"].widget.attrs["placeholder"] = style.signer_title
+    form.fields["sign_on_behalf"].help_text = "Để trống: in theo loại tổ chức của đơn vị."
+
+
 class SubPlanForm(forms.Form):
     """Header fields plus, per content area, a measures box and rows of targets (field names carry the area id)."""
 
@@ -78,10 +89,12 @@ class SubPlanForm(forms.Form):
     introduction = forms.CharField(label="Mục đích, yêu cầu", required=False, widget=forms.Textarea(attrs={"rows": 3}))
     further_content = forms.CharField(label="Nội dung khác, tổ chức thực hiện", required=False,
                                       widget=forms.Textarea(attrs={"rows": 3}))
+    sign_on_behalf = forms.CharField(label="Thẩm quyền ký (T/M, TM., KT.)", max_length=128, required=False)
     signer_title = forms.CharField(label="Chức vụ người ký", max_length=128, required=False)
     signer_name = forms.CharField(label="Họ tên người ký", max_length=128, required=False)
 
-    HEADER = ("number", "issued_on", "place", "title", "introduction", "further_content", "signer_title", "signer_name")
+    HEADER = ("number", "issued_on", "place", "title", "introduction", "further_content", "sign_on_behalf",
+              "signer_title", "signer_name")
 
     def __init__(self, *args, subplan, areas, items, **kwargs):
         self.subplan, self.areas = subplan, areas
@@ -89,6 +102,7 @@ class SubPlanForm(forms.Form):
             kwargs.setdefault("initial", {name: getattr(subplan, name) for name in self.HEADER})
             kwargs["initial"]["version"] = subplan.version
         super().__init__(*args, **kwargs)
+        _unit_placeholders(self, subplan.organization, "KH")
         self.sections = []
         for area in areas:
             item = items.get(area.pk)
@@ -254,11 +268,12 @@ class ProgressReportForm(forms.Form):
     difficulties = forms.CharField(label="Khó khăn, hạn chế và nguyên nhân", required=False,
                                    widget=forms.Textarea(attrs={"rows": 3}))
     proposals = forms.CharField(label="Kiến nghị, đề xuất", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    sign_on_behalf = forms.CharField(label="Thẩm quyền ký (T/M, TM., KT.)", max_length=128, required=False)
     signer_title = forms.CharField(label="Chức vụ người ký", max_length=128, required=False)
     signer_name = forms.CharField(label="Họ tên người ký", max_length=128, required=False)
 
     HEADER = ("number", "issued_on", "place", "summary", "notable_examples", "difficulties", "proposals",
-              "signer_title", "signer_name")
+              "sign_on_behalf", "signer_title", "signer_name")
     KINDS = [("individual", "Cá nhân"), ("collective", "Tập thể")]
 
     def __init__(self, *args, report, areas, targets, **kwargs):
@@ -270,6 +285,7 @@ class ProgressReportForm(forms.Form):
             kwargs.setdefault("initial", {name: getattr(report, name) for name in self.HEADER})
             kwargs["initial"]["version"] = report.version
         super().__init__(*args, **kwargs)
+        _unit_placeholders(self, report.organization, "BC")
         by_area = {}
         for target in self.targets:
             by_area.setdefault(target.item.content_area_id, []).append(target)

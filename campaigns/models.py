@@ -404,6 +404,10 @@ class SubPlan(UnitDocument):
     title = models.TextField("trích yếu", blank=True)
     introduction = models.TextField("mục đích, yêu cầu", blank=True)
     further_content = models.TextField("nội dung khác, tổ chức thực hiện", blank=True)
+    sign_on_behalf = models.CharField(
+        "thẩm quyền ký", max_length=128, blank=True,
+        help_text="Ví dụ: T/M ĐẢNG ỦY, TM. ỦY BAN NHÂN DÂN. Để trống: theo loại tổ chức của đơn vị",
+    )
     signer_title = models.CharField("chức vụ người ký", max_length=128, blank=True)
     signer_name = models.CharField("họ tên người ký", max_length=128, blank=True)
 
@@ -552,6 +556,10 @@ class ProgressReport(UnitDocument):
     notable_examples = models.TextField("gương điển hình tiên tiến", blank=True)
     difficulties = models.TextField("khó khăn, hạn chế và nguyên nhân", blank=True)
     proposals = models.TextField("kiến nghị, đề xuất", blank=True)
+    sign_on_behalf = models.CharField(
+        "thẩm quyền ký", max_length=128, blank=True,
+        help_text="Ví dụ: T/M ĐẢNG ỦY, TM. ỦY BAN NHÂN DÂN. Để trống: theo loại tổ chức của đơn vị",
+    )
     signer_title = models.CharField("chức vụ người ký", max_length=128, blank=True)
     signer_name = models.CharField("họ tên người ký", max_length=128, blank=True)
 

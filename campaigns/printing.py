@@ -1,29 +1,153 @@
-"""Official prints of units' documents (a sub-plan, a progress report) in the Party format, through reports.pdf.
+"""Official prints of units' documents (a sub-plan, a progress report) through reports.pdf.
 
-The unit's own header: the superior body is the unit's parent organisation (its printed header), the issuing
-body the unit's name in capitals. Synchronous: these documents are 1–5 pages.
+The format follows the kind of the issuing unit (`unit_style`): party committees and party cells print in the
+Party format (HD 36-HD/VPTW: "Số 18-KH/ĐU", "T/M ĐẢNG ỦY"); people's committees and state agencies in the
+state format (decree 30/2020/NĐ-CP: "Số: 10/KH-UBND", "TM. ỦY BAN NHÂN DÂN"); the Fatherland Front and mass
+organisations with the national name on the right as well ("Số: 15/KH-MTTQ", "TM. BAN THƯỜNG TRỰC").
+The superior body is the parent organisation's printed header when it belongs to the same system.
+Synchronous: these documents are 1–5 pages.
 """
 
+import re
+from dataclasses import dataclass
+
 from reports.pdf import DocumentMeta, render_pdf
-from thidua.text import vn_date
+from thidua.text import fold, vn_date
+from units.enums import OrgKind, OrgLevel
 
 from . import selectors, services
 
 BLANK = "\u00a0" * 6  # space left to write by hand
 
+PARTY, STATE = "party", "state"  # reports.pdf document_format values
 
-def _header(doc, symbol):
-    org = doc.organization
+# Which system a kind of organisation belongs to: decides the header and whether the parent is printed above it.
+PARTY_KINDS = {OrgKind.PARTY_COMMITTEE, OrgKind.STANDING_COMMITTEE, OrgKind.COMMITTEE_BOARD, OrgKind.PARTY_CELL,
+               OrgKind.COMMUNE}
+STATE_KINDS = {OrgKind.PEOPLES_COMMITTEE, OrgKind.AGENCY}
+FRONT_KINDS = {OrgKind.FATHERLAND_FRONT, OrgKind.MASS_ORGANIZATION}
+
+
+@dataclass(frozen=True)
+class UnitStyle:
+    document_format: str  # "party" or "state" (the fatherland front and mass organisations use the state header)
+    sign_on_behalf: str  # default "T/M …" / "TM. …" line; the unit may type its own
+    signer_title: str  # default title of the signer; the unit may type its own
+
+
+def unit_style(org):
+    """The default format and signature lines of documents a unit issues, from Organization.kind."""
+    name = fold(org.name)
+    kind = org.kind
+    if kind in (OrgKind.PARTY_COMMITTEE, OrgKind.STANDING_COMMITTEE):
+        high = kind == OrgKind.STANDING_COMMITTEE or org.level in (OrgLevel.CENTRAL, OrgLevel.PROVINCE, OrgLevel.DISTRICT)
+        return UnitStyle(PARTY, "T/M BAN THƯỜNG VỤ" if high else "T/M ĐẢNG ỦY", "BÍ THƯ")
+    if kind in (OrgKind.COMMUNE, OrgKind.PARTY_CELL):
+        return UnitStyle(PARTY, "T/M CHI BỘ" if name.startswith("chi bo") else "T/M ĐẢNG ỦY", "BÍ THƯ")
+    if kind == OrgKind.COMMITTEE_BOARD:
+        if name.startswith("uy ban kiem tra"):
+            return UnitStyle(PARTY, "T/M ỦY BAN KIỂM TRA", "CHỦ NHIỆM")
+        return UnitStyle(PARTY, "", "CHÁNH VĂN PHÒNG" if name.startswith("van phong") else "TRƯỞNG BAN")
+    if kind == OrgKind.PEOPLES_COMMITTEE:
+        return UnitStyle(STATE, "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH")
+    if kind == OrgKind.AGENCY:
+        return UnitStyle(STATE, "", "GIÁM ĐỐC" if name.startswith(("trung tam", "cong thong tin")) else "THỦ TRƯỞNG")
+    if kind == OrgKind.FATHERLAND_FRONT:
+        return UnitStyle(STATE, "TM. BAN THƯỜNG TRỰC", "CHỦ TỊCH")
+    if kind == OrgKind.MASS_ORGANIZATION:
+        youth = name.startswith(("huyen doan", "tinh doan", "thanh doan", "doan "))
+        return UnitStyle(STATE, "TM. BAN THƯỜNG VỤ", "BÍ THƯ" if youth else "CHỦ TỊCH")
+    return UnitStyle(PARTY, "", "")
+
+
+# Symbols of issuing bodies by the start of their (diacritic-free) name; longest prefixes first.
+_SYMBOLS = [
+    ("ban thuong vu huyen uy", "HU"), ("ban thuong vu tinh uy", "TU"), ("huyen uy", "HU"), ("tinh uy", "TU"),
+    ("thanh uy", "TU"), ("dang uy", "ĐU"), ("dang bo", "ĐB"), ("chi bo", "CB"), ("uy ban nhan dan", "UBND"),
+    ("uy ban mat tran to quoc", "MTTQ"), ("hoi lien hiep phu nu", "HLHPN"), ("huyen doan", "HĐ"), ("tinh doan", "TĐ"),
+    ("hoi nong dan", "HND"), ("hoi cuu chien binh", "HCCB"), ("lien doan lao dong", "LĐLĐ"),
+]
+_PLACE_WORDS = {"huyen", "xa", "tinh", "thi", "thanh", "phuong", "ban", "thon"}
+
+
+def _initials(words):
+    return "".join("Đ" if w[0] in "Đđ" else fold(w[0]).upper() for w in words if w[0].isalpha())
+
+
+def unit_symbol(org):
+    """The issuing body's symbol in document numbers: "ĐU", "UBND", "MTTQ", "HĐ", "BTGHU", "CB"…"""
+    name = fold(org.name)
+    for prefix, symbol in _SYMBOLS:
+        if name.startswith(prefix):
+            return symbol
+    words = org.name.split()
+    folded = name.split()
+    # A board of a party committee: initials of the board and the committee's symbol ("Ban Tuyên giáo Huyện ủy" → BTGHU).
+    for i in range(1, len(folded) - 1):
+        if folded[i + 1] == "uy" and folded[i] in ("huyen", "tinh", "thanh"):
+            return _initials(words[:i]) + ("HU" if folded[i] == "huyen" else "TU")
+    # Otherwise the initials of the name up to its place ("Trung tâm Văn hóa - Truyền thông huyện …" → TTVHTT).
+    head = []
+    for word, key in zip(words, folded, strict=True):
+        if head and key in _PLACE_WORDS and word[0].islower():
+            break
+        head.append(word)
+    return _initials(head) or "ĐV"
+
+
+_NUMBERED = re.compile(r"^(?P<n>\d+[a-zA-Z]?)(?:\s*[-/]\s*(?P<code>[A-ZĐ]{2,4}))?(?:\s*[-/]\s*(?P<symbol>\S.*))?$")
+
+
+def document_number(number, code, org, document_format=None):
+    """The number as written in the unit's format: "18-KH/ĐU" (Party), "10/KH-UBND" (state).
+
+    `number` is what the unit typed: just the figure ("18"), the figure and type ("18-KH", the unit's symbol is
+    added), or a whole number-symbol in either style ("18-KH/ĐU", "10/KH-UBND"), rewritten to the unit's format.
+    Anything else is kept as typed.
+    """
+    document_format = document_format or unit_style(org).document_format
+    match = _NUMBERED.match((number or "").strip())
+    if not match:
+        return (number or "").strip()
+    n = match["n"]
+    code = match["code"] or code
+    symbol = (match["symbol"] or "").strip() or unit_symbol(org)
+    return f"{n}/{code}-{symbol}" if document_format == STATE else f"{n}-{code}/{symbol}"
+
+
+def printed_reference(number, code, org, document_format):
+    """The reference line: "Số 18-KH/ĐU" (Party, no colon), "Số: 10/KH-UBND" (state)."""
+    if document_format == STATE:
+        written = document_number(number, code, org, STATE) if number else f"{BLANK}/{code}-{unit_symbol(org)}"
+        return f"Số: {written}"
+    written = document_number(number, code, org, PARTY) if number else f"{BLANK}-{code}/{unit_symbol(org)}"
+    return f"Số {written}"
+
+
+def _superior(org, document_format):
+    """The parent's printed header, when the parent belongs to the same system (UBND huyện: none above it)."""
     parent = org.parent if org.parent_id else None
-    reference = f"Số {doc.number}" if doc.number else f"Số {BLANK}-{symbol}"
+    if parent is None:
+        return ""
+    family = next((kinds for kinds in (PARTY_KINDS, STATE_KINDS, FRONT_KINDS) if org.kind in kinds), PARTY_KINDS)
+    if org.kind == OrgKind.FATHERLAND_FRONT or parent.kind not in family:
+        return ""
+    return parent.printed_header
+
+
+def _header(doc, code):
+    org = doc.organization
+    style = unit_style(org)
     place = doc.place or BLANK
     date = vn_date(doc.issued_on) if doc.issued_on else f"ngày {BLANK} tháng {BLANK} năm {BLANK}"
     return {
-        "superior_body": parent.printed_header if parent else "",
+        "document_format": style.document_format,
+        "superior_body": _superior(org, style.document_format),
         "issuing_body": org.name.upper(),
-        "printed_reference": reference,
+        "printed_reference": printed_reference(doc.number, code, org, style.document_format),
         "place_and_date": f"{place}, {date}",
-        "signer_title": doc.signer_title.upper(),
+        "sign_on_behalf": (doc.sign_on_behalf or style.sign_on_behalf).upper(),
+        "signer_title": (doc.signer_title or style.signer_title).upper(),
         "signer_name": doc.signer_name,
         "recipients": [f"{doc.campaign.issuer.name} (để báo cáo)", "Lưu."],
     }

@@ -209,7 +209,8 @@ def save_subplan(subplan, actor, *, version, header, sections):
 def _subplan_digest(pk):
     """Everything that prints on the sub-plan, to tell a real change from a save that changed nothing."""
     header = SubPlan.objects.filter(pk=pk).values_list(
-        "number", "issued_on", "place", "title", "introduction", "further_content", "signer_title", "signer_name"
+        "number", "issued_on", "place", "title", "introduction", "further_content", "sign_on_behalf", "signer_title",
+        "signer_name",
     ).first()
     items = list(SubPlanItem.objects.filter(subplan_id=pk).order_by("content_area_id").values_list(
         "content_area_id", "measures"))
@@ -399,8 +400,8 @@ def save_progress_report(report, actor, *, version, header, narratives, results,
 
 def _report_digest(pk):
     header = ProgressReport.objects.filter(pk=pk).values_list(
-        "number", "issued_on", "place", "summary", "notable_examples", "difficulties", "proposals", "signer_title",
-        "signer_name").first()
+        "number", "issued_on", "place", "summary", "notable_examples", "difficulties", "proposals", "sign_on_behalf",
+        "signer_title", "signer_name").first()
     narratives = list(ProgressNarrative.objects.filter(report_id=pk).order_by("content_area_id")
                       .values_list("content_area_id", "text"))
     results = list(ProgressResult.objects.filter(report_id=pk).order_by("target_id")
