@@ -8,23 +8,38 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
 FORMULA_START = ("=", "+", "-", "@")
+HANDED_IN = ("submitted", "returned", "approved")
 
 
-def vn_day(iso):
-    return datetime.date.fromisoformat(iso).strftime("%d/%m/%Y") if iso else ""
+def day(iso):
+    """An ISO date from the snapshot as a real date (the cell shows it dd/mm/yyyy), or None."""
+    return datetime.date.fromisoformat(iso[:10]) if iso else None
 
 
 def _cell(ws, value, bold=False):
     cell = WriteOnlyCell(ws, value=value)
     if isinstance(value, str) and value.startswith(FORMULA_START):
         cell.data_type = "s"  # user text is text, never a formula
+    if isinstance(value, datetime.date):
+        cell.number_format = "dd/mm/yyyy"
     if bold:
         cell.font = Font(bold=True)
     return cell
 
 
+def _print_setup(ws):
+    """Printed from Excel: A4 landscape, fitted to the page width, the header row repeated on every page."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = "9"  # A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = "1:1"
+
+
 def _sheet(wb, title, header, rows, widths):
     ws = wb.create_sheet(title)
+    _print_setup(ws)
     for index, width in enumerate(widths):
         ws.column_dimensions[chr(ord("A") + index)].width = width
     ws.freeze_panes = "A2"
@@ -33,8 +48,11 @@ def _sheet(wb, title, header, rows, widths):
         ws.append([_cell(ws, v) for v in row])
 
 
-def yes_no(value):
-    return "Có" if value else "Không"
+def on_time(subplan):
+    """"Có"/"Không" for a sub-plan handed in; blank when it never was (nothing to be on time with)."""
+    if not subplan or not (subplan.get("submitted_on") or subplan.get("status") in HANDED_IN):
+        return None
+    return "Có" if subplan.get("on_time") else "Không"
 
 
 def build_xlsx(data):
@@ -45,9 +63,9 @@ def build_xlsx(data):
         ["STT", "Đơn vị", "Kế hoạch: trạng thái", "Ngày gửi", "Hạn gửi", "Đúng hạn", "Báo cáo: trạng thái",
          "Ngày gửi báo cáo", "Chỉ tiêu đăng ký", "Đã báo cáo", "Đạt và vượt"],
         (
-            [i, u["name"], (u["subplan"] or {}).get("status_label", "Chưa có"), vn_day((u["subplan"] or {}).get("submitted_on")),
-             vn_day((u["subplan"] or {}).get("due_date")), yes_no((u["subplan"] or {}).get("on_time")),
-             (u["progress"] or {}).get("status_label", "Chưa có"), vn_day((u["progress"] or {}).get("submitted_on")),
+            [i, u["name"], (u["subplan"] or {}).get("status_label", "Chưa có"), day((u["subplan"] or {}).get("submitted_on")),
+             day((u["subplan"] or {}).get("due_date")), on_time(u["subplan"]),
+             (u["progress"] or {}).get("status_label", "Chưa có"), day((u["progress"] or {}).get("submitted_on")),
              u["targets_total"], u["targets_reported"], u["targets_met"]]
             for i, u in enumerate(units, start=1)
         ),
