@@ -206,13 +206,34 @@ def parse(upload, campaign):
     return rows, errors
 
 
-def export(nominations):
-    """A workbook in the template's shape (sheet "file nhận" plus the catalogue sheets it looks codes up in)."""
+STATUS_HEADER = "Trạng thái"
+STATUS_COLUMN = len(HEADERS) + 1  # J: after the template's columns A–I (the importer reads A–I only)
+
+
+def print_setup(ws, title_rows="1:1"):
+    """A4 landscape, one page wide, the header row(s) repeated on every printed page."""
+    ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = title_rows
+    ws.freeze_panes = ws.cell(row=int(title_rows.split(":")[1]) + 1, column=1).coordinate
+
+
+DATE_FORMAT = "dd/mm/yyyy"
+
+
+def export(nominations, *, with_status=False):
+    """A workbook in the template's shape (sheet "file nhận" plus the catalogue sheets it looks codes up in);
+    with_status adds the nomination's status in column J, after the template's columns."""
     wb = Workbook()
     ws = wb.active
     ws.title = SHEET
     for col, title in enumerate(HEADERS, start=1):
         ws.cell(row=1, column=col, value=title)
+    if with_status:
+        ws.cell(row=1, column=STATUS_COLUMN, value=STATUS_HEADER)
     for offset, title in enumerate(CODE_HEADERS):
         ws.cell(row=1, column=CODE_COLUMN + offset, value=title)
     for cell in ws[1]:
@@ -227,13 +248,16 @@ def export(nominations):
         ]
         for col, value in enumerate(values, start=1):
             ws.cell(row=number + 1, column=col, value=value)
+        if with_status:
+            ws.cell(row=number + 1, column=STATUS_COLUMN, value=n.get_status_display())
         codes = [KIND_CODES[kind], n.award_type.reference_code, CLASS_CODES.get(n.nominee_class, ""), n.activity_field]
         for offset, value in enumerate(codes):
             ws.cell(row=number + 1, column=CODE_COLUMN + offset, value=value)
-    for letter, width in zip("ABCDEFGHI", (6, 14, 34, 22, 30, 22, 40, 34, 26), strict=True):
+    for letter, width in zip("ABCDEFGHIJ", (6, 14, 34, 22, 30, 22, 40, 34, 26, 22), strict=True):
         ws.column_dimensions[letter].width = width
     for letter in "RSTU":
         ws.column_dimensions[letter].hidden = True
+    print_setup(ws)
     _catalogue_sheets(wb)
     out = io.BytesIO()
     wb.save(out)
@@ -278,8 +302,14 @@ def export_registry(awards):
         ws.append([
             number, a.year, a.display_name, a.position, a.unit_name, TEMPLATE_KIND_LABELS[a.nominee_kind], a.award_type.name,
             a.get_gender_display(), a.ethnicity, a.birth_year, a.achievement, a.decision.reference,
-            a.decided_on.strftime("%d/%m/%Y"), a.proposer.name if a.proposer_id else "",
+            a.decided_on, a.proposer.name if a.proposer_id else "",
         ])
+        ws.cell(row=ws.max_row, column=REGISTRY_HEADERS.index("Ngày quyết định") + 1).number_format = DATE_FORMAT
+    for letter, width in zip("ABCDEFGHIJKLMN", (6, 7, 30, 20, 26, 18, 32, 8, 10, 9, 50, 14, 13, 26), strict=True):
+        ws.column_dimensions[letter].width = width
+    for cell in ws[1]:
+        cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
+    print_setup(ws)
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()
@@ -308,6 +338,7 @@ def export_official_statistics(table, title):
     ws.column_dimensions["A"].width = 60
     for index in range(2, 3 + 2 * len(table["columns"])):
         ws.column_dimensions[get_column_letter(index)].width = 14
+    print_setup(ws, "2:3")
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()

@@ -70,6 +70,7 @@ def campaign_nominations(request, campaign_pk):
         "sessions": campaign.council_sessions.all() if is_staff else [],
         "decisions": campaign.award_decisions.all() if is_staff else [],
         "query_string": f"status={status}" if status else "",
+        "export_statuses": EXPORT_DEFAULT_STATUSES,
     })
 
 
@@ -232,11 +233,20 @@ def nominee_import(request, campaign_pk):
     return render(request, "awards/import.html", {"form": form, "campaign": campaign, "errors": errors}, status=status)
 
 
+EXPORT_DEFAULT_STATUSES = [NominationStatus.APPROVED, NominationStatus.DECIDED]
+
+
+def _export_statuses(request):
+    """The statuses the user ticked for the nominee list; by default those the council approved or decided."""
+    chosen = [s for s in request.GET.getlist("status") if s in NominationStatus.values]
+    return chosen or EXPORT_DEFAULT_STATUSES
+
+
 @login_required
 def nominee_export(request, campaign_pk):
     campaign = get_campaign_for(request.user, campaign_pk)
-    qs = selectors.nominations_for(request.user).filter(campaign=campaign).order_by("proposer__path", "id")
-    response = HttpResponse(excel.export(qs), content_type=XLSX)
+    qs = selectors.nominations_for(request.user).filter(campaign=campaign, status__in=_export_statuses(request))
+    response = HttpResponse(excel.export(qs.order_by("proposer__path", "id"), with_status=True), content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="de-nghi-khen-thuong-{campaign.pk}.xlsx"'
     return response
 
