@@ -10,7 +10,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from campaigns import services
-from campaigns.demo.subplans import demo_scan
+from campaigns.demo.subplans import demo_header, demo_scan
 from campaigns.enums import ReviewKind
 from campaigns.models import ProgressReport, ProgressReportLog
 
@@ -53,12 +53,12 @@ def load(orgs, campaign, stdout=None):
                    for i, t in enumerate(targets)}
         services.save_progress_report(
             report, writer, version=report.version,
-            header={"number": f"{20 + written}-BC", "issued_on": datetime.date(2020, 6, day or 5), "place": "Mai Sơn",
+            header={**demo_header(report.organization, 20 + written, "BC", writer),
+                    "issued_on": datetime.date(2020, 6, day or 5),
                     "summary": "Triển khai kịp thời Kế hoạch của Ban Thường vụ Huyện ủy.",
                     "notable_examples": "" if state == "returned" else "Bản Nà Sản: 100% hộ đạt gia đình văn hóa.",
                     "difficulties": "Địa bàn rộng, giao thông khó khăn ở các bản vùng cao.",
-                    "proposals": "Đề nghị tăng kinh phí khen thưởng cho cơ sở.",
-                    "signer_title": "BÍ THƯ", "signer_name": writer.get_full_name() or "Nguyễn Văn An"},
+                    "proposals": "Đề nghị tăng kinh phí khen thưởng cho cơ sở."},
             narratives={a.pk: NARRATIVE[i % len(NARRATIVE)] for i, a in enumerate(areas[: 2 if state == "draft" else 5])},
             results=results,
             commendations=[{"name": "Chi bộ bản Nà Sản", "is_collective": True, "award": "Giấy khen",

@@ -13,6 +13,8 @@ from django.utils import timezone
 
 from campaigns import services
 from campaigns.models import SubPlan, SubPlanLog
+from campaigns.printing import document_number, unit_style
+from units.enums import OrgKind
 
 User = get_user_model()
 
@@ -84,6 +86,27 @@ def _sections(campaign, upto=None):
     return sections
 
 
+def demo_place(org):
+    """Where a demo unit's documents are written: the commune for a commune's bodies, else the district."""
+    if org.kind == OrgKind.COMMUNE:
+        for marker in (" thị trấn ", " xã "):
+            if marker in f" {org.name}":
+                return f" {org.name}".split(marker, 1)[1].strip()
+    return "Mai Sơn"
+
+
+def demo_header(org, number, code, writer):
+    """Number (in the unit's format, with its symbol), place and signature lines of a demo unit's document."""
+    style = unit_style(org)
+    return {
+        "number": document_number(str(number), code, org),
+        "place": demo_place(org),
+        "sign_on_behalf": style.sign_on_behalf,
+        "signer_title": style.signer_title,
+        "signer_name": writer.get_full_name() or "Nguyễn Văn An",
+    }
+
+
 def _at(day, hour):
     return timezone.make_aware(datetime.datetime(2019, 11, day, hour, 0))
 
@@ -99,14 +122,11 @@ def load(orgs, campaign, stdout=None):
             continue
         writer = User.objects.get(username=writer_name)
         header = {
-            "number": f"{10 + changed}-KH/{org.short_name.split()[0] if org.short_name else 'ĐV'}",
+            **demo_header(org, 10 + changed, "KH", writer),
             "issued_on": datetime.date(2019, 11, day or 5),
-            "place": "Mai Sơn",
             "title": "Thực hiện phong trào thi đua yêu nước năm 2020",
             "introduction": "Cụ thể hóa Kế hoạch của Ban Thường vụ Huyện ủy phù hợp với tình hình của đơn vị.",
             "further_content": "Giao Văn phòng theo dõi, tổng hợp, báo cáo kết quả.",
-            "signer_title": "BÍ THƯ" if org.kind in ("commune", "party_cell") else "THỦ TRƯỞNG",
-            "signer_name": writer.get_full_name() or "Nguyễn Văn An",
         }
         upto = 2 if state == "draft" else (3 if code == "du-co-noi" else None)
         subplan = services.save_subplan(subplan, writer, version=subplan.version, header=header,

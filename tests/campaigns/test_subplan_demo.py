@@ -55,3 +55,37 @@ def test_demo_progress_reports_in_every_state(demo):
     assert states == {"draft", "submitted", "returned", "approved"}
     ubnd = ProgressReport.objects.get(organization__code="ubnd-mai-son", kind="interim")
     assert ubnd.results.exists() and ubnd.commendations.count() == 2 and ubnd.first_submitted_at.year == 2020
+
+
+def test_demo_documents_carry_the_units_symbol_place_and_signature(demo):
+    numbers = dict(SubPlan.objects.filter(campaign=demo).exclude(number="").values_list("organization__code", "number"))
+    assert numbers["ubnd-mai-son"].endswith("/KH-UBND") and numbers["mttq-mai-son"].endswith("/KH-MTTQ")
+    assert numbers["hlhpn-mai-son"].endswith("/KH-HLHPN") and numbers["hd-mai-son"].endswith("/KH-HĐ")
+    assert numbers["du-co-noi"].endswith("-KH/ĐU") and numbers["db-cong-an-mai-son"].endswith("-KH/ĐB")
+    assert numbers["btg-hu-mai-son"].endswith("-KH/BTGHU")
+    assert not [n for n in numbers.values() if n.endswith(("/Hội", "/Huyện", "/Ủy", "/Đảng"))]
+    commune = SubPlan.objects.get(campaign=demo, organization__code="du-chieng-mung")
+    assert (commune.place, commune.sign_on_behalf, commune.signer_title) == ("Chiềng Mung", "T/M ĐẢNG ỦY", "BÍ THƯ")
+    assert SubPlan.objects.get(campaign=demo, organization__code="du-hat-lot-tt").place == "Hát Lót"
+    ubnd = SubPlan.objects.get(campaign=demo, organization__code="ubnd-mai-son")
+    assert (ubnd.place, ubnd.sign_on_behalf, ubnd.signer_title) == ("Mai Sơn", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH")
+    reports = {r.organization.code: r for r in ProgressReport.objects.filter(campaign=demo, kind="interim")
+               .select_related("organization")}
+    assert reports["ubnd-mai-son"].number.endswith("/BC-UBND")
+    assert reports["ubnd-mai-son"].signer_title == "CHỦ TỊCH"
+    assert reports["du-chieng-mung"].number.endswith("-BC/ĐU") and reports["du-chieng-mung"].place == "Chiềng Mung"
+    assert reports["du-chieng-mung"].sign_on_behalf == "T/M ĐẢNG ỦY"
+
+
+def test_demo_ubnd_subplan_prints_in_the_state_format(client, demo, tmp_path):
+    import subprocess
+
+    ubnd = SubPlan.objects.get(campaign=demo, organization__code="ubnd-mai-son")
+    client.login(username="ubnd", password="thidua2019")
+    response = client.get(f"/phong-trao/ke-hoach-don-vi/{ubnd.pk}/in/")
+    (tmp_path / "ubnd.pdf").write_bytes(response.content)
+    text = " ".join(subprocess.run(["pdftotext", str(tmp_path / "ubnd.pdf"), "-"], check=True, capture_output=True,
+                                   text=True).stdout.split())
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text and f"Số: {ubnd.number}" in text
+    assert "ĐẢNG CỘNG SẢN VIỆT NAM" not in text and "ĐẢNG BỘ HUYỆN MAI SƠN" not in text
+    assert "TM. ỦY BAN NHÂN DÂN" in text and "CHỦ TỊCH" in text and "THỦ TRƯỞNG" not in text
