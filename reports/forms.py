@@ -28,8 +28,11 @@ class ReviewHeaderForm(forms.Form):
         label="Nơi nhận (mỗi dòng một nơi)", required=False, widget=forms.Textarea(attrs={"rows": 5}),
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, data_date=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.data_date = data_date  # the figures are as of this day: the report cannot be issued before it
+        if data_date:
+            self.fields["issued_on"].help_text = f"Không trước ngày số liệu {data_date:%d/%m/%Y}."
         for name, field in self.fields.items():
             invalid = " is-invalid" if self.is_bound and name in self.errors else ""
             field.widget.attrs["class"] = "form-control form-control-sm" + invalid
@@ -43,6 +46,14 @@ class ReviewHeaderForm(forms.Form):
             raise forms.ValidationError("Mỗi nơi nhận tối đa 255 ký tự.")
         return lines
 
+    def clean_issued_on(self):
+        issued_on = self.cleaned_data["issued_on"]
+        if issued_on and self.data_date and issued_on < self.data_date:
+            raise forms.ValidationError(
+                f"Ngày ban hành không được trước ngày số liệu ({self.data_date:%d/%m/%Y}) của bản tổng hợp."
+            )
+        return issued_on
+
     def clean(self):
         data = super().clean()
         for name in ("place", "sign_on_behalf", "signer_title", "signer_name"):
@@ -53,4 +64,4 @@ class ReviewHeaderForm(forms.Form):
     @classmethod
     def for_report(cls, report, data=None):
         initial = {**report.header(), "recipients": "\n".join(report.recipients or [])}
-        return cls(data=data, initial=initial)
+        return cls(data=data, initial=initial, data_date=report.data_date)

@@ -19,6 +19,7 @@ def test_staff_start_watch_and_download_the_final_review(live_server, page, demo
     page.goto(f"{live_server.url}/phong-trao/{demo.pk}/")
     card = page.locator("#review-card")
     card.locator("select[name=kind]").select_option("final")
+    card.locator("input[name=data_as_of]").fill("30/11/2020")  # the data cut-off printed in the appendix
     card.locator("button[type=submit]").click()
     page.wait_for_url("**/bao-cao/*/")
     status = page.locator(".review-status")
@@ -29,6 +30,7 @@ def test_staff_start_watch_and_download_the_final_review(live_server, page, demo
     page.locator("#download-pdf").wait_for(timeout=15_000)  # htmx polling notices, the page reloads
     assert "Hoàn thành" in page.locator(".review-status").inner_text()
     assert page.locator("#states-chart svg").count() == 1 and page.locator("textarea").count() >= 8
+    assert page.locator("#data-date").inner_text() == "số liệu tính đến ngày 30/11/2020"
     page.screenshot(path=str(artifacts_dir / "review-report-page.png"), full_page=True)
 
     with page.expect_download() as download_info:
@@ -64,3 +66,4 @@ def test_staff_start_watch_and_download_the_final_review(live_server, page, demo
                                    check=True).stdout.decode().split())
     assert "DỰ THẢO" not in text and "Số 12-BC/HU" in text and "Mai Sơn, ngày 05 tháng 12 năm 2024" in text
     assert "Đề nghị Thường trực Tỉnh ủy quan tâm." in text
+    assert "Số liệu đến 30/11/2020" in text  # the data date, not the day the report was built

@@ -112,3 +112,18 @@ def test_staff_choose_the_cut_off_when_starting(client, staff_user, review_campa
     assert ReviewReport.objects.get().data_as_of == datetime.date(2024, 6, 30)
     page = client.get(f"/bao-cao/phong-trao/{review_campaign.pk}/").content.decode()
     assert 'name="data_as_of"' in page
+
+
+def test_the_header_form_refuses_an_issue_date_before_the_data_date(client, staff_user, review_campaign,
+                                                                  django_capture_on_commit_callbacks):
+    report = build(review_campaign, staff_user, django_capture_on_commit_callbacks, data_as_of=datetime.date(2024, 6, 30))
+    client.force_login(staff_user)
+    page = client.get(f"/bao-cao/{report.pk}/").content.decode()
+    assert "số liệu tính đến ngày 30/06/2024" in page and "Không trước ngày số liệu 30/06/2024." in page
+    response = client.post(f"/bao-cao/{report.pk}/noi-dung/", {
+        "number": "7", "issued_on": "10/06/2024", "place": "Thử", "sign_on_behalf": "", "signer_title": "",
+        "signer_name": "Lò Văn Ký", "recipients": "Lưu.", "text-proposals": "Đoạn đã sửa."})
+    assert response.status_code == 400 and ReviewReport.objects.count() == 1
+    body = response.content.decode()
+    assert "Ngày ban hành không được trước ngày số liệu (30/06/2024) của bản tổng hợp." in body
+    assert 'value="10/06/2024"' in body and "Đoạn đã sửa." in body
