@@ -25,7 +25,6 @@ PARTY, STATE = "party", "state"  # reports.pdf document_format values
 PARTY_KINDS = {OrgKind.PARTY_COMMITTEE, OrgKind.STANDING_COMMITTEE, OrgKind.COMMITTEE_BOARD, OrgKind.PARTY_CELL,
                OrgKind.COMMUNE}
 STATE_KINDS = {OrgKind.PEOPLES_COMMITTEE, OrgKind.AGENCY}
-FRONT_KINDS = {OrgKind.FATHERLAND_FRONT, OrgKind.MASS_ORGANIZATION}
 
 
 @dataclass(frozen=True)
@@ -124,13 +123,17 @@ def printed_reference(number, code, org, document_format):
     return f"Số {written}"
 
 
-def _superior(org, document_format):
+def _superior(org):
     """The parent's printed header, when the parent belongs to the same system (UBND huyện: none above it)."""
     parent = org.parent if org.parent_id else None
     if parent is None:
         return ""
-    family = next((kinds for kinds in (PARTY_KINDS, STATE_KINDS, FRONT_KINDS) if org.kind in kinds), PARTY_KINDS)
-    if org.kind == OrgKind.FATHERLAND_FRONT or parent.kind not in family:
+    if org.kind == OrgKind.FATHERLAND_FRONT:
+        return ""
+    # A mass organisation is a member of the front, not under it: only its own superior (Hội LHPN tỉnh) prints.
+    family = next((kinds for kinds in (PARTY_KINDS, STATE_KINDS, {OrgKind.MASS_ORGANIZATION}) if org.kind in kinds),
+                  PARTY_KINDS)
+    if parent.kind not in family:
         return ""
     return parent.printed_header
 
@@ -142,7 +145,7 @@ def _header(doc, code):
     date = vn_date(doc.issued_on) if doc.issued_on else f"ngày {BLANK} tháng {BLANK} năm {BLANK}"
     return {
         "document_format": style.document_format,
-        "superior_body": _superior(org, style.document_format),
+        "superior_body": _superior(org),
         "issuing_body": org.name.upper(),
         "printed_reference": printed_reference(doc.number, code, org, style.document_format),
         "place_and_date": f"{place}, {date}",

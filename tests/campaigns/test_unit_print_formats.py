@@ -166,3 +166,18 @@ def test_unit_edits_the_on_behalf_line_and_the_title(client, subplan, unit, unit
     subplan.refresh_from_db()
     lines = _lines(_text(printing.subplan_pdf(subplan), tmp_path))
     assert "KT. CHỦ TỊCH" in lines and "PHÓ CHỦ TỊCH" in lines and "TM. ỦY BAN NHÂN DÂN" not in lines
+
+
+def test_mass_organisation_prints_its_own_superior_not_the_front(subplan, unit, issuer, unit_head, tmp_path):
+    front = OrganizationFactory(parent=issuer, kind="fatherland_front", code="mttq-t",
+                                name="Ủy ban Mặt trận Tổ quốc Việt Nam huyện Thử")
+    Organization.objects.filter(pk=unit.pk).update(kind="mass_organization", name="Hội Nông dân huyện Thử")
+    unit.refresh_from_db()
+    unit.parent = front
+    unit.save()
+    fill(subplan, unit_head)
+    SubPlan.objects.filter(pk=subplan.pk).update(number="9")
+    subplan.refresh_from_db()
+    flat = " ".join(_text(printing.subplan_pdf(subplan), tmp_path).split())
+    assert "MẶT TRẬN" not in flat and "HỘI NÔNG DÂN HUYỆN THỬ" in flat and NATION in flat
+    assert "Số: 9/KH-HND" in flat and "TM. BAN THƯỜNG VỤ" in flat
