@@ -40,10 +40,15 @@ def default_sections(data):
         if area["movements"]:
             lines.append("Các phong trào: " + "; ".join(f"*{m}*" for m in area["movements"]) + ".")
         if area["targets_total"]:
-            sentence = (
-                f"Các đơn vị đăng ký {area['targets_total']} chỉ tiêu; theo các báo cáo đã được duyệt, có kết quả "
-                f"{area['targets_reported']} chỉ tiêu, trong đó {area['targets_met']} chỉ tiêu đạt và vượt"
-            )
+            sentence = f"Các đơn vị đăng ký {area['targets_total']} chỉ tiêu; "
+            if not area["targets_reported"]:
+                sentence += "chưa có kết quả trong các báo cáo đã được duyệt"
+            else:
+                sentence += (
+                    f"theo các báo cáo đã được duyệt, có kết quả {area['targets_reported']} chỉ tiêu, trong đó "
+                    + (f"{area['targets_met']} chỉ tiêu đạt và vượt" if area["targets_met"]
+                       else "chưa có chỉ tiêu nào đạt")
+                )
             if area["attainment_pct"] is not None:
                 sentence += f"; tỷ lệ thực hiện bình quân {_num(area['attainment_pct'])}% so với chỉ tiêu"
             lines.append(sentence + ".")

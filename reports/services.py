@@ -194,7 +194,8 @@ def document_meta(report):
     if report.issued_on:
         date_text = vn_date(report.issued_on)
     else:
-        year = (report.requested_at or timezone.now()).year
+        # The blank is filled by hand on issue, on or after the data date: its year, not the day of the build's.
+        year = (report.data_date or timezone.localdate()).year
         date_text = f"ngày{DAY_BLANK}tháng{DAY_BLANK}năm {year}"
     return DocumentMeta(
         superior_body=campaign.superior_body,

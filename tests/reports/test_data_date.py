@@ -127,3 +127,10 @@ def test_the_header_form_refuses_an_issue_date_before_the_data_date(client, staf
     body = response.content.decode()
     assert "Ngày ban hành không được trước ngày số liệu (30/06/2024) của bản tổng hợp." in body
     assert 'value="10/06/2024"' in body and "Đoạn đã sửa." in body
+
+
+def test_an_undated_draft_leaves_the_year_of_the_data_date(staff_user, review_campaign,
+                                                          django_capture_on_commit_callbacks):
+    report = build(review_campaign, staff_user, django_capture_on_commit_callbacks, data_as_of=datetime.date(2024, 6, 30))
+    text = squash(body_text(report.pdf.read()))
+    assert "Thử, ngày tháng năm 2024" in text and f"năm {timezone.localdate().year}" not in text

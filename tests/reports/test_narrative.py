@@ -86,3 +86,10 @@ def test_recipients_composed_here_are_capitalised_and_the_plans_are_copied_as_is
     assert default_recipients(CampaignFactory(issuer=alone))[0] == "Thường trực Tỉnh ủy (b/c),"
     copied = default_recipients(CampaignFactory(issuer=district, recipients=["Thường trực tỉnh ủy,", "Lưu."]))
     assert copied[0] == "Thường trực tỉnh ủy (b/c),"  # the plan's own wording, as issued
+
+
+def test_a_content_area_without_approved_results_says_so_plainly(review_campaign):
+    data = gather_review_data(review_campaign.pk, "final")
+    text = next(s["text"] for s in default_sections(data) if s["key"].startswith("area-"))
+    assert "Các đơn vị đăng ký 2 chỉ tiêu; chưa có kết quả trong các báo cáo đã được duyệt." in text
+    assert "0 chỉ tiêu" not in text
