@@ -105,6 +105,29 @@ def test_nominate_check_vote_decide_print(live_server, page, demo, artifacts_dir
     assert NAME in page.inner_text("#registry")
     page.screenshot(path=str(artifacts_dir / "awards-5-registry.png"), full_page=True)
 
+    # Nothing left within the issuer's authority: the decision form says so instead of failing silently.
+    page.goto(campaign_url)
+    page.click("text=Lập quyết định khen thưởng")
+    assert "Không có đề nghị nào đã được Hội đồng thông qua" in page.inner_text("#no-nominations")
+    page.click("#decision-form button[type=submit]")
+    assert "Chọn ít nhất một đề nghị" in page.inner_text("#decision-errors")
+
+    # The proposal upward prints as an official letter with the number and date typed on its page.
+    page.goto(campaign_url)
+    page.click("text=Tờ trình đề nghị cấp trên")
+    page.fill("#id_number", "36")
+    page.fill("#id_day", "05/01/2021")
+    query = page.eval_on_selector("#proposal-print", "f => new URLSearchParams(new FormData(f)).toString()")
+    response = page.request.get(f"{page.url.split('?')[0]}?{query}")
+    assert response.headers["content-type"] == "application/pdf"
+    pdf = tmp_path / "to-trinh.pdf"
+    pdf.write_bytes(response.body())
+    text = " ".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout.split())
+    for expected in ("ĐẢNG CỘNG SẢN VIỆT NAM", "Số 36-TTr/HU", "Mai Sơn, ngày 05 tháng 01 năm 2021", "TỜ TRÌNH",
+                     "Kính gửi: Ban Thường vụ Tỉnh ủy Sơn La", "Nơi nhận:", "Lưu Văn phòng Huyện ủy.", "T/M BAN THƯỜNG VỤ"):
+        assert expected in text, expected
+    subprocess.run(["pdftoppm", "-png", "-r", "70", "-singlefile", str(pdf), str(artifacts_dir / "awards-6-proposal")], check=True)
+
 
 def test_final_actions_ask_for_confirmation(live_server, page, demo):
     """Cancelling the browser's confirmation leaves the vote and the review undone; accepting does them."""
