@@ -65,7 +65,15 @@ def deciding_name(decision):
     name = decision.issuer.name
     if decision.document_format == DocumentFormat.PARTY and not name.upper().startswith("BAN THƯỜNG VỤ"):
         return f"Ban Thường vụ {name}"
+    if _by_chairman(decision):
+        return f"Chủ tịch {name}"
     return name
+
+
+def _by_chairman(decision):
+    """A state decision signed by the chairman (CHỦ TỊCH, KT. CHỦ TỊCH), not TM. the committee: the chairman decides."""
+    return (decision.document_format == DocumentFormat.STATE and "CHỦ TỊCH" in decision.sign_on_behalf.upper()
+            and not decision.sign_on_behalf.upper().startswith("TM."))
 
 
 def decision_context(decision):
@@ -75,6 +83,8 @@ def decision_context(decision):
     deciding_body = decision.issuing_body
     if decision.document_format == DocumentFormat.PARTY and not deciding_body.upper().startswith("BAN THƯỜNG VỤ"):
         deciding_body = f"BAN THƯỜNG VỤ {deciding_body}"
+    elif _by_chairman(decision) and not deciding_body.upper().startswith("CHỦ TỊCH"):
+        deciding_body = f"CHỦ TỊCH {deciding_body}"
     default = default_articles(decision, nominations) if nominations else []
     articles = [line.strip() for line in decision.articles.splitlines() if line.strip()] or default
     return {

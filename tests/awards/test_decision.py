@@ -161,3 +161,15 @@ def test_certificate_carries_its_number_in_the_book(approved, staff_user, tmp_pa
     assert printing.certificate_book_reference(first) == "1/GK"
     text = pdf_text(printing.render_certificate(second), tmp_path)
     assert "Số: 2/GK" in text and "Số sổ vàng" not in text
+
+
+def test_state_decision_by_the_chairman_names_the_chairman(approved, staff_user, tmp_path):
+    campaign, noms = approved
+    decision = state_decision(campaign, staff_user, noms)  # KT. CHỦ TỊCH
+    text = pdf_text(printing.render_decision(decision), tmp_path)
+    heading = text.split("QUYẾT ĐỊNH:")[0].split("Về việc khen thưởng")[1]
+    assert "CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN THỬ" in heading
+    assert "ngày 28/12/2024 của Chủ tịch Ủy ban nhân dân huyện Thử)" in text
+    decision.sign_on_behalf = "TM. ỦY BAN NHÂN DÂN"  # the committee decides: its own name, no «Chủ tịch»
+    context = printing.decision_context(decision)
+    assert (context["deciding_body"], context["deciding_name"]) == ("ỦY BAN NHÂN DÂN HUYỆN THỬ", "Ủy ban nhân dân huyện Thử")
