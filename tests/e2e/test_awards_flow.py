@@ -111,6 +111,7 @@ def test_nominate_check_vote_decide_print(live_server, page, demo, artifacts_dir
     assert "Không có đề nghị nào đã được Hội đồng thông qua" in page.inner_text("#no-nominations")
     page.click("#decision-form button[type=submit]")
     assert "Chọn ít nhất một đề nghị" in page.inner_text("#decision-errors")
+    page.screenshot(path=str(artifacts_dir / "awards-7-decision-nothing-to-decide.png"))
 
     # The proposal upward prints as an official letter with the number and date typed on its page.
     page.goto(campaign_url)
