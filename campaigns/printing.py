@@ -94,7 +94,10 @@ def unit_symbol(org):
     return _initials(head) or "ĐV"
 
 
-_NUMBERED = re.compile(r"^(?P<n>\d+[a-zA-Z]?)(?:\s*[-/]\s*(?P<code>[A-ZĐ]{2,4}))?(?:\s*[-/]\s*(?P<symbol>\S.*))?$")
+_NUMBERED = re.compile(
+    r"^(?:số\s*:?\s*)?(?P<n>\d+[a-z]?)(?:\s*[-/]\s*(?P<code>[A-ZĐ]{2,4})\b)?(?:\s*[-/]\s*(?P<symbol>\S.*))?$",
+    re.IGNORECASE,
+)
 
 
 def document_number(number, code, org, document_format=None):
@@ -109,7 +112,7 @@ def document_number(number, code, org, document_format=None):
     if not match:
         return (number or "").strip()
     n = match["n"]
-    code = match["code"] or code
+    code = (match["code"] or code).upper()
     symbol = (match["symbol"] or "").strip() or unit_symbol(org)
     return f"{n}/{code}-{symbol}" if document_format == STATE else f"{n}-{code}/{symbol}"
 

@@ -18,3 +18,11 @@ def keep_symbols(value, autoescape=True):
     """Escape the text and wrap number-symbol tokens in a nowrap span (class "symbol")."""
     text = conditional_escape(value) if autoescape else str(value)
     return mark_safe(_SYMBOL.sub(lambda m: f'<span class="symbol">{m.group(0)}</span>', str(text)))
+
+
+@register.filter
+def unit_number(doc, code):
+    """A unit document's number as it prints ("23-BC" typed → "23-BC/ĐU"; "10/KH-UBND" for a state body), or ""."""
+    from campaigns.printing import document_number
+
+    return document_number(doc.number, code, doc.organization) if doc.number else ""

@@ -77,6 +77,8 @@ def test_document_number_in_the_units_format():
     assert printing.document_number("10-KH/UBND", "KH", ubnd) == "10/KH-UBND"
     assert printing.document_number("20", "BC", ubnd) == "20/BC-UBND"
     assert printing.document_number("số đặc biệt", "BC", ubnd) == "số đặc biệt"
+    assert printing.document_number("Số 18-KH/ĐU", "KH", commune) == "18-KH/ĐU"  # "Số" typed too
+    assert printing.document_number("Số: 18-kh", "KH", commune) == "18-KH/ĐU"
 
 
 def test_peoples_committee_subplan_prints_in_the_state_format(client, subplan, unit, issuer, unit_head, tmp_path):
@@ -181,3 +183,12 @@ def test_mass_organisation_prints_its_own_superior_not_the_front(subplan, unit, 
     flat = " ".join(_text(printing.subplan_pdf(subplan), tmp_path).split())
     assert "MẶT TRẬN" not in flat and "HỘI NÔNG DÂN HUYỆN THỬ" in flat and NATION in flat
     assert "Số: 9/KH-HND" in flat and "TM. BAN THƯỜNG VỤ" in flat
+
+
+def test_detail_pages_show_the_number_as_it_prints(client, report, subplan, unit_head):
+    write(report, unit_head)
+    ProgressReport.objects.filter(pk=report.pk).update(number="23-BC")
+    SubPlan.objects.filter(pk=subplan.pk).update(number="18")
+    client.force_login(unit_head)
+    assert "23-BC/ĐU" in client.get(f"/phong-trao/bao-cao-don-vi/{report.pk}/").content.decode()
+    assert "18-KH/ĐU" in client.get(f"/phong-trao/ke-hoach-don-vi/{subplan.pk}/").content.decode()
