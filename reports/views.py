@@ -18,7 +18,14 @@ from .enums import ReviewStatus
 from .forms import DATE_FORMAT, ReviewHeaderForm
 from .models import ReviewReport
 from .pdf import DocumentMeta, render_pdf
-from .selectors import can_review, get_review_report_for, issued_version, next_report_number, reports_of
+from .selectors import (
+    can_review,
+    default_data_as_of,
+    get_review_report_for,
+    issued_version,
+    next_report_number,
+    reports_of,
+)
 
 MAX_SECTION_CHARS = 20_000
 
@@ -50,7 +57,9 @@ def _campaign_for_staff(user, pk):
 def review_list(request, pk):
     campaign = _campaign_for_staff(request.user, pk)
     page = Paginator(reports_of(campaign), 20).get_page(request.GET.get("page"))
-    return render(request, "reports/review_list.html", {"campaign": campaign, "page": page, "kinds": ReviewKind.choices})
+    default_dates = [(label, default_data_as_of(campaign, value)) for value, label in ReviewKind.choices]
+    return render(request, "reports/review_list.html", {"campaign": campaign, "page": page, "kinds": ReviewKind.choices,
+                                                        "default_dates": default_dates})
 
 
 @login_required

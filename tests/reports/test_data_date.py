@@ -112,6 +112,8 @@ def test_staff_choose_the_cut_off_when_starting(client, staff_user, review_campa
     assert ReviewReport.objects.get().data_as_of == datetime.date(2024, 6, 30)
     page = client.get(f"/bao-cao/phong-trao/{review_campaign.pk}/").content.decode()
     assert 'name="data_as_of"' in page
+    assert "Để trống thì lấy: sơ kết 30/06/2024, tổng kết 30/11/2024" in page
+    assert "<td>30/06/2024</td>" in page  # the version list shows each build's data date
 
 
 def test_the_header_form_refuses_an_issue_date_before_the_data_date(client, staff_user, review_campaign,
