@@ -40,3 +40,11 @@ def test_progress_report_board_caps_lateness_too(client, launched_campaign, repo
     client.force_login(staff_user)
     board = client.get(f"/phong-trao/{launched_campaign.pk}/bao-cao-don-vi/{report.kind}/")
     assert [late for r, late in board.context["lines"] if r.pk == report.pk] == [(PERIOD_END - DUE).days]
+
+
+def test_xlsx_shows_the_number_as_it_prints(client, launched_campaign, subplan, staff_user):
+    SubPlan.objects.filter(pk=subplan.pk).update(number="18")
+    client.force_login(staff_user)
+    response = client.get(f"/phong-trao/{launched_campaign.pk}/ke-hoach-don-vi/xuat-excel/")
+    rows = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
+    assert [row[-1] for row in rows[2:] if row[1] == subplan.organization.name] == ["18-KH/ĐU"]
