@@ -93,3 +93,19 @@ def test_a_content_area_without_approved_results_says_so_plainly(review_campaign
     text = next(s["text"] for s in default_sections(data) if s["key"].startswith("area-"))
     assert "Các đơn vị đăng ký 2 chỉ tiêu; chưa có kết quả trong các báo cáo đã được duyệt." in text
     assert "0 chỉ tiêu" not in text
+
+
+def test_the_pdf_of_a_final_review_without_reports_has_no_strings_of_zeros(staff_user, review_campaign,
+                                                                          django_capture_on_commit_callbacks):
+    from reports import services
+    from tests.seed import squash
+
+    from .pdfutil import body_text
+
+    with django_capture_on_commit_callbacks(execute=True):
+        report, _ = services.request_review_report(review_campaign, "final", staff_user)
+    report.refresh_from_db()
+    text = squash(body_text(report.pdf.read()))
+    assert "Chưa có đơn vị nào gửi báo cáo tổng kết." in text
+    assert "(Chưa có báo cáo tổng kết nào được duyệt)" in text and "Chỉ tính 0" not in text
+    assert "từ 0 báo cáo" not in text and "0 báo cáo đã được duyệt" not in text
