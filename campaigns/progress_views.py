@@ -205,7 +205,7 @@ def report_due_date(request, pk):
         raise PermissionDenied
     form = DueDateForm(request.POST)
     if form.is_valid():
-        ProgressReport.objects.filter(pk=report.pk).update(due_date=form.cleaned_data["due_date"])
+        services.set_due_date(report, request.user, form.cleaned_data["due_date"])
         messages.success(request, "Đã đổi hạn nộp.")
     else:
         messages.error(request, " ".join(form.errors["due_date"]))

@@ -154,12 +154,13 @@ def obligations_on_launch(campaign, actor):
 on_launch_hooks.append(obligations_on_launch)
 
 
-def set_due_date(subplan, actor, due_date):
-    if not can_review_document(actor, subplan):
+def set_due_date(doc, actor, due_date):
+    """Staff move one unit's deadline (sub-plan or progress report)."""
+    if not can_review_document(actor, doc):
         raise PermissionDenied
-    SubPlan.objects.filter(pk=subplan.pk).update(due_date=due_date, updated_at=timezone.now())
-    subplan.due_date = due_date
-    return subplan
+    type(doc).objects.filter(pk=doc.pk).update(due_date=due_date, updated_at=timezone.now())
+    doc.due_date = due_date
+    return doc
 
 
 def save_subplan(subplan, actor, *, version, header, sections):

@@ -233,3 +233,15 @@ def test_request_reports_page(client, launched_campaign, subplan, staff_user):
     assert client.get(url).status_code == 405
     assert client.post(url, {"due_date": "30/11/2024"}).status_code == 302
     assert set(ProgressReport.objects.values_list("kind", "due_date")) == {("final", datetime.date(2024, 11, 30))}
+
+
+def test_staff_move_one_reports_deadline_and_units_cannot(client, report, staff_user, unit_head):
+    url = f"/phong-trao/bao-cao-don-vi/{report.pk}/han-nop/"
+    client.force_login(unit_head)
+    assert client.post(url, {"due_date": "31/12/2024"}).status_code in (403, 404)
+    report.refresh_from_db()
+    assert report.due_date != datetime.date(2024, 12, 31)
+    client.force_login(staff_user)
+    assert client.post(url, {"due_date": "31/12/2024"}).status_code == 302
+    report.refresh_from_db()
+    assert report.due_date == datetime.date(2024, 12, 31)
