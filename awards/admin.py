@@ -13,8 +13,19 @@ class AwardTypeAdmin(admin.ModelAdmin):
         (None, {"fields": ["code", "name", "aliases", "kind", "is_party", "reference_code", "sort_order"]}),
         ("Đối tượng", {"fields": ["for_individual", "for_collective", "for_household", "for_village"]}),
         ("Thẩm quyền", {"fields": ["authorities", "proposers"]}),
-        ("Tiêu chuẩn và điều kiện", {"fields": ["criteria", "prerequisite_codes", "requires_initiative",
-                                                 "quota_percent", "quota_base_code", "quota_is_hard"]}),
+        (
+            "Tiêu chuẩn và điều kiện",
+            {
+                "fields": [
+                    "criteria",
+                    "prerequisite_codes",
+                    "requires_initiative",
+                    "quota_percent",
+                    "quota_base_code",
+                    "quota_is_hard",
+                ]
+            },
+        ),
         ("Hiệu lực và căn cứ", {"fields": ["valid_from", "valid_to", "legal_source", "editable_note"]}),
     ]
 
@@ -62,7 +73,16 @@ class NominationAdmin(admin.ModelAdmin):
     autocomplete_fields = ["award_type"]
     raw_id_fields = ["organization", "proposer", "campaign", "session", "decision"]
     # State changes go through the workflow (pages): the admin shows them, it does not make them.
-    readonly_fields = ["status", "session", "decision", "votes_yes", "votes_no", "votes_members", "eligibility", "created_by"]
+    readonly_fields = [
+        "status",
+        "session",
+        "decision",
+        "votes_yes",
+        "votes_no",
+        "votes_members",
+        "eligibility",
+        "created_by",
+    ]
     inlines = [DossierInline, NominationLogInline]
 
 

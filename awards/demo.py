@@ -25,49 +25,162 @@ GK = "giay-khen-btv-huyen-uy"
 
 # (proposer code, user, final state, nominee fields)
 NOMINATIONS = [
-    ("du-chieng-mung", "chiengmung", "decided", dict(
-        nominee_kind=NomineeKind.COLLECTIVE, org="du-chieng-mung", nominee_class=NomineeClass.PARTY_BODY,
-        achievement="Lãnh đạo hoàn thành vượt mức các chỉ tiêu phát triển kinh tế - xã hội năm 2020; tổ chức thành "
-                    "công Đại hội Đảng bộ xã nhiệm kỳ 2020-2025; 100% chi bộ hoàn thành tốt nhiệm vụ trở lên.")),
-    ("du-chieng-mung", "chiengmung", "decided", dict(
-        nominee_kind=NomineeKind.INDIVIDUAL, title_prefix="Bà", full_name="Lò Thị Hoa", position="Bí thư Chi bộ bản Nà Hạ",
-        unit_name="Đảng bộ xã Chiềng Mung", gender=Gender.FEMALE, ethnicity="Thái", birth_year=1980,
-        nominee_class=NomineeClass.DIRECT_WORKER,
-        achievement="Vận động nhân dân hiến 1.200 m² đất làm đường giao thông nông thôn; chi bộ bản 3 năm liền "
-                    "hoàn thành xuất sắc nhiệm vụ.")),
-    ("du-co-noi", "conoi", "decided", dict(
-        nominee_kind=NomineeKind.INDIVIDUAL, title_prefix="Ông", full_name="Vì Văn Sơn", position="Trưởng bản Cò Nòi",
-        unit_name="Đảng bộ xã Cò Nòi", gender=Gender.MALE, ethnicity="Thái", birth_year=1975,
-        nominee_class=NomineeClass.DIRECT_WORKER,
-        achievement="Đi đầu chuyển đổi 15 ha cây trồng sang cây ăn quả; bản đạt chuẩn nông thôn mới năm 2020.")),
-    ("du-co-noi", "conoi", "rejected", dict(
-        nominee_kind=NomineeKind.COLLECTIVE, org="du-co-noi", nominee_class=NomineeClass.PARTY_BODY,
-        achievement="Hoàn thành các chỉ tiêu chủ yếu của Nghị quyết Đại hội Đảng bộ xã năm 2020.")),
-    ("du-chieng-mung", "chiengmung", "checked", dict(
-        nominee_kind=NomineeKind.INDIVIDUAL, title_prefix="Ông", full_name="Cầm Văn Thanh", position="Bí thư Đoàn xã",
-        unit_name="Đảng bộ xã Chiềng Mung", gender=Gender.MALE, ethnicity="Thái", birth_year=1992,
-        achievement="Tổ chức phong trào thanh niên tình nguyện làm 3 km đường bê tông nội bản.")),
-    ("du-chieng-mung", "chiengmung", "approved", dict(
-        award="bang-khen-btv-tinh-uy", justification="Đề nghị Ban Thường vụ Huyện ủy trình Ban Thường vụ Tỉnh ủy tặng Bằng khen.",
-        nominee_kind=NomineeKind.INDIVIDUAL, title_prefix="Ông", full_name="Tòng Văn Chung", position="Bí thư Đảng ủy xã",
-        unit_name="Đảng bộ xã Chiềng Mung", gender=Gender.MALE, ethnicity="Thái", birth_year=1970,
-        achievement="5 năm liền lãnh đạo Đảng bộ xã hoàn thành xuất sắc nhiệm vụ; xã đạt chuẩn nông thôn mới năm 2020.")),
-    ("du-co-noi", "conoi", "in_council", dict(
-        nominee_kind=NomineeKind.INDIVIDUAL, title_prefix="Bà", full_name="Lò Thị Xuân", position="Trưởng ban Công tác Mặt trận bản",
-        unit_name="Đảng bộ xã Cò Nòi", gender=Gender.FEMALE, ethnicity="Thái", birth_year=1983,
-        achievement="Vận động nhân dân đóng góp 300 ngày công làm nhà văn hóa bản.")),
-    ("du-chieng-mung", "chiengmung", "returned", dict(
-        nominee_kind=NomineeKind.INDIVIDUAL, title_prefix="Ông", full_name="Quàng Văn Minh", position="Chủ tịch Hội Nông dân xã",
-        unit_name="Đảng bộ xã Chiềng Mung", gender=Gender.MALE, ethnicity="Thái", birth_year=1978,
-        achievement="Xây dựng 2 mô hình hợp tác xã trồng xoài, nhãn ghép.")),
-    ("du-co-noi", "conoi", "submitted", dict(
-        nominee_kind=NomineeKind.INDIVIDUAL, title_prefix="Bà", full_name="Hoàng Thị Lan", position="Chủ tịch Hội Phụ nữ xã",
-        unit_name="Đảng bộ xã Cò Nòi", gender=Gender.FEMALE, ethnicity="Kinh", birth_year=1985,
-        achievement="Vận động 120 hội viên tham gia mô hình tiết kiệm, giúp 15 hộ thoát nghèo.")),
-    ("du-co-noi", "conoi", "draft", dict(
-        nominee_kind=NomineeKind.INDIVIDUAL, title_prefix="Ông", full_name="Lường Văn Tiến", position="Công an viên bản",
-        unit_name="Đảng bộ xã Cò Nòi", gender=Gender.MALE, ethnicity="Thái", birth_year=1990,
-        achievement="")),
+    (
+        "du-chieng-mung",
+        "chiengmung",
+        "decided",
+        dict(
+            nominee_kind=NomineeKind.COLLECTIVE,
+            org="du-chieng-mung",
+            nominee_class=NomineeClass.PARTY_BODY,
+            achievement="Lãnh đạo hoàn thành vượt mức các chỉ tiêu phát triển kinh tế - xã hội năm 2020; tổ chức thành "
+            "công Đại hội Đảng bộ xã nhiệm kỳ 2020-2025; 100% chi bộ hoàn thành tốt nhiệm vụ trở lên.",
+        ),
+    ),
+    (
+        "du-chieng-mung",
+        "chiengmung",
+        "decided",
+        dict(
+            nominee_kind=NomineeKind.INDIVIDUAL,
+            title_prefix="Bà",
+            full_name="Lò Thị Hoa",
+            position="Bí thư Chi bộ bản Nà Hạ",
+            unit_name="Đảng bộ xã Chiềng Mung",
+            gender=Gender.FEMALE,
+            ethnicity="Thái",
+            birth_year=1980,
+            nominee_class=NomineeClass.DIRECT_WORKER,
+            achievement="Vận động nhân dân hiến 1.200 m² đất làm đường giao thông nông thôn; chi bộ bản 3 năm liền "
+            "hoàn thành xuất sắc nhiệm vụ.",
+        ),
+    ),
+    (
+        "du-co-noi",
+        "conoi",
+        "decided",
+        dict(
+            nominee_kind=NomineeKind.INDIVIDUAL,
+            title_prefix="Ông",
+            full_name="Vì Văn Sơn",
+            position="Trưởng bản Cò Nòi",
+            unit_name="Đảng bộ xã Cò Nòi",
+            gender=Gender.MALE,
+            ethnicity="Thái",
+            birth_year=1975,
+            nominee_class=NomineeClass.DIRECT_WORKER,
+            achievement="Đi đầu chuyển đổi 15 ha cây trồng sang cây ăn quả; bản đạt chuẩn nông thôn mới năm 2020.",
+        ),
+    ),
+    (
+        "du-co-noi",
+        "conoi",
+        "rejected",
+        dict(
+            nominee_kind=NomineeKind.COLLECTIVE,
+            org="du-co-noi",
+            nominee_class=NomineeClass.PARTY_BODY,
+            achievement="Hoàn thành các chỉ tiêu chủ yếu của Nghị quyết Đại hội Đảng bộ xã năm 2020.",
+        ),
+    ),
+    (
+        "du-chieng-mung",
+        "chiengmung",
+        "checked",
+        dict(
+            nominee_kind=NomineeKind.INDIVIDUAL,
+            title_prefix="Ông",
+            full_name="Cầm Văn Thanh",
+            position="Bí thư Đoàn xã",
+            unit_name="Đảng bộ xã Chiềng Mung",
+            gender=Gender.MALE,
+            ethnicity="Thái",
+            birth_year=1992,
+            achievement="Tổ chức phong trào thanh niên tình nguyện làm 3 km đường bê tông nội bản.",
+        ),
+    ),
+    (
+        "du-chieng-mung",
+        "chiengmung",
+        "approved",
+        dict(
+            award="bang-khen-btv-tinh-uy",
+            justification="Đề nghị Ban Thường vụ Huyện ủy trình Ban Thường vụ Tỉnh ủy tặng Bằng khen.",
+            nominee_kind=NomineeKind.INDIVIDUAL,
+            title_prefix="Ông",
+            full_name="Tòng Văn Chung",
+            position="Bí thư Đảng ủy xã",
+            unit_name="Đảng bộ xã Chiềng Mung",
+            gender=Gender.MALE,
+            ethnicity="Thái",
+            birth_year=1970,
+            achievement="5 năm liền lãnh đạo Đảng bộ xã hoàn thành xuất sắc nhiệm vụ; xã đạt chuẩn nông thôn mới năm 2020.",
+        ),
+    ),
+    (
+        "du-co-noi",
+        "conoi",
+        "in_council",
+        dict(
+            nominee_kind=NomineeKind.INDIVIDUAL,
+            title_prefix="Bà",
+            full_name="Lò Thị Xuân",
+            position="Trưởng ban Công tác Mặt trận bản",
+            unit_name="Đảng bộ xã Cò Nòi",
+            gender=Gender.FEMALE,
+            ethnicity="Thái",
+            birth_year=1983,
+            achievement="Vận động nhân dân đóng góp 300 ngày công làm nhà văn hóa bản.",
+        ),
+    ),
+    (
+        "du-chieng-mung",
+        "chiengmung",
+        "returned",
+        dict(
+            nominee_kind=NomineeKind.INDIVIDUAL,
+            title_prefix="Ông",
+            full_name="Quàng Văn Minh",
+            position="Chủ tịch Hội Nông dân xã",
+            unit_name="Đảng bộ xã Chiềng Mung",
+            gender=Gender.MALE,
+            ethnicity="Thái",
+            birth_year=1978,
+            achievement="Xây dựng 2 mô hình hợp tác xã trồng xoài, nhãn ghép.",
+        ),
+    ),
+    (
+        "du-co-noi",
+        "conoi",
+        "submitted",
+        dict(
+            nominee_kind=NomineeKind.INDIVIDUAL,
+            title_prefix="Bà",
+            full_name="Hoàng Thị Lan",
+            position="Chủ tịch Hội Phụ nữ xã",
+            unit_name="Đảng bộ xã Cò Nòi",
+            gender=Gender.FEMALE,
+            ethnicity="Kinh",
+            birth_year=1985,
+            achievement="Vận động 120 hội viên tham gia mô hình tiết kiệm, giúp 15 hộ thoát nghèo.",
+        ),
+    ),
+    (
+        "du-co-noi",
+        "conoi",
+        "draft",
+        dict(
+            nominee_kind=NomineeKind.INDIVIDUAL,
+            title_prefix="Ông",
+            full_name="Lường Văn Tiến",
+            position="Công an viên bản",
+            unit_name="Đảng bộ xã Cò Nòi",
+            gender=Gender.MALE,
+            ethnicity="Thái",
+            birth_year=1990,
+            achievement="",
+        ),
+    ),
 ]
 
 
@@ -105,8 +218,11 @@ def add_demo_dossier(nomination, author):
         ("proposal", "To trinh de nghi khen thuong.pdf", "To trinh de nghi khen thuong"),
         ("achievement", "Bao cao thanh tich.pdf", "Bao cao thanh tich"),
     ):
-        upload = SimpleUploadedFile(f"{filename[:-4]} - {who}.pdf", demo_pdf(title, who, unit, "(Tep mau cua du lieu demo)"),
-                                    content_type="application/pdf")
+        upload = SimpleUploadedFile(
+            f"{filename[:-4]} - {who}.pdf",
+            demo_pdf(title, who, unit, "(Tep mau cua du lieu demo)"),
+            content_type="application/pdf",
+        )
         services.add_dossier_file(nomination, author, upload, kind, description="Tệp mẫu (dữ liệu demo)")
 
 
@@ -114,20 +230,28 @@ def load(orgs, campaign, stdout=None):
     created = seed_catalogue()
     if Decision.objects.filter(campaign=campaign, number=DECISION_NUMBER).exists():
         return
-    users = {u.username: u for u in get_user_model().objects.filter(
-        username__in=["vanphong", "hoidong", "chiengmung", "conoi"])}
+    users = {
+        u.username: u
+        for u in get_user_model().objects.filter(username__in=["vanphong", "hoidong", "chiengmung", "conoi"])
+    }
     staff, council = users["vanphong"], users["hoidong"]
     gk = AwardType.objects.valid_on(campaign.period_end).get(code=GK)
 
     session = services.create_session(
-        campaign, staff, title="Phiên họp Hội đồng TĐ-KT xét khen thưởng tổng kết phong trào",
-        held_on=datetime.date(2020, 12, 22), members=[council], threshold=Threshold.MORE_THAN_HALF,
+        campaign,
+        staff,
+        title="Phiên họp Hội đồng TĐ-KT xét khen thưởng tổng kết phong trào",
+        held_on=datetime.date(2020, 12, 22),
+        members=[council],
+        threshold=Threshold.MORE_THAN_HALF,
     )
     made = []
     for proposer_code, username, final, fields in NOMINATIONS:
         fields = dict(fields)
         org_code = fields.pop("org", None)
-        award = AwardType.objects.valid_on(campaign.period_end).get(code=fields.pop("award")) if "award" in fields else gk
+        award = (
+            AwardType.objects.valid_on(campaign.period_end).get(code=fields.pop("award")) if "award" in fields else gk
+        )
         if org_code:
             fields["organization"] = orgs[org_code]
             fields["full_name"] = orgs[org_code].name
@@ -155,8 +279,12 @@ def load(orgs, campaign, stdout=None):
     services.close_session(session, staff)
     # A second sitting, still open: one nomination waits for the vote (log in as hoidong to vote).
     later = services.create_session(
-        campaign, staff, title="Phiên họp bổ sung xét khen thưởng", held_on=datetime.date(2020, 12, 29),
-        members=[council], threshold=Threshold.MORE_THAN_HALF,
+        campaign,
+        staff,
+        title="Phiên họp bổ sung xét khen thưởng",
+        held_on=datetime.date(2020, 12, 29),
+        members=[council],
+        threshold=Threshold.MORE_THAN_HALF,
     )
     for n, final, author in made:
         if final == "in_council":
@@ -168,16 +296,24 @@ def load(orgs, campaign, stdout=None):
         n.refresh_from_db()
         assert n.status == NominationStatus.APPROVED, n.status
     decision = services.create_decision(
-        campaign, staff, approved,
-        document_format=campaign.document_format, superior_body=campaign.superior_body,
-        issuing_body=campaign.issuing_body, number=DECISION_NUMBER, symbol="QĐ/HU", place=campaign.place,
+        campaign,
+        staff,
+        approved,
+        document_format=campaign.document_format,
+        superior_body=campaign.superior_body,
+        issuing_body=campaign.issuing_body,
+        number=DECISION_NUMBER,
+        symbol="QĐ/HU",
+        place=campaign.place,
         issued_on=DECISION_DATE,
         title="Về việc khen thưởng tập thể, cá nhân có thành tích xuất sắc trong phong trào thi đua yêu nước "
-              "giai đoạn 2019 - 2020",
+        "giai đoạn 2019 - 2020",
         preamble=f"Căn cứ Quy định làm việc của Ban Chấp hành Đảng bộ huyện khóa XXIII, nhiệm kỳ 2015 - 2020;\n"
-                 f"Căn cứ {plan_phrase(campaign)};\n"
-                 "Xét đề nghị của Hội đồng Thi đua - Khen thưởng Huyện ủy,",
-        sign_on_behalf=campaign.sign_on_behalf, signer_title=campaign.signer_title, signer_name=campaign.signer_name,
+        f"Căn cứ {plan_phrase(campaign)};\n"
+        "Xét đề nghị của Hội đồng Thi đua - Khen thưởng Huyện ủy,",
+        sign_on_behalf=campaign.sign_on_behalf,
+        signer_title=campaign.signer_title,
+        signer_name=campaign.signer_name,
         recipients="Như Điều 3,\nThường trực Huyện ủy,\nLưu Văn phòng Huyện ủy.",
     )
     services.issue_decision(decision, staff)

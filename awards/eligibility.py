@@ -37,8 +37,11 @@ def authority_of(org):
         return None
     level, kind = org.level, org.kind
     if kind == OrgKind.PEOPLES_COMMITTEE:
-        return {OrgLevel.COMMUNE: Authority.COMMUNE_PC, OrgLevel.DISTRICT: Authority.DISTRICT_PC,
-                OrgLevel.PROVINCE: Authority.PROVINCE_PC}.get(level)
+        return {
+            OrgLevel.COMMUNE: Authority.COMMUNE_PC,
+            OrgLevel.DISTRICT: Authority.DISTRICT_PC,
+            OrgLevel.PROVINCE: Authority.PROVINCE_PC,
+        }.get(level)
     if kind in (OrgKind.PARTY_COMMITTEE, OrgKind.STANDING_COMMITTEE):
         return {OrgLevel.DISTRICT: Authority.PARTY_DISTRICT, OrgLevel.PROVINCE: Authority.PARTY_PROVINCE}.get(level)
     if kind == OrgKind.AGENCY:
@@ -83,16 +86,29 @@ def _d(day):
 def check_period(nom, award_type):
     day = nom.rules_date
     if award_type is None:
-        return Finding("period", "Hiệu lực của danh hiệu", False, HARD,
-                       f"«{nom.award_type.name}» không còn áp dụng vào ngày {_d(day)} (quy định của thời điểm đó).")
-    return Finding("period", "Hiệu lực của danh hiệu", True, HARD,
-                   f"Áp dụng quy định hiệu lực ngày {_d(day)}: {award_type.legal_source or 'danh mục'}.")
+        return Finding(
+            "period",
+            "Hiệu lực của danh hiệu",
+            False,
+            HARD,
+            f"«{nom.award_type.name}» không còn áp dụng vào ngày {_d(day)} (quy định của thời điểm đó).",
+        )
+    return Finding(
+        "period",
+        "Hiệu lực của danh hiệu",
+        True,
+        HARD,
+        f"Áp dụng quy định hiệu lực ngày {_d(day)}: {award_type.legal_source or 'danh mục'}.",
+    )
 
 
 def check_nominee_kind(nom, award_type):
     ok = award_type.accepts(nom.nominee_kind)
-    msg = (f"«{award_type.name}» xét cho {nom.get_nominee_kind_display().lower()}." if ok else
-           f"«{award_type.name}» không xét cho đối tượng {nom.get_nominee_kind_display().lower()}.")
+    msg = (
+        f"«{award_type.name}» xét cho {nom.get_nominee_kind_display().lower()}."
+        if ok
+        else f"«{award_type.name}» không xét cho đối tượng {nom.get_nominee_kind_display().lower()}."
+    )
     return Finding("nominee_kind", "Đối tượng", ok, HARD, msg)
 
 
@@ -101,16 +117,27 @@ def check_authority(nom, award_type):
     authority = authority_of(issuer)
     label = "Thẩm quyền"
     if authority is None:
-        return Finding("authority", label, False, SOFT,
-                       f"Không xác định được thẩm quyền khen thưởng của {issuer.name}; cần giải trình cấp quyết định.")
+        return Finding(
+            "authority",
+            label,
+            False,
+            SOFT,
+            f"Không xác định được thẩm quyền khen thưởng của {issuer.name}; cần giải trình cấp quyết định.",
+        )
     name = Authority(authority).label
     if authority in award_type.authorities:
         return Finding("authority", label, True, HARD, f"{name} có thẩm quyền quyết định «{award_type.name}».")
     if authority in award_type.proposers:
-        return Finding("authority", label, False, SOFT,
-                       f"{name} không tự quyết định «{award_type.name}», chỉ được đề nghị cấp trên: cần giải trình.")
-    return Finding("authority", label, False, HARD,
-                   f"{name} không có thẩm quyền quyết định hoặc đề nghị «{award_type.name}».")
+        return Finding(
+            "authority",
+            label,
+            False,
+            SOFT,
+            f"{name} không tự quyết định «{award_type.name}», chỉ được đề nghị cấp trên: cần giải trình.",
+        )
+    return Finding(
+        "authority", label, False, HARD, f"{name} không có thẩm quyền quyết định hoặc đề nghị «{award_type.name}»."
+    )
 
 
 def _registry_has(nom, code, year):
@@ -126,38 +153,81 @@ def check_prerequisites(nom, award_type):
     for code in award_type.prerequisite_codes:
         label = "Điều kiện đã đạt danh hiệu"
         if _registry_has(nom, code, nom.year):
-            findings.append(Finding("prerequisite", label, True, HARD, f"Đã có danh hiệu «{code}» năm {nom.year} trong sổ khen thưởng."))
+            findings.append(
+                Finding(
+                    "prerequisite", label, True, HARD, f"Đã có danh hiệu «{code}» năm {nom.year} trong sổ khen thưởng."
+                )
+            )
             continue
         pending = (
-            Nomination.objects.filter(campaign=nom.campaign, nominee_key=nom.nominee_key, award_type__code=code, year=nom.year)
+            Nomination.objects.filter(
+                campaign=nom.campaign, nominee_key=nom.nominee_key, award_type__code=code, year=nom.year
+            )
             .exclude(pk=nom.pk)
             .filter(status__in=(*ACTIVE, NominationStatus.DECIDED))
             .values_list("status", "award_type__name")
             .first()
         )
         if pending and pending[0] in (NominationStatus.APPROVED, NominationStatus.DECIDED):
-            findings.append(Finding("prerequisite", label, True, HARD, f"«{pending[1]}» năm {nom.year} đã được Hội đồng thông qua."))
+            findings.append(
+                Finding("prerequisite", label, True, HARD, f"«{pending[1]}» năm {nom.year} đã được Hội đồng thông qua.")
+            )
         elif pending:
-            findings.append(Finding("prerequisite", label, False, SOFT,
-                                    f"«{pending[1]}» năm {nom.year} còn đang xét cùng đợt: chỉ đạt khi danh hiệu đó được thông qua."))
+            findings.append(
+                Finding(
+                    "prerequisite",
+                    label,
+                    False,
+                    SOFT,
+                    f"«{pending[1]}» năm {nom.year} còn đang xét cùng đợt: chỉ đạt khi danh hiệu đó được thông qua.",
+                )
+            )
         else:
             from .models import AwardType
 
             name = AwardType.objects.filter(code=code).values_list("name", flat=True).first() or code
-            findings.append(Finding("prerequisite", label, False, HARD,
-                                    f"Chưa đạt danh hiệu «{name}» năm {nom.year} (điều kiện của «{award_type.name}»)."))
+            findings.append(
+                Finding(
+                    "prerequisite",
+                    label,
+                    False,
+                    HARD,
+                    f"Chưa đạt danh hiệu «{name}» năm {nom.year} (điều kiện của «{award_type.name}»).",
+                )
+            )
     if award_type.requires_initiative:
         label = "Sáng kiến được công nhận"
         recognised = nom.initiative_recognised_on
         if nom.initiative_title and recognised and recognised.year == nom.year:
-            findings.append(Finding("initiative", label, True, HARD,
-                                    f"Sáng kiến «{nom.initiative_title}» được công nhận ngày {_d(recognised)}."))
+            findings.append(
+                Finding(
+                    "initiative",
+                    label,
+                    True,
+                    HARD,
+                    f"Sáng kiến «{nom.initiative_title}» được công nhận ngày {_d(recognised)}.",
+                )
+            )
         elif nom.initiative_title and recognised:
-            findings.append(Finding("initiative", label, False, HARD,
-                                    f"Sáng kiến được công nhận ngày {_d(recognised)}, không phải trong năm {nom.year}."))
+            findings.append(
+                Finding(
+                    "initiative",
+                    label,
+                    False,
+                    HARD,
+                    f"Sáng kiến được công nhận ngày {_d(recognised)}, không phải trong năm {nom.year}.",
+                )
+            )
         else:
-            findings.append(Finding("initiative", label, False, HARD,
-                                    f"«{award_type.name}» cần sáng kiến (đề tài, đề án) được công nhận trong năm {nom.year}."))
+            findings.append(
+                Finding(
+                    "initiative",
+                    label,
+                    False,
+                    HARD,
+                    f"«{award_type.name}» cần sáng kiến (đề tài, đề án) được công nhận trong năm {nom.year}.",
+                )
+            )
     return findings
 
 
@@ -189,8 +259,10 @@ def check_quota(nom, award_type):
     from .models import AwardType
 
     base_name = AwardType.objects.filter(code=award_type.quota_base_code).values_list("name", flat=True).first()
-    detail = (f"{current} «{award_type.name}» trên {base} «{base_name or award_type.quota_base_code}» "
-              f"của {nom.proposer.name} năm {nom.year}; tối đa {pct} = {limit}")
+    detail = (
+        f"{current} «{award_type.name}» trên {base} «{base_name or award_type.quota_base_code}» "
+        f"của {nom.proposer.name} năm {nom.year}; tối đa {pct} = {limit}"
+    )
     ok = current <= limit
     return [Finding("quota", "Tỷ lệ", ok, severity, (detail + ".") if ok else f"Vượt tỷ lệ: {detail}.")]
 
@@ -203,16 +275,37 @@ def check_duplicates(nom, award_type):
     label = "Khen trùng"
     same_campaign = Award.objects.filter(nominee_key=nom.nominee_key, decision__campaign=nom.campaign)
     if same_campaign.filter(award_type__code=award_type.code).exists():
-        return [Finding("duplicate", label, False, HARD, f"{nom.display_name} đã được khen «{award_type.name}» trong phong trào này.")]
+        return [
+            Finding(
+                "duplicate",
+                label,
+                False,
+                HARD,
+                f"{nom.display_name} đã được khen «{award_type.name}» trong phong trào này.",
+            )
+        ]
     same_year = Award.objects.filter(nominee_key=nom.nominee_key, award_type__code=award_type.code, year=nom.year)
     if same_year.exists():
-        return [Finding("duplicate", label, False, HARD, f"{nom.display_name} đã được tặng «{award_type.name}» năm {nom.year}.")]
+        return [
+            Finding(
+                "duplicate", label, False, HARD, f"{nom.display_name} đã được tặng «{award_type.name}» năm {nom.year}."
+            )
+        ]
     achievement = fold(nom.achievement)
     if achievement:
-        for text, name in Award.objects.filter(nominee_key=nom.nominee_key).values_list("achievement", "award_type__name"):
+        for text, name in Award.objects.filter(nominee_key=nom.nominee_key).values_list(
+            "achievement", "award_type__name"
+        ):
             if fold(text) == achievement:
-                return [Finding("duplicate", label, False, HARD,
-                                f"Thành tích này đã được khen («{name}»): một thành tích chỉ khen một lần.")]
+                return [
+                    Finding(
+                        "duplicate",
+                        label,
+                        False,
+                        HARD,
+                        f"Thành tích này đã được khen («{name}»): một thành tích chỉ khen một lần.",
+                    )
+                ]
     twin = (
         Nomination.objects.filter(campaign=nom.campaign, nominee_key=nom.nominee_key, award_type__code=award_type.code)
         .exclude(pk=nom.pk)
@@ -221,15 +314,27 @@ def check_duplicates(nom, award_type):
         .first()
     )
     if twin:
-        return [Finding("duplicate", label, False, HARD,
-                        f"{nom.display_name} đã được {twin.proposer.name} đề nghị «{award_type.name}» trong phong trào này.")]
+        return [
+            Finding(
+                "duplicate",
+                label,
+                False,
+                HARD,
+                f"{nom.display_name} đã được {twin.proposer.name} đề nghị «{award_type.name}» trong phong trào này.",
+            )
+        ]
     return [Finding("duplicate", label, True, HARD, "Chưa được khen cho phong trào, thành tích này.")]
 
 
 def check_discipline(nom, award_type):
     if nom.discipline_pending:
-        return Finding("discipline", "Kỷ luật", False, HARD,
-                       "Đang bị xem xét kỷ luật hoặc điều tra, thanh tra: chưa xét khen thưởng.")
+        return Finding(
+            "discipline",
+            "Kỷ luật",
+            False,
+            HARD,
+            "Đang bị xem xét kỷ luật hoặc điều tra, thanh tra: chưa xét khen thưởng.",
+        )
     return Finding("discipline", "Kỷ luật", True, HARD, "Không có thông tin đang xem xét kỷ luật.")
 
 
@@ -243,15 +348,22 @@ def check_dossier(nom, award_type):
     have = {f.kind for f in nom.files.all()} if nom.pk else set()
     missing = [DossierKind(kind).label for kind in REQUIRED_DOSSIER if kind not in have]
     if missing:
-        return Finding("dossier", "Hồ sơ", False, HARD,
-                       f"Hồ sơ còn thiếu: {'; '.join(missing)}. Tải lên các tệp này trước khi gửi đề nghị.")
+        return Finding(
+            "dossier",
+            "Hồ sơ",
+            False,
+            HARD,
+            f"Hồ sơ còn thiếu: {'; '.join(missing)}. Tải lên các tệp này trước khi gửi đề nghị.",
+        )
     present = "; ".join(DossierKind(kind).label for kind in REQUIRED_DOSSIER)
     return Finding("dossier", "Hồ sơ", True, HARD, f"Có đủ hồ sơ bắt buộc: {present}.")
 
 
 def check_achievement(nom, award_type):
     ok = bool((nom.achievement or "").strip())
-    return Finding("achievement", "Thành tích", ok, HARD, "Có tóm tắt thành tích." if ok else "Chưa có tóm tắt thành tích.")
+    return Finding(
+        "achievement", "Thành tích", ok, HARD, "Có tóm tắt thành tích." if ok else "Chưa có tóm tắt thành tích."
+    )
 
 
 def evaluate(nom):
@@ -260,8 +372,12 @@ def evaluate(nom):
     findings = [check_period(nom, award_type)]
     if award_type is None:
         return findings
-    findings += [check_nominee_kind(nom, award_type), check_authority(nom, award_type), check_achievement(nom, award_type),
-                 check_dossier(nom, award_type)]
+    findings += [
+        check_nominee_kind(nom, award_type),
+        check_authority(nom, award_type),
+        check_achievement(nom, award_type),
+        check_dossier(nom, award_type),
+    ]
     findings += check_prerequisites(nom, award_type)
     findings += check_quota(nom, award_type)
     findings += check_duplicates(nom, award_type)

@@ -36,16 +36,27 @@ HEADERS = [
 ]
 CODE_HEADERS = ["Mã Phân loại khen thưởng", "Mã Danh hiệu thi đua", "Mã phân loại loại tượng", "Mã Lĩnh vực hoạt động"]
 CODE_COLUMN = 18  # R
-KIND_CODES = {NomineeKind.INDIVIDUAL: "CANHAN", NomineeKind.COLLECTIVE: "TAPTHE", NomineeKind.HOUSEHOLD: "HOGIADINH",
-              NomineeKind.VILLAGE: "TAPTHE"}
+KIND_CODES = {
+    NomineeKind.INDIVIDUAL: "CANHAN",
+    NomineeKind.COLLECTIVE: "TAPTHE",
+    NomineeKind.HOUSEHOLD: "HOGIADINH",
+    NomineeKind.VILLAGE: "TAPTHE",
+}
 # Codes of sheet PLDT in the template.
 CLASS_CODES = {
-    NomineeClass.PARTY_BODY: 1660638226, NomineeClass.CENTRAL_BODY: 1660638247, NomineeClass.HOUSEHOLD: 1660638538,
-    NomineeClass.LEADER_PROVINCE: 1660638808, NomineeClass.LEADER_DEPARTMENT: 1660638843,
-    NomineeClass.BUSINESS_PERSON: 1660638864, NomineeClass.LEADER_DIVISION: 1660638930,
-    NomineeClass.DIRECT_WORKER: 1660638976, NomineeClass.ADMIN_BODY: 1668477383,
-    NomineeClass.PUBLIC_SERVICE: 1668477403, NomineeClass.ENTERPRISE: 1668477425,
-    NomineeClass.COOPERATIVE: 1668477439, NomineeClass.OTHER: 1668477463,
+    NomineeClass.PARTY_BODY: 1660638226,
+    NomineeClass.CENTRAL_BODY: 1660638247,
+    NomineeClass.HOUSEHOLD: 1660638538,
+    NomineeClass.LEADER_PROVINCE: 1660638808,
+    NomineeClass.LEADER_DEPARTMENT: 1660638843,
+    NomineeClass.BUSINESS_PERSON: 1660638864,
+    NomineeClass.LEADER_DIVISION: 1660638930,
+    NomineeClass.DIRECT_WORKER: 1660638976,
+    NomineeClass.ADMIN_BODY: 1668477383,
+    NomineeClass.PUBLIC_SERVICE: 1668477403,
+    NomineeClass.ENTERPRISE: 1668477425,
+    NomineeClass.COOPERATIVE: 1668477439,
+    NomineeClass.OTHER: 1668477463,
 }
 MAX_ROWS = 2000
 _NON_WORD = re.compile(r"[^a-z0-9]+")
@@ -67,8 +78,16 @@ def _cell(value):
 
 KIND_BY_KEY = {key(label): kind for kind, label in TEMPLATE_KIND_LABELS.items() if kind != NomineeKind.VILLAGE}
 KIND_BY_KEY.update({key(k.label): k.value for k in NomineeKind})
-KIND_BY_KEY.update({"ca nhan": NomineeKind.INDIVIDUAL, "tap the": NomineeKind.COLLECTIVE, "ho gia dinh": NomineeKind.HOUSEHOLD,
-                    "canhan": NomineeKind.INDIVIDUAL, "tapthe": NomineeKind.COLLECTIVE, "hogiadinh": NomineeKind.HOUSEHOLD})
+KIND_BY_KEY.update(
+    {
+        "ca nhan": NomineeKind.INDIVIDUAL,
+        "tap the": NomineeKind.COLLECTIVE,
+        "ho gia dinh": NomineeKind.HOUSEHOLD,
+        "canhan": NomineeKind.INDIVIDUAL,
+        "tapthe": NomineeKind.COLLECTIVE,
+        "hogiadinh": NomineeKind.HOUSEHOLD,
+    }
+)
 CLASS_BY_KEY = {key(c.label): c.value for c in NomineeClass}
 FIELD_BY_KEY = {key(c.label): c.value for c in ActivityField}
 
@@ -105,7 +124,9 @@ def _check_header(row):
         if key(found) not in (key(expected), key(expected.split("(")[0])):
             letter = chr(ord("A") + index)
             shown = expected.replace("\n", " ")
-            raise ImportError_(f"Dòng tiêu đề không đúng mẫu: cột {letter} phải là «{shown}», tệp ghi «{found or '(trống)'}».")
+            raise ImportError_(
+                f"Dòng tiêu đề không đúng mẫu: cột {letter} phải là «{shown}», tệp ghi «{found or '(trống)'}»."
+            )
 
 
 def _award_index(day):
@@ -167,8 +188,10 @@ def parse(upload, campaign):
         else:
             matches = awards.get(key(award_text), {})
             if not matches:
-                problems.append(f"không tìm thấy «{award_text}» trong danh mục danh hiệu, hình thức khen thưởng "
-                                f"áp dụng ngày {day:%d/%m/%Y}")
+                problems.append(
+                    f"không tìm thấy «{award_text}» trong danh mục danh hiệu, hình thức khen thưởng "
+                    f"áp dụng ngày {day:%d/%m/%Y}"
+                )
             elif len(matches) > 1:
                 names = "; ".join(sorted(a.name for a in matches.values()))
                 problems.append(f"«{award_text}» khớp nhiều danh hiệu ({names}): ghi đầy đủ tên")
@@ -195,11 +218,20 @@ def parse(upload, campaign):
         if problems:
             errors.append(f"Dòng {number}: " + "; ".join(problems) + ".")
             continue
-        rows.append({
-            "row": number, "nominee_kind": kind, "organization": organization, "title_prefix": prefix, "full_name": name,
-            "position": position, "unit_name": unit_name, "award_type": award_type, "nominee_class": nominee_class,
-            "activity_field": activity_field,
-        })
+        rows.append(
+            {
+                "row": number,
+                "nominee_kind": kind,
+                "organization": organization,
+                "title_prefix": prefix,
+                "full_name": name,
+                "position": position,
+                "unit_name": unit_name,
+                "award_type": award_type,
+                "nominee_class": nominee_class,
+                "activity_field": activity_field,
+            }
+        )
     workbook.close()
     if not rows and not errors:
         errors.append("Tệp không có dòng nào để nhập (sheet «file nhận» chỉ có dòng tiêu đề).")
@@ -242,7 +274,13 @@ def export(nominations, *, with_status=False):
     for number, n in enumerate(nominations, start=1):
         kind = n.nominee_kind
         values = [
-            number, n.title_prefix, n.full_name, n.position, n.unit_name, TEMPLATE_KIND_LABELS[kind], n.award_type.name,
+            number,
+            n.title_prefix,
+            n.full_name,
+            n.position,
+            n.unit_name,
+            TEMPLATE_KIND_LABELS[kind],
+            n.award_type.name,
             NomineeClass(n.nominee_class).label if n.nominee_class else "",
             ActivityField(n.activity_field).label if n.activity_field else "",
         ]
@@ -268,12 +306,20 @@ def _catalogue_sheets(wb):
     from .models import AwardType
 
     sheets = {
-        "HTKT": (("tenhinhthuckt", "mahinhthuckt"),
-                 AwardType.objects.order_by("sort_order", "name").values_list("name", "reference_code").distinct()),
+        "HTKT": (
+            ("tenhinhthuckt", "mahinhthuckt"),
+            AwardType.objects.order_by("sort_order", "name").values_list("name", "reference_code").distinct(),
+        ),
         "PLDT": (("tenphanloai", "maphanloai"), [(c.label, CLASS_CODES[c]) for c in NomineeClass]),
         "LVHD": (("NAME", "CODE"), [(c.label, c.value) for c in ActivityField]),
-        "phan loai kt": (("tenphanloai", "ma"), [("Khen thưởng cá nhân", "CANHAN"), ("Khen thưởng tập thể", "TAPTHE"),
-                                                 ("Khen thưởng hộ gia đình", "HOGIADINH")]),
+        "phan loai kt": (
+            ("tenphanloai", "ma"),
+            [
+                ("Khen thưởng cá nhân", "CANHAN"),
+                ("Khen thưởng tập thể", "TAPTHE"),
+                ("Khen thưởng hộ gia đình", "HOGIADINH"),
+            ],
+        ),
     }
     for title, (header, rows) in sheets.items():
         ws = wb.create_sheet(title)
@@ -286,9 +332,22 @@ def _catalogue_sheets(wb):
         ws.sheet_state = "hidden"
 
 
-REGISTRY_HEADERS = ["STT", "Năm", "Tên tập thể/cá nhân/hộ gia đình", "Chức vụ", "Đơn vị công tác", "Phân loại khen thưởng",
-                    "Danh hiệu thi đua/Hình thức khen thưởng", "Giới tính", "Dân tộc", "Năm sinh", "Thành tích",
-                    "Số quyết định", "Ngày quyết định", "Đơn vị đề nghị"]
+REGISTRY_HEADERS = [
+    "STT",
+    "Năm",
+    "Tên tập thể/cá nhân/hộ gia đình",
+    "Chức vụ",
+    "Đơn vị công tác",
+    "Phân loại khen thưởng",
+    "Danh hiệu thi đua/Hình thức khen thưởng",
+    "Giới tính",
+    "Dân tộc",
+    "Năm sinh",
+    "Thành tích",
+    "Số quyết định",
+    "Ngày quyết định",
+    "Đơn vị đề nghị",
+]
 
 
 def export_registry(awards):
@@ -299,11 +358,24 @@ def export_registry(awards):
     for cell in ws[1]:
         cell.font = Font(bold=True)
     for number, a in enumerate(awards, start=1):
-        ws.append([
-            number, a.year, a.display_name, a.position, a.unit_name, TEMPLATE_KIND_LABELS[a.nominee_kind], a.award_type.name,
-            a.get_gender_display(), a.ethnicity, a.birth_year, a.achievement, a.decision.reference,
-            a.decided_on, a.proposer.name if a.proposer_id else "",
-        ])
+        ws.append(
+            [
+                number,
+                a.year,
+                a.display_name,
+                a.position,
+                a.unit_name,
+                TEMPLATE_KIND_LABELS[a.nominee_kind],
+                a.award_type.name,
+                a.get_gender_display(),
+                a.ethnicity,
+                a.birth_year,
+                a.achievement,
+                a.decision.reference,
+                a.decided_on,
+                a.proposer.name if a.proposer_id else "",
+            ]
+        )
         ws.cell(row=ws.max_row, column=REGISTRY_HEADERS.index("Ngày quyết định") + 1).number_format = DATE_FORMAT
     for letter, width in zip("ABCDEFGHIJKLMN", (6, 7, 30, 20, 26, 18, 32, 8, 10, 9, 50, 14, 13, 26), strict=True):
         ws.column_dimensions[letter].width = width

@@ -35,8 +35,12 @@ def award_type_choices(campaign):
 
     day = campaign.period_end
     upward = " — đề nghị cấp trên quyết định"
-    groups = {(AWARD, AwardKind.TITLE): [], (AWARD, AwardKind.FORM): [], ("propose", AwardKind.TITLE): [],
-              ("propose", AwardKind.FORM): []}
+    groups = {
+        (AWARD, AwardKind.TITLE): [],
+        (AWARD, AwardKind.FORM): [],
+        ("propose", AwardKind.TITLE): [],
+        ("propose", AwardKind.FORM): [],
+    }
     kinds, usable = {}, []
     for award_type in AwardType.objects.valid_on(day).order_by("sort_order", "name"):
         power, _version = power_over(campaign.issuer, award_type, day)
@@ -47,22 +51,44 @@ def award_type_choices(campaign):
         kinds[award_type.pk] = [k for k in NomineeKind.values if award_type.accepts(k)]
         usable.append(award_type.pk)
     choices = [("", "---------")] + [
-        (AwardKind(kind).label + ("" if power == AWARD else upward), options) for (power, kind), options in groups.items() if options
+        (AwardKind(kind).label + ("" if power == AWARD else upward), options)
+        for (power, kind), options in groups.items()
+        if options
     ]
     return choices, kinds, usable
 
 
 class NominationForm(forms.ModelForm):
     proposer = forms.ModelChoiceField(
-        label="Đơn vị đề nghị", queryset=Organization.objects.none(), error_messages={"required": "Chọn đơn vị đề nghị."}
+        label="Đơn vị đề nghị",
+        queryset=Organization.objects.none(),
+        error_messages={"required": "Chọn đơn vị đề nghị."},
     )
 
     class Meta:
         model = Nomination
         fields = [
-            "proposer", "nominee_kind", "organization", "title_prefix", "full_name", "position", "unit_name", "gender",
-            "ethnicity", "birth_year", "nominee_class", "activity_field", "award_type", "year", "achievement",
-            "progress_report", "progress_report_note", "initiative_title", "initiative_recognised_on", "discipline_pending", "justification",
+            "proposer",
+            "nominee_kind",
+            "organization",
+            "title_prefix",
+            "full_name",
+            "position",
+            "unit_name",
+            "gender",
+            "ethnicity",
+            "birth_year",
+            "nominee_class",
+            "activity_field",
+            "award_type",
+            "year",
+            "achievement",
+            "progress_report",
+            "progress_report_note",
+            "initiative_title",
+            "initiative_recognised_on",
+            "discipline_pending",
+            "justification",
         ]
         widgets = {
             "award_type": AwardTypeSelect,
@@ -94,8 +120,9 @@ class NominationForm(forms.ModelForm):
         field.queryset = AwardType.objects.filter(pk__in=usable)
         field.choices = choices
         field.widget.kinds = kinds
-        field.help_text = (f"Danh hiệu, hình thức có hiệu lực vào ngày {campaign.period_end:%d/%m/%Y}, theo đối tượng đã chọn."
-                           )
+        field.help_text = (
+            f"Danh hiệu, hình thức có hiệu lực vào ngày {campaign.period_end:%d/%m/%Y}, theo đối tượng đã chọn."
+        )
         root = campaign.issuer.parent or campaign.issuer
         self.fields["organization"].queryset = Organization.objects.subtree(root)
         self.fields["organization"].required = False
@@ -133,9 +160,14 @@ class TransitionForm(forms.Form):
 
 
 class ImportForm(forms.Form):
-    proposer = forms.ModelChoiceField(label="Đơn vị đề nghị", queryset=Organization.objects.none(),
-                                      error_messages={"required": "Chọn đơn vị đề nghị."})
-    file = forms.FileField(label="Danh sách theo mẫu (sheet «file nhận», .xlsx)", error_messages={"required": "Chưa chọn tệp."})
+    proposer = forms.ModelChoiceField(
+        label="Đơn vị đề nghị",
+        queryset=Organization.objects.none(),
+        error_messages={"required": "Chọn đơn vị đề nghị."},
+    )
+    file = forms.FileField(
+        label="Danh sách theo mẫu (sheet «file nhận», .xlsx)", error_messages={"required": "Chưa chọn tệp."}
+    )
 
     def __init__(self, *args, proposers, **kwargs):
         super().__init__(*args, **kwargs)
@@ -146,7 +178,9 @@ class ImportForm(forms.Form):
 
 class SessionForm(forms.ModelForm):
     members = forms.ModelMultipleChoiceField(
-        label="Thành viên dự họp", queryset=get_user_model().objects.none(), widget=forms.CheckboxSelectMultiple,
+        label="Thành viên dự họp",
+        queryset=get_user_model().objects.none(),
+        widget=forms.CheckboxSelectMultiple,
         error_messages={"required": "Chọn thành viên Hội đồng dự họp."},
     )
 
@@ -154,23 +188,31 @@ class SessionForm(forms.ModelForm):
         model = CouncilSession
         fields = ["title", "held_on", "threshold", "members"]
         widgets = {"held_on": forms.DateInput(attrs=DATE_INPUT)}
-        error_messages = {"held_on": {"required": "Cần ngày họp.", "invalid": "Ngày không hợp lệ (dd/mm/yyyy)."},
-                          "title": REQUIRED}
+        error_messages = {
+            "held_on": {"required": "Cần ngày họp.", "invalid": "Ngày không hợp lệ (dd/mm/yyyy)."},
+            "title": REQUIRED,
+        }
 
     def __init__(self, *args, campaign, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["members"].queryset = get_user_model().objects.filter(
-            memberships__organization=campaign.issuer, memberships__role=Role.COUNCIL
-        ).distinct().order_by("last_name", "first_name", "username")
+        self.fields["members"].queryset = (
+            get_user_model()
+            .objects.filter(memberships__organization=campaign.issuer, memberships__role=Role.COUNCIL)
+            .distinct()
+            .order_by("last_name", "first_name", "username")
+        )
         self.fields["members"].label_from_instance = lambda u: u.get_full_name() or u.username
         self.fields["held_on"].input_formats = ["%d/%m/%Y", "%Y-%m-%d"]
         self.fields["threshold"].initial = Threshold.MORE_THAN_HALF
 
 
 class PutToCouncilForm(forms.Form):
-    session = forms.ModelChoiceField(label="Phiên họp", queryset=CouncilSession.objects.none(),
-                                     error_messages={"required": "Chọn phiên họp."})
-    justification = forms.CharField(label="Giải trình (nếu còn cảnh báo)", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    session = forms.ModelChoiceField(
+        label="Phiên họp", queryset=CouncilSession.objects.none(), error_messages={"required": "Chọn phiên họp."}
+    )
+    justification = forms.CharField(
+        label="Giải trình (nếu còn cảnh báo)", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
     def __init__(self, *args, campaign, **kwargs):
         super().__init__(*args, **kwargs)
@@ -179,20 +221,35 @@ class PutToCouncilForm(forms.Form):
 
 class DecisionForm(forms.ModelForm):
     nominations = forms.ModelMultipleChoiceField(
-        label="Danh sách khen thưởng (đề nghị đã được Hội đồng thông qua)", queryset=Nomination.objects.none(),
+        label="Danh sách khen thưởng (đề nghị đã được Hội đồng thông qua)",
+        queryset=Nomination.objects.none(),
         widget=forms.CheckboxSelectMultiple,
         error_messages={
             "required": "Chọn ít nhất một đề nghị đã được Hội đồng thông qua.",
             "invalid_choice": "Đề nghị đã chọn không có trong danh sách (chưa được Hội đồng thông qua, đã thuộc quyết "
-                              "định khác hoặc thuộc thẩm quyền cấp trên).",
+            "định khác hoặc thuộc thẩm quyền cấp trên).",
             "invalid_pk_value": "Đề nghị đã chọn không hợp lệ.",
         },
     )
 
     class Meta:
         model = Decision
-        fields = ["document_format", "superior_body", "issuing_body", "number", "symbol", "place", "issued_on", "title",
-                  "preamble", "articles", "sign_on_behalf", "signer_title", "signer_name", "recipients"]
+        fields = [
+            "document_format",
+            "superior_body",
+            "issuing_body",
+            "number",
+            "symbol",
+            "place",
+            "issued_on",
+            "title",
+            "preamble",
+            "articles",
+            "sign_on_behalf",
+            "signer_title",
+            "signer_name",
+            "recipients",
+        ]
         widgets = {
             "issued_on": forms.DateInput(attrs=DATE_INPUT),
             "title": forms.Textarea(attrs={"rows": 2}),
@@ -203,7 +260,10 @@ class DecisionForm(forms.ModelForm):
         error_messages = {
             "number": {"required": "Cần số quyết định.", "invalid": "Số phải là số nguyên."},
             "issued_on": {"required": "Cần ngày ký.", "invalid": "Ngày không hợp lệ (dd/mm/yyyy)."},
-            "signer_name": REQUIRED, "issuing_body": REQUIRED, "symbol": REQUIRED, "place": REQUIRED,
+            "signer_name": REQUIRED,
+            "issuing_body": REQUIRED,
+            "symbol": REQUIRED,
+            "place": REQUIRED,
         }
 
     def __init__(self, *args, campaign, **kwargs):
@@ -218,24 +278,28 @@ class DecisionForm(forms.ModelForm):
             "Chỉ gồm đề nghị thuộc thẩm quyền quyết định của cơ quan ban hành; đề nghị thuộc thẩm quyền cấp trên "
             "nằm trong tờ trình đề nghị cấp trên khen thưởng."
         )
-        self.fields["nominations"].label_from_instance = lambda n: f"{n.display_name} — {n.award_type.name} ({n.proposer.short_name or n.proposer.name})"
+        self.fields["nominations"].label_from_instance = (
+            lambda n: f"{n.display_name} — {n.award_type.name} ({n.proposer.short_name or n.proposer.name})"
+        )
         self.fields["issued_on"].input_formats = ["%d/%m/%Y", "%Y-%m-%d"]
         if not self.is_bound:
             party = campaign.document_format == DocumentFormat.PARTY
-            self.initial.update({
-                "document_format": campaign.document_format,
-                "superior_body": campaign.superior_body,
-                "issuing_body": campaign.issuing_body,
-                "symbol": "QĐ/HU" if party else "QĐ-UBND",
-                "place": campaign.place,
-                "title": "Về việc khen thưởng tập thể, cá nhân có thành tích xuất sắc trong phong trào thi đua",
-                "sign_on_behalf": campaign.sign_on_behalf or ("T/M BAN THƯỜNG VỤ" if party else "TM. ỦY BAN NHÂN DÂN"),
-                "signer_title": campaign.signer_title,
-                "signer_name": campaign.signer_name,
-                "preamble": f"Căn cứ {plan_phrase(campaign)};\n"
-                            "Xét đề nghị của Hội đồng Thi đua - Khen thưởng,",
-                "recipients": f"Như Điều 3,\nLưu {office_of(campaign.issuer)}.",
-            })
+            self.initial.update(
+                {
+                    "document_format": campaign.document_format,
+                    "superior_body": campaign.superior_body,
+                    "issuing_body": campaign.issuing_body,
+                    "symbol": "QĐ/HU" if party else "QĐ-UBND",
+                    "place": campaign.place,
+                    "title": "Về việc khen thưởng tập thể, cá nhân có thành tích xuất sắc trong phong trào thi đua",
+                    "sign_on_behalf": campaign.sign_on_behalf
+                    or ("T/M BAN THƯỜNG VỤ" if party else "TM. ỦY BAN NHÂN DÂN"),
+                    "signer_title": campaign.signer_title,
+                    "signer_name": campaign.signer_name,
+                    "preamble": f"Căn cứ {plan_phrase(campaign)};\nXét đề nghị của Hội đồng Thi đua - Khen thưởng,",
+                    "recipients": f"Như Điều 3,\nLưu {office_of(campaign.issuer)}.",
+                }
+            )
             self.fields["nominations"].initial = list(self.fields["nominations"].queryset.values_list("pk", flat=True))
 
     def clean(self):
@@ -246,8 +310,14 @@ class DecisionForm(forms.ModelForm):
 
             outside = [n for n in chosen if not may_award(self.campaign.issuer, n.award_type, day)]
             if outside:
-                self.add_error("nominations", "Ngày {:%d/%m/%Y} không thuộc thẩm quyền quyết định của {}: {}.".format(
-                    day, self.campaign.issuer.name, "; ".join(f"{n.display_name} («{n.award_type.name}»)" for n in outside)))
+                self.add_error(
+                    "nominations",
+                    "Ngày {:%d/%m/%Y} không thuộc thẩm quyền quyết định của {}: {}.".format(
+                        day,
+                        self.campaign.issuer.name,
+                        "; ".join(f"{n.display_name} («{n.award_type.name}»)" for n in outside),
+                    ),
+                )
         return data
 
     def values(self):
@@ -257,8 +327,17 @@ class DecisionForm(forms.ModelForm):
 class RegistrySearchForm(forms.Form):
     q = forms.CharField(label="Tên", required=False)
     unit = forms.CharField(label="Đơn vị", required=False)
-    year = forms.IntegerField(label="Năm", required=False, min_value=1945, max_value=2100,
-                              error_messages={"invalid": "Năm phải là số.", "min_value": "Năm không hợp lệ.", "max_value": "Năm không hợp lệ."})
+    year = forms.IntegerField(
+        label="Năm",
+        required=False,
+        min_value=1945,
+        max_value=2100,
+        error_messages={
+            "invalid": "Năm phải là số.",
+            "min_value": "Năm không hợp lệ.",
+            "max_value": "Năm không hợp lệ.",
+        },
+    )
     award = forms.ChoiceField(label="Danh hiệu / hình thức", required=False)
     kind = forms.ChoiceField(label="Đối tượng", required=False, choices=[("", "Tất cả"), *NomineeKind.choices])
 
@@ -277,11 +356,19 @@ class ProposalPrintForm(forms.Form):
     """What the printed proposal upward carries besides the list: number and date (blank: written by hand) and
     the body it is addressed to."""
 
-    number = forms.IntegerField(label="Số tờ trình", required=False, min_value=1,
-                                error_messages={"invalid": "Số phải là số nguyên.", "min_value": "Số phải lớn hơn 0."},
-                                help_text="Để trống: in chỗ trống để ghi số khi vào sổ")
-    day = forms.DateField(label="Ngày ký", required=False, input_formats=["%d/%m/%Y", "%Y-%m-%d"],
-                          error_messages={"invalid": "Ngày không hợp lệ (dd/mm/yyyy)."},
-                          widget=forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"}),
-                          help_text="Để trống: in «ngày … tháng … năm» để ghi tay")
+    number = forms.IntegerField(
+        label="Số tờ trình",
+        required=False,
+        min_value=1,
+        error_messages={"invalid": "Số phải là số nguyên.", "min_value": "Số phải lớn hơn 0."},
+        help_text="Để trống: in chỗ trống để ghi số khi vào sổ",
+    )
+    day = forms.DateField(
+        label="Ngày ký",
+        required=False,
+        input_formats=["%d/%m/%Y", "%Y-%m-%d"],
+        error_messages={"invalid": "Ngày không hợp lệ (dd/mm/yyyy)."},
+        widget=forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"}),
+        help_text="Để trống: in «ngày … tháng … năm» để ghi tay",
+    )
     addressee = forms.CharField(label="Kính gửi", required=False, max_length=255)

@@ -69,11 +69,15 @@ class AwardType(models.Model):
     for_village = models.BooleanField("cho thôn, tổ dân phố", default=False)
     is_party = models.BooleanField("khen thưởng của tổ chức Đảng", default=False)
     authorities = models.JSONField(
-        "cấp có thẩm quyền quyết định", default=list, blank=True,
+        "cấp có thẩm quyền quyết định",
+        default=list,
+        blank=True,
         help_text='Danh sách mã, ví dụ ["district_pc", "commune_pc"] (xem Authority)',
     )
     proposers = models.JSONField(
-        "cấp được đề nghị lên cấp trên", default=list, blank=True,
+        "cấp được đề nghị lên cấp trên",
+        default=list,
+        blank=True,
         help_text="Cấp không tự quyết định nhưng được trình cấp có thẩm quyền",
     )
     criteria = models.TextField("tiêu chuẩn", blank=True)
@@ -82,22 +86,26 @@ class AwardType(models.Model):
     )
     requires_initiative = models.BooleanField("cần sáng kiến được công nhận trong năm", default=False)
     quota_percent = models.DecimalField(
-        "tỷ lệ tối đa (%)", max_digits=5, decimal_places=2, null=True, blank=True,
+        "tỷ lệ tối đa (%)",
+        max_digits=5,
+        decimal_places=2,
+        null=True,
+        blank=True,
         help_text="Ví dụ 15: không quá 15% số cá nhân đạt danh hiệu gốc của đơn vị",
     )
     quota_base_code = models.SlugField("danh hiệu gốc tính tỷ lệ", max_length=64, blank=True)
     quota_is_hard = models.BooleanField("vượt tỷ lệ thì chặn", default=True)
     legal_source = models.TextField("căn cứ pháp lý", blank=True)
-    editable_note = models.TextField(
-        "ghi chú (quy định chưa rõ, để dạng dữ liệu sửa được)", blank=True
-    )
+    editable_note = models.TextField("ghi chú (quy định chưa rõ, để dạng dữ liệu sửa được)", blank=True)
     valid_from = models.DateField("hiệu lực từ", null=True, blank=True)
     valid_to = models.DateField("hiệu lực đến", null=True, blank=True)
     reference_code = models.CharField("mã trong mẫu HTKT", max_length=32, blank=True)
     certificate_name = models.CharField(
-        "giấy in cho người được khen", max_length=64, blank=True,
+        "giấy in cho người được khen",
+        max_length=64,
+        blank=True,
         help_text="Giấy khen, Bằng khen, Giấy chứng nhận…; để trống nếu danh hiệu không kèm giấy (chỉ in khi cơ quan "
-                  "ban hành quyết định có thẩm quyền tặng)",
+        "ban hành quyết định có thẩm quyền tặng)",
     )
     sort_order = models.PositiveIntegerField("thứ tự", default=0)
     search_key = models.TextField(editable=False, default="")
@@ -159,7 +167,11 @@ class NomineeFields(models.Model):
 
     nominee_kind = models.CharField("đối tượng", max_length=16, choices=NomineeKind.choices)
     organization = models.ForeignKey(
-        Organization, null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+        Organization,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
         verbose_name="tập thể (trong cây tổ chức)",
     )
     title_prefix = models.CharField("tên gọi (Ông/Bà/chức danh)", max_length=64, blank=True)
@@ -184,8 +196,11 @@ class NomineeFields(models.Model):
         if self.nominee_kind == NomineeKind.COLLECTIVE and self.organization_id and not self.full_name:
             self.full_name = self.organization.name
         self.nominee_key = nominee_key(
-            self.nominee_kind, organization_id=self.organization_id, full_name=self.full_name,
-            birth_year=self.birth_year, unit_name=self.unit_name,
+            self.nominee_kind,
+            organization_id=self.organization_id,
+            full_name=self.full_name,
+            birth_year=self.birth_year,
+            unit_name=self.unit_name,
         )
         self.search_key = fold(f"{self.full_name} {self.unit_name} {self.position}")
 
@@ -204,14 +219,22 @@ class CouncilSession(models.Model):
     title = models.CharField("tên phiên họp", max_length=255)
     held_on = models.DateField("ngày họp")
     members = models.ManyToManyField(
-        settings.AUTH_USER_MODEL, related_name="council_sessions", verbose_name="thành viên dự họp",
+        settings.AUTH_USER_MODEL,
+        related_name="council_sessions",
+        verbose_name="thành viên dự họp",
         help_text="Người có vai trò thành viên Hội đồng TĐ-KT của cơ quan",
     )
-    threshold = models.CharField("tỷ lệ thông qua", max_length=8, choices=Threshold.choices, default=Threshold.MORE_THAN_HALF)
+    threshold = models.CharField(
+        "tỷ lệ thông qua", max_length=8, choices=Threshold.choices, default=Threshold.MORE_THAN_HALF
+    )
     status = models.CharField("trạng thái", max_length=8, choices=SessionStatus.choices, default=SessionStatus.OPEN)
     closed_at = models.DateTimeField("kết thúc lúc", null=True, blank=True)
     closed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
         verbose_name="người kết thúc",
     )
     created_at = models.DateTimeField("tạo lúc", auto_now_add=True)
@@ -250,32 +273,50 @@ class CouncilSession(models.Model):
 
 
 class Decision(models.Model):
-    issuer = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="award_decisions", verbose_name="cơ quan ban hành")
+    issuer = models.ForeignKey(
+        Organization, on_delete=models.PROTECT, related_name="award_decisions", verbose_name="cơ quan ban hành"
+    )
     campaign = models.ForeignKey(
         "campaigns.Campaign", on_delete=models.PROTECT, related_name="award_decisions", verbose_name="phong trào"
     )
-    document_format = models.CharField("thể thức", max_length=8, choices=DocumentFormat.choices, default=DocumentFormat.PARTY)
+    document_format = models.CharField(
+        "thể thức", max_length=8, choices=DocumentFormat.choices, default=DocumentFormat.PARTY
+    )
     superior_body = models.CharField("cơ quan cấp trên (dòng 1 tiêu đề)", max_length=255, blank=True)
     issuing_body = models.CharField("cơ quan ban hành (dòng 2 tiêu đề)", max_length=255)
     number = models.PositiveIntegerField("số")
-    symbol = models.CharField("ký hiệu", max_length=32, help_text="Đảng: QĐ/HU (in «Số 12-QĐ/HU»); Nhà nước: QĐ-UBND (in «Số: 12/QĐ-UBND»)")
+    symbol = models.CharField(
+        "ký hiệu", max_length=32, help_text="Đảng: QĐ/HU (in «Số 12-QĐ/HU»); Nhà nước: QĐ-UBND (in «Số: 12/QĐ-UBND»)"
+    )
     place = models.CharField("địa danh", max_length=64)
     issued_on = models.DateField("ngày ký")
     title = models.TextField("trích yếu", default="Về việc khen thưởng")
     preamble = models.TextField("căn cứ", blank=True, help_text="Mỗi dòng một căn cứ")
     articles = models.TextField("các điều", blank=True, help_text="Mỗi dòng một đoạn; để trống: dùng nội dung mặc định")
-    sign_on_behalf = models.CharField("thẩm quyền ký", max_length=128, blank=True, help_text="T/M BAN THƯỜNG VỤ; TM. ỦY BAN NHÂN DÂN; KT. CHỦ TỊCH")
+    sign_on_behalf = models.CharField(
+        "thẩm quyền ký", max_length=128, blank=True, help_text="T/M BAN THƯỜNG VỤ; TM. ỦY BAN NHÂN DÂN; KT. CHỦ TỊCH"
+    )
     signer_title = models.CharField("chức vụ người ký", max_length=128, blank=True)
     signer_name = models.CharField("người ký", max_length=128)
     recipients = models.TextField("nơi nhận", blank=True, help_text="Mỗi dòng một nơi nhận")
     status = models.CharField("trạng thái", max_length=8, choices=DecisionStatus.choices, default=DecisionStatus.DRAFT)
     issued_at = models.DateTimeField("ban hành lúc", null=True, blank=True)
     issued_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name="người ban hành"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name="người ban hành",
     )
     pdf = models.FileField("bản in PDF", upload_to="awards/decisions/", blank=True)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name="người tạo"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="người tạo",
     )
     created_at = models.DateTimeField("tạo lúc", auto_now_add=True)
 
@@ -326,29 +367,48 @@ class Nomination(NomineeFields):
     proposer = models.ForeignKey(
         Organization, on_delete=models.PROTECT, related_name="nominations_made", verbose_name="đơn vị đề nghị"
     )
-    award_type = models.ForeignKey(AwardType, on_delete=models.PROTECT, related_name="nominations", verbose_name="danh hiệu / hình thức")
+    award_type = models.ForeignKey(
+        AwardType, on_delete=models.PROTECT, related_name="nominations", verbose_name="danh hiệu / hình thức"
+    )
     progress_report = models.ForeignKey(
-        "campaigns.ProgressReport", null=True, blank=True, on_delete=models.SET_NULL, related_name="nominations",
-        verbose_name="báo cáo tổng kết của đơn vị", help_text="Báo cáo tổng kết của đơn vị đề nghị làm căn cứ (không bắt buộc)",
+        "campaigns.ProgressReport",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="nominations",
+        verbose_name="báo cáo tổng kết của đơn vị",
+        help_text="Báo cáo tổng kết của đơn vị đề nghị làm căn cứ (không bắt buộc)",
     )
     progress_report_note = models.CharField(
-        "ghi chú về báo cáo tổng kết", max_length=255, blank=True,
+        "ghi chú về báo cáo tổng kết",
+        max_length=255,
+        blank=True,
         help_text="Số, ngày báo cáo tổng kết (khi báo cáo không có trong hệ thống)",
     )
     initiative_title = models.CharField("sáng kiến / đề tài được công nhận", max_length=255, blank=True)
     initiative_recognised_on = models.DateField("ngày công nhận sáng kiến", null=True, blank=True)
     discipline_pending = models.BooleanField(
-        "đang bị xem xét kỷ luật / điều tra", default=False,
+        "đang bị xem xét kỷ luật / điều tra",
+        default=False,
         help_text="Không khen thưởng người đang bị xem xét kỷ luật hoặc điều tra, thanh tra",
     )
     justification = models.TextField(
-        "giải trình (cho các cảnh báo)", blank=True, help_text="Bắt buộc khi còn cảnh báo khi gửi hoặc khi đưa ra Hội đồng"
+        "giải trình (cho các cảnh báo)",
+        blank=True,
+        help_text="Bắt buộc khi còn cảnh báo khi gửi hoặc khi đưa ra Hội đồng",
     )
-    status = models.CharField("trạng thái", max_length=16, choices=NominationStatus.choices, default=NominationStatus.DRAFT, db_index=True)
+    status = models.CharField(
+        "trạng thái", max_length=16, choices=NominationStatus.choices, default=NominationStatus.DRAFT, db_index=True
+    )
     version = models.PositiveIntegerField(default=1, editable=False)
     eligibility = models.JSONField("kết quả kiểm tra điều kiện", default=list, blank=True, editable=False)
     session = models.ForeignKey(
-        CouncilSession, null=True, blank=True, on_delete=models.PROTECT, related_name="nominations", verbose_name="phiên họp Hội đồng"
+        CouncilSession,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="nominations",
+        verbose_name="phiên họp Hội đồng",
     )
     votes_yes = models.PositiveSmallIntegerField("phiếu đồng ý", null=True, blank=True)
     votes_no = models.PositiveSmallIntegerField("phiếu không đồng ý", null=True, blank=True)
@@ -357,7 +417,12 @@ class Nomination(NomineeFields):
         Decision, null=True, blank=True, on_delete=models.PROTECT, related_name="nominations", verbose_name="quyết định"
     )
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name="người lập"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="người lập",
     )
     created_at = models.DateTimeField("lập lúc", auto_now_add=True)
     updated_at = models.DateTimeField("cập nhật lúc", auto_now=True)
@@ -387,10 +452,16 @@ class Nomination(NomineeFields):
         if self.nominee_kind and self.nominee_kind != NomineeKind.COLLECTIVE and not self.full_name:
             errors["full_name"] = "Cần ghi tên."
         if self.award_type_id and self.nominee_kind and not self.award_type.accepts(self.nominee_kind):
-            errors["award_type"] = f"«{self.award_type.name}» không xét cho đối tượng {self.get_nominee_kind_display().lower()}."
+            errors["award_type"] = (
+                f"«{self.award_type.name}» không xét cho đối tượng {self.get_nominee_kind_display().lower()}."
+            )
         if self.progress_report_id:
             report = self.progress_report
-            if (report.campaign_id, report.organization_id, report.kind) != (self.campaign_id, self.proposer_id, "final"):
+            if (report.campaign_id, report.organization_id, report.kind) != (
+                self.campaign_id,
+                self.proposer_id,
+                "final",
+            ):
                 errors["progress_report"] = "Chỉ chọn báo cáo tổng kết của chính đơn vị đề nghị trong phong trào này."
         if self.birth_year and not 1900 <= self.birth_year <= 2100:
             errors["birth_year"] = "Năm sinh không hợp lệ."
@@ -432,15 +503,21 @@ class DossierFile(UploadedFileBase):
 class Vote(models.Model):
     """That a member voted on a nomination in a session; the choice is in an unlinked Ballot."""
 
-    session = models.ForeignKey(CouncilSession, on_delete=models.PROTECT, related_name="votes", verbose_name="phiên họp")
+    session = models.ForeignKey(
+        CouncilSession, on_delete=models.PROTECT, related_name="votes", verbose_name="phiên họp"
+    )
     nomination = models.ForeignKey(Nomination, on_delete=models.PROTECT, related_name="votes", verbose_name="đề nghị")
-    member = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="thành viên")
+    member = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="thành viên"
+    )
 
     class Meta:
         verbose_name = "lượt bỏ phiếu"
         verbose_name_plural = "lượt bỏ phiếu (không ghi lựa chọn)"
         constraints = [
-            models.UniqueConstraint(fields=["session", "nomination", "member"], name="one_vote_per_member_per_nomination")
+            models.UniqueConstraint(
+                fields=["session", "nomination", "member"], name="one_vote_per_member_per_nomination"
+            )
         ]
 
     def __str__(self):
@@ -451,7 +528,9 @@ class Ballot(models.Model):
     """A secret ballot: the choice only (random key, no member, no time)."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    session = models.ForeignKey(CouncilSession, on_delete=models.PROTECT, related_name="ballots", verbose_name="phiên họp")
+    session = models.ForeignKey(
+        CouncilSession, on_delete=models.PROTECT, related_name="ballots", verbose_name="phiên họp"
+    )
     nomination = models.ForeignKey(Nomination, on_delete=models.PROTECT, related_name="ballots", verbose_name="đề nghị")
     choice = models.CharField("lựa chọn", max_length=4, choices=VoteChoice.choices)
 
@@ -470,7 +549,9 @@ class Award(NomineeFields):
     nomination = models.OneToOneField(
         Nomination, null=True, blank=True, on_delete=models.PROTECT, related_name="award", verbose_name="đề nghị"
     )
-    award_type = models.ForeignKey(AwardType, on_delete=models.PROTECT, related_name="awards", verbose_name="danh hiệu / hình thức")
+    award_type = models.ForeignKey(
+        AwardType, on_delete=models.PROTECT, related_name="awards", verbose_name="danh hiệu / hình thức"
+    )
     proposer = models.ForeignKey(
         Organization, null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name="đơn vị đề nghị"
     )

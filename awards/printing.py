@@ -72,13 +72,18 @@ def deciding_name(decision):
 
 def _by_chairman(decision):
     """A state decision signed by the chairman (CHỦ TỊCH, KT. CHỦ TỊCH), not TM. the committee: the chairman decides."""
-    return (decision.document_format == DocumentFormat.STATE and "CHỦ TỊCH" in decision.sign_on_behalf.upper()
-            and not decision.sign_on_behalf.upper().startswith("TM."))
+    return (
+        decision.document_format == DocumentFormat.STATE
+        and "CHỦ TỊCH" in decision.sign_on_behalf.upper()
+        and not decision.sign_on_behalf.upper().startswith("TM.")
+    )
 
 
 def decision_context(decision):
     nominations = list(
-        decision.nominations.select_related("award_type", "organization").order_by("award_type__sort_order", "nominee_kind", "id")
+        decision.nominations.select_related("award_type", "organization").order_by(
+            "award_type__sort_order", "nominee_kind", "id"
+        )
     )
     deciding_body = decision.issuing_body
     if decision.document_format == DocumentFormat.PARTY and not deciding_body.upper().startswith("BAN THƯỜNG VỤ"):
@@ -125,12 +130,22 @@ def render_decision(decision):
 def certificate_context(award):
     decision = award.decision
     if decision.document_format == DocumentFormat.PARTY:
-        granter = decision.issuing_body if decision.issuing_body.upper().startswith("BAN THƯỜNG VỤ") else f"BAN THƯỜNG VỤ {decision.issuing_body}"
+        granter = (
+            decision.issuing_body
+            if decision.issuing_body.upper().startswith("BAN THƯỜNG VỤ")
+            else f"BAN THƯỜNG VỤ {decision.issuing_body}"
+        )
     else:
         granter = f"CHỦ TỊCH {decision.issuing_body}"
-    return {"doc": decision_meta(decision), "award": award, "decision": decision, "granter": granter,
-            "certificate_title": award.certificate_title, "landscape": True,
-            "book_reference": certificate_book_reference(award)}
+    return {
+        "doc": decision_meta(decision),
+        "award": award,
+        "decision": decision,
+        "granter": granter,
+        "certificate_title": award.certificate_title,
+        "landscape": True,
+        "book_reference": certificate_book_reference(award),
+    }
 
 
 def certificate_book_reference(award):
@@ -140,8 +155,10 @@ def certificate_book_reference(award):
 
     name = award.award_type.certificate_name
     number = Award.objects.filter(
-        decision__issuer_id=award.decision.issuer_id, decided_on__year=award.decided_on.year,
-        award_type__certificate_name=name, pk__lte=award.pk,
+        decision__issuer_id=award.decision.issuer_id,
+        decided_on__year=award.decided_on.year,
+        award_type__certificate_name=name,
+        pk__lte=award.pk,
     ).count()
     symbol = "".join(fold(word)[:1].upper() for word in name.split()) or "GK"
     return f"{number}/{symbol}"
@@ -166,7 +183,9 @@ def print_decision(decision_id):
     ):
         if not award.certificate_title:
             continue  # no certificate for this award type from this issuer
-        stored = award.certificate.storage.save(f"awards/certificates/gk-{award.pk}.pdf", ContentFile(render_certificate(award)))
+        stored = award.certificate.storage.save(
+            f"awards/certificates/gk-{award.pk}.pdf", ContentFile(render_certificate(award))
+        )
         Award.objects.filter(pk=award.pk, certificate="").update(certificate=stored)
         printed += 1
     return printed
@@ -195,10 +214,16 @@ def proposal_meta(campaign, *, number=None, day=None, addressee=""):
     recipients = [f"{addressee} (để xem xét){';' if state else ','}"] if addressee else []
     recipients.append(f"Lưu: VT, {office}." if state else f"Lưu {office}.")
     return DocumentMeta(
-        issuing_body=campaign.issuing_body, superior_body=campaign.superior_body, printed_reference=reference,
-        place_and_date=place_and_date, document_format=campaign.document_format, document_type="TỜ TRÌNH",
+        issuing_body=campaign.issuing_body,
+        superior_body=campaign.superior_body,
+        printed_reference=reference,
+        place_and_date=place_and_date,
+        document_format=campaign.document_format,
+        document_type="TỜ TRÌNH",
         title="Về việc đề nghị khen thưởng tập thể, cá nhân\ncó thành tích xuất sắc trong phong trào thi đua",
-        sign_on_behalf=campaign.sign_on_behalf, signer_title=campaign.signer_title, signer_name=campaign.signer_name,
+        sign_on_behalf=campaign.sign_on_behalf,
+        signer_title=campaign.signer_title,
+        signer_name=campaign.signer_name,
         recipients=recipients,
     )
 
@@ -223,8 +248,12 @@ def proposal_context(campaign, proposals, *, number=None, day=None, addressee=""
     sessions = sorted({n.session.held_on for n in proposals if n.session_id})
     return {
         "doc": proposal_meta(campaign, number=number, day=day, addressee=addressee),
-        "campaign": campaign, "groups": groups, "total": len(proposals), "parts": _parts(proposals),
-        "addressee": addressee, "plan": wording.plan_phrase(campaign),
+        "campaign": campaign,
+        "groups": groups,
+        "total": len(proposals),
+        "parts": _parts(proposals),
+        "addressee": addressee,
+        "plan": wording.plan_phrase(campaign),
         "author": wording.author_name(campaign.issuer, campaign.document_format, campaign.sign_on_behalf),
         "council_days": ", ".join(f"{d:%d/%m/%Y}" for d in sessions),
     }

@@ -17,7 +17,9 @@ def nominations_for(user):
     """Own unit's nominations (drafts included), the committee's (not drafts), those on the user's sessions."""
     if not user.is_authenticated:
         return Nomination.objects.none()
-    qs = Nomination.objects.select_related("campaign", "campaign__issuer", "proposer", "award_type", "organization", "session")
+    qs = Nomination.objects.select_related(
+        "campaign", "campaign__issuer", "proposer", "award_type", "organization", "session"
+    )
     if user.is_superuser:
         return qs
     org_ids = organization_ids_for(user)
@@ -35,8 +37,16 @@ def get_nomination_for(user, pk):
 def nomination_detail(pk):
     return (
         Nomination.objects.select_related(
-            "campaign", "campaign__issuer", "proposer", "award_type", "organization", "session", "decision",
-            "progress_report", "progress_report__organization", "progress_report__campaign",
+            "campaign",
+            "campaign__issuer",
+            "proposer",
+            "award_type",
+            "organization",
+            "session",
+            "decision",
+            "progress_report",
+            "progress_report__organization",
+            "progress_report__campaign",
         )
         .prefetch_related("files", "log__actor")
         .get(pk=pk)
@@ -57,14 +67,23 @@ def sessions_with_counts(user):
     from django.db.models import Case, IntegerField, Value, When
 
     waiting = Q(nominations__status=NominationStatus.IN_COUNCIL)
-    return sessions_for(user).annotate(
-        n=Count("nominations", distinct=True),
-        agenda=Count("nominations", filter=waiting, distinct=True),
-        voted=Count("votes", filter=Q(votes__member=user.pk, votes__nomination__status=NominationStatus.IN_COUNCIL),
-                    distinct=True),
-        is_member=Count("members", filter=Q(members=user.pk), distinct=True),
-        open_first=Case(When(status=SessionStatus.OPEN, then=Value(0)), default=Value(1), output_field=IntegerField()),
-    ).order_by("open_first", "-held_on", "-id")
+    return (
+        sessions_for(user)
+        .annotate(
+            n=Count("nominations", distinct=True),
+            agenda=Count("nominations", filter=waiting, distinct=True),
+            voted=Count(
+                "votes",
+                filter=Q(votes__member=user.pk, votes__nomination__status=NominationStatus.IN_COUNCIL),
+                distinct=True,
+            ),
+            is_member=Count("members", filter=Q(members=user.pk), distinct=True),
+            open_first=Case(
+                When(status=SessionStatus.OPEN, then=Value(0)), default=Value(1), output_field=IntegerField()
+            ),
+        )
+        .order_by("open_first", "-held_on", "-id")
+    )
 
 
 def get_session_for(user, pk):
@@ -112,7 +131,11 @@ def search_awards(qs, *, q="", unit="", year=None, award_code="", nominee_kind="
         qs = qs.filter(search_key__contains=word)
     if unit:
         key = fold(unit)
-        qs = qs.filter(Q(search_key__contains=key) | Q(proposer__search_key__contains=key) | Q(organization__search_key__contains=key))
+        qs = qs.filter(
+            Q(search_key__contains=key)
+            | Q(proposer__search_key__contains=key)
+            | Q(organization__search_key__contains=key)
+        )
     if year:
         qs = qs.filter(year=year)
     if award_code:
@@ -149,8 +172,11 @@ def statistics(qs):
 
 def ethnicity_counts(qs):
     return list(
-        qs.filter(nominee_kind=NomineeKind.INDIVIDUAL).exclude(ethnicity="")
-        .values("ethnicity").annotate(n=Count("pk")).order_by("-n", "ethnicity")
+        qs.filter(nominee_kind=NomineeKind.INDIVIDUAL)
+        .exclude(ethnicity="")
+        .values("ethnicity")
+        .annotate(n=Count("pk"))
+        .order_by("-n", "ethnicity")
     )
 
 
@@ -164,7 +190,8 @@ def award_type_choices(day=None):
 def _approved_undecided(campaign):
     return (
         Nomination.objects.filter(campaign=campaign, status=NominationStatus.APPROVED, decision__isnull=True)
-        .select_related("award_type", "proposer", "session").order_by("award_type__sort_order", "award_type__name", "proposer__path", "id")
+        .select_related("award_type", "proposer", "session")
+        .order_by("award_type__sort_order", "award_type__name", "proposer__path", "id")
     )
 
 
@@ -181,7 +208,11 @@ def proposals_upward(campaign):
     """Approved nominations the issuer may only propose: the list of its proposal to the superior level."""
     from .eligibility import AWARD, power_over
 
-    return [n for n in _approved_undecided(campaign) if power_over(campaign.issuer, n.award_type, campaign.period_end)[0] != AWARD]
+    return [
+        n
+        for n in _approved_undecided(campaign)
+        if power_over(campaign.issuer, n.award_type, campaign.period_end)[0] != AWARD
+    ]
 
 
 def member_sessions(user, limit=None):
@@ -198,9 +229,14 @@ def member_sessions(user, limit=None):
             .select_related("campaign")
             .annotate(
                 agenda=Count("nominations", filter=Q(nominations__status=NominationStatus.IN_COUNCIL), distinct=True),
-                voted=Count("votes", filter=Q(votes__member=user, votes__nomination__status=NominationStatus.IN_COUNCIL),
-                            distinct=True),
-                open_first=Case(When(status=SessionStatus.OPEN, then=Value(0)), default=Value(1), output_field=IntegerField()),
+                voted=Count(
+                    "votes",
+                    filter=Q(votes__member=user, votes__nomination__status=NominationStatus.IN_COUNCIL),
+                    distinct=True,
+                ),
+                open_first=Case(
+                    When(status=SessionStatus.OPEN, then=Value(0)), default=Value(1), output_field=IntegerField()
+                ),
             )
             .order_by("open_first", "-held_on", "-id")
         )
@@ -221,9 +257,13 @@ OFFICIAL_INDIVIDUAL_CLASSES = [
     ("direct_worker", "Người trực tiếp công tác, lao động, học tập, chiến đấu và phục vụ chiến đấu"),
 ]
 OFFICIAL_METHODS = [
-    ("regular", "Khen thưởng thường xuyên"), ("topic", "Khen thưởng theo đợt, chuyên đề"), ("sudden", "Khen thưởng đột xuất"),
-    ("foreign", "Khen thưởng đối ngoại"), ("dedication", "Khen thưởng quá trình cống hiến"),
-    ("seniority", "Khen thưởng theo niên hạn"), ("resistance", "Khen thưởng thành tích kháng chiến"),
+    ("regular", "Khen thưởng thường xuyên"),
+    ("topic", "Khen thưởng theo đợt, chuyên đề"),
+    ("sudden", "Khen thưởng đột xuất"),
+    ("foreign", "Khen thưởng đối ngoại"),
+    ("dedication", "Khen thưởng quá trình cống hiến"),
+    ("seniority", "Khen thưởng theo niên hạn"),
+    ("resistance", "Khen thưởng thành tích kháng chiến"),
 ]
 COLLECTIVE_KINDS = (NomineeKind.COLLECTIVE, NomineeKind.VILLAGE)
 
@@ -242,7 +282,14 @@ def official_statistics(qs):
     chuyên đề»."""
     counts = (
         qs.order_by()
-        .values("award_type__code", "award_type__name", "award_type__kind", "award_type__sort_order", "nominee_kind", "nominee_class")
+        .values(
+            "award_type__code",
+            "award_type__name",
+            "award_type__kind",
+            "award_type__sort_order",
+            "nominee_kind",
+            "nominee_class",
+        )
         .annotate(n=Count("pk"))
     )
     columns, cells = {}, []
@@ -266,7 +313,11 @@ def official_statistics(qs):
     rows = [
         line("Tổng số", lambda r: True),
         line("1. Tập thể", lambda r: r["nominee_kind"] in COLLECTIVE_KINDS),
-        line("trong đó: doanh nghiệp", lambda r: r["nominee_kind"] in COLLECTIVE_KINDS and r["nominee_class"] == "enterprise", 1),
+        line(
+            "trong đó: doanh nghiệp",
+            lambda r: r["nominee_kind"] in COLLECTIVE_KINDS and r["nominee_class"] == "enterprise",
+            1,
+        ),
         line("2. Hộ gia đình", lambda r: r["nominee_kind"] == NomineeKind.HOUSEHOLD),
         line("3. Cá nhân", individual),
     ]
@@ -276,5 +327,8 @@ def official_statistics(qs):
     rows.append({"label": "Chia theo phương thức khen thưởng", "level": 0, "cells": None, "total": None})
     for code, label in OFFICIAL_METHODS:
         rows.append(line(label, (lambda r: True) if code == "topic" else (lambda r: False), 1))
-    return {"columns": [{"code": c, "name": columns[c][1], "kind": columns[c][2]} for c in order], "rows": rows,
-            "span": 2 + 2 * len(order)}
+    return {
+        "columns": [{"code": c, "name": columns[c][1], "kind": columns[c][2]} for c in order],
+        "rows": rows,
+        "span": 2 + 2 * len(order),
+    }

@@ -32,7 +32,9 @@ NOMINATION_FLOW = Workflow(
     moves=[
         Move("submit", "Gửi đề nghị", (S.DRAFT, S.RETURNED), S.SUBMITTED, is_proposer_member),
         Move("check", "Thẩm định đạt", (S.SUBMITTED,), S.CHECKED, is_reviewer, style="success"),
-        Move("return", "Trả lại", (S.SUBMITTED, S.CHECKED), S.RETURNED, is_reviewer, needs_reason=True, style="warning"),
+        Move(
+            "return", "Trả lại", (S.SUBMITTED, S.CHECKED), S.RETURNED, is_reviewer, needs_reason=True, style="warning"
+        ),
         Move("to_council", "Đưa ra Hội đồng", (S.CHECKED,), S.IN_COUNCIL, is_reviewer),
         Move("approve", "Hội đồng thông qua", (S.IN_COUNCIL,), S.APPROVED, is_reviewer, style="success"),
         Move("reject", "Không thông qua", (S.IN_COUNCIL,), S.REJECTED, is_reviewer, style="danger"),
@@ -44,9 +46,26 @@ NOMINATION_FLOW = Workflow(
 BUTTON_MOVES = ("submit", "check", "return")
 
 NOMINATION_FIELDS = (
-    "nominee_kind", "organization", "title_prefix", "full_name", "position", "unit_name", "gender", "ethnicity",
-    "birth_year", "nominee_class", "activity_field", "award_type", "year", "achievement", "progress_report", "progress_report_note",
-    "initiative_title", "initiative_recognised_on", "discipline_pending", "justification",
+    "nominee_kind",
+    "organization",
+    "title_prefix",
+    "full_name",
+    "position",
+    "unit_name",
+    "gender",
+    "ethnicity",
+    "birth_year",
+    "nominee_class",
+    "activity_field",
+    "award_type",
+    "year",
+    "achievement",
+    "progress_report",
+    "progress_report_note",
+    "initiative_title",
+    "initiative_recognised_on",
+    "discipline_pending",
+    "justification",
 )
 
 
@@ -94,7 +113,9 @@ def delete_nomination(nomination, actor):
 def add_dossier_file(nomination, actor, upload, kind, description=""):
     if not can_edit_nomination(actor, nomination):
         raise PermissionDenied
-    attachment = DossierFile.from_upload(upload, uploaded_by=actor, description=description, nomination=nomination, kind=kind)
+    attachment = DossierFile.from_upload(
+        upload, uploaded_by=actor, description=description, nomination=nomination, kind=kind
+    )
     attachment.save()
     return attachment
 
@@ -118,7 +139,9 @@ def submit_nomination(nomination, actor, justification=None):
         raise PermissionDenied
     findings = _checked(nomination, justification)
     return NOMINATION_FLOW.apply(
-        nomination, "submit", actor,
+        nomination,
+        "submit",
+        actor,
         extra_updates={"eligibility": findings, "justification": nomination.justification},
     )
 
@@ -176,7 +199,9 @@ def put_to_council(nomination, session, actor, justification=None):
         raise TransitionError("Phiên họp thuộc phong trào khác.")
     findings = _checked(nomination, justification)
     return NOMINATION_FLOW.apply(
-        nomination, "to_council", actor,
+        nomination,
+        "to_council",
+        actor,
         extra_updates={"session": session, "eligibility": findings, "justification": nomination.justification},
     )
 
@@ -225,7 +250,9 @@ def close_session(session, actor):
             raise TransitionError("Phiên họp đã kết thúc.")
         members = locked.members.count()
         counts = tally(locked)
-        for nomination in locked.nominations.filter(status=S.IN_COUNCIL).select_related("campaign", "award_type", "proposer"):
+        for nomination in locked.nominations.filter(status=S.IN_COUNCIL).select_related(
+            "campaign", "award_type", "proposer"
+        ):
             yes, no = counts.get(nomination.pk, (0, 0))
             votes = {"votes_yes": yes, "votes_no": no, "votes_members": members}
             passed = locked.passes(yes, members)
@@ -275,10 +302,15 @@ def create_decision(campaign, actor, nominations, **fields):
         decision = Decision(issuer=campaign.issuer, campaign=campaign, created_by=actor, **fields)
         decision.full_clean()
         taken = Decision.objects.filter(
-            issuer=campaign.issuer, symbol=decision.symbol, number=decision.number, issued_on__year=decision.issued_on.year
+            issuer=campaign.issuer,
+            symbol=decision.symbol,
+            number=decision.number,
+            issued_on__year=decision.issued_on.year,
         )
         if taken.exists():
-            raise ValidationError(f"Số {decision.reference} năm {decision.issued_on.year} đã được dùng cho quyết định khác.")
+            raise ValidationError(
+                f"Số {decision.reference} năm {decision.issued_on.year} đã được dùng cho quyết định khác."
+            )
         _refuse_outside_authority(campaign.issuer, nominations, decision.issued_on)
         decision.save()
         ids = [n.pk for n in nominations]
@@ -294,10 +326,26 @@ def record_awards(decision):
     """Write the decision's awards into the registry: one per nomination, so running it twice adds nothing."""
     created = 0
     for nomination in decision.nominations.select_related("award_type", "organization"):
-        values = {f: getattr(nomination, f) for f in (
-            "nominee_kind", "organization", "title_prefix", "full_name", "position", "unit_name", "gender",
-            "ethnicity", "birth_year", "nominee_class", "activity_field", "year", "achievement", "award_type", "proposer",
-        )}
+        values = {
+            f: getattr(nomination, f)
+            for f in (
+                "nominee_kind",
+                "organization",
+                "title_prefix",
+                "full_name",
+                "position",
+                "unit_name",
+                "gender",
+                "ethnicity",
+                "birth_year",
+                "nominee_class",
+                "activity_field",
+                "year",
+                "achievement",
+                "award_type",
+                "proposer",
+            )
+        }
         _award, was_created = Award.objects.get_or_create(
             nomination=nomination, defaults={**values, "decision": decision, "decided_on": decision.issued_on}
         )
@@ -345,7 +393,9 @@ def import_nominees(campaign, proposer, actor, upload):
         for row in rows:
             row = dict(row)
             number = row.pop("row")
-            nomination = Nomination(campaign=campaign, proposer=proposer, created_by=actor, year=campaign.period_end.year, **row)
+            nomination = Nomination(
+                campaign=campaign, proposer=proposer, created_by=actor, year=campaign.period_end.year, **row
+            )
             _resolve_version(nomination)
             try:
                 nomination.full_clean(exclude=["achievement"])

@@ -60,18 +60,29 @@ def campaign_nominations(request, campaign_pk):
     page = Paginator(qs.order_by("proposer__path", "id"), 25).get_page(request.GET.get("page"))
     is_staff = is_committee_staff(request.user, campaign)
     counts = dict(
-        selectors.nominations_for(request.user).filter(campaign=campaign).order_by()
-        .values_list("status").annotate(n=Count("pk")).values_list("status", "n")
+        selectors.nominations_for(request.user)
+        .filter(campaign=campaign)
+        .order_by()
+        .values_list("status")
+        .annotate(n=Count("pk"))
+        .values_list("status", "n")
     )
-    return render(request, "awards/campaign_nominations.html", {
-        "campaign": campaign, "page": page, "is_staff": is_staff, "status": status,
-        "statuses": [(value, label, counts.get(value, 0)) for value, label in NominationStatus.choices],
-        "can_nominate": campaign.status != "draft" and _proposers(request.user, campaign).exists(),
-        "sessions": campaign.council_sessions.all() if is_staff else [],
-        "decisions": campaign.award_decisions.all() if is_staff else [],
-        "query_string": f"status={status}" if status else "",
-        "export_statuses": EXPORT_DEFAULT_STATUSES,
-    })
+    return render(
+        request,
+        "awards/campaign_nominations.html",
+        {
+            "campaign": campaign,
+            "page": page,
+            "is_staff": is_staff,
+            "status": status,
+            "statuses": [(value, label, counts.get(value, 0)) for value, label in NominationStatus.choices],
+            "can_nominate": campaign.status != "draft" and _proposers(request.user, campaign).exists(),
+            "sessions": campaign.council_sessions.all() if is_staff else [],
+            "decisions": campaign.award_decisions.all() if is_staff else [],
+            "query_string": f"status={status}" if status else "",
+            "export_statuses": EXPORT_DEFAULT_STATUSES,
+        },
+    )
 
 
 @login_required
@@ -83,14 +94,20 @@ def nomination_create(request, campaign_pk):
     form = NominationForm(request.POST or None, campaign=campaign, proposers=proposers)
     if request.method == "POST" and form.is_valid():
         try:
-            nomination = services.create_nomination(campaign, form.cleaned_data["proposer"], request.user, **form.values())
+            nomination = services.create_nomination(
+                campaign, form.cleaned_data["proposer"], request.user, **form.values()
+            )
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
             messages.success(request, "Đã lưu dự thảo đề nghị. Bổ sung hồ sơ rồi gửi đi.")
             return redirect("awards:nomination", pk=nomination.pk)
-    return render(request, "awards/nomination_form.html", {"form": form, "campaign": campaign},
-                  status=400 if form.is_bound else 200)
+    return render(
+        request,
+        "awards/nomination_form.html",
+        {"form": form, "campaign": campaign},
+        status=400 if form.is_bound else 200,
+    )
 
 
 @login_required
@@ -99,7 +116,9 @@ def nomination_edit(request, pk):
     if not can_edit_nomination(request.user, nomination):
         raise PermissionDenied
     campaign = nomination.campaign
-    form = NominationForm(request.POST or None, instance=nomination, campaign=campaign, proposers=_proposers(request.user, campaign))
+    form = NominationForm(
+        request.POST or None, instance=nomination, campaign=campaign, proposers=_proposers(request.user, campaign)
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.update_nomination(nomination, request.user, **form.values())
@@ -108,8 +127,12 @@ def nomination_edit(request, pk):
         else:
             messages.success(request, "Đã lưu.")
             return redirect("awards:nomination", pk=nomination.pk)
-    return render(request, "awards/nomination_form.html", {"form": form, "campaign": campaign, "nomination": nomination},
-                  status=400 if form.is_bound else 200)
+    return render(
+        request,
+        "awards/nomination_form.html",
+        {"form": form, "campaign": campaign, "nomination": nomination},
+        status=400 if form.is_bound else 200,
+    )
 
 
 @login_required
@@ -124,22 +147,34 @@ def nomination_detail(request, pk):
     campaign_link = campaigns_for(user).filter(pk=nomination.campaign_id).exists()
     decision = nomination.decision
     decision_link = (
-        decision is not None and decision.status == DecisionStatus.ISSUED
-        and selectors.decisions_for(user).filter(pk=decision.pk).exists() and can_view_decision(user, decision)
+        decision is not None
+        and decision.status == DecisionStatus.ISSUED
+        and selectors.decisions_for(user).filter(pk=decision.pk).exists()
+        and can_view_decision(user, decision)
     )
-    upward = (nomination.status == NominationStatus.APPROVED
-              and not eligibility.may_award(nomination.campaign.issuer, nomination.award_type, nomination.rules_date))
-    return render(request, "awards/nomination_detail.html", {
-        "n": nomination, "upward": upward, "session_link": session_link, "campaign_link": campaign_link, "decision_link": decision_link,
-        "findings": eligibility.evaluate(nomination),
-        "moves": moves,
-        "can_edit": can_edit_nomination(user, nomination),
-        "is_staff": is_staff,
-        "dossier_form": DossierForm() if can_edit_nomination(user, nomination) else None,
-        "council_form": PutToCouncilForm(campaign=nomination.campaign)
-        if is_staff and nomination.status == NominationStatus.CHECKED else None,
-        "transition_form": TransitionForm(),
-    })
+    upward = nomination.status == NominationStatus.APPROVED and not eligibility.may_award(
+        nomination.campaign.issuer, nomination.award_type, nomination.rules_date
+    )
+    return render(
+        request,
+        "awards/nomination_detail.html",
+        {
+            "n": nomination,
+            "upward": upward,
+            "session_link": session_link,
+            "campaign_link": campaign_link,
+            "decision_link": decision_link,
+            "findings": eligibility.evaluate(nomination),
+            "moves": moves,
+            "can_edit": can_edit_nomination(user, nomination),
+            "is_staff": is_staff,
+            "dossier_form": DossierForm() if can_edit_nomination(user, nomination) else None,
+            "council_form": PutToCouncilForm(campaign=nomination.campaign)
+            if is_staff and nomination.status == NominationStatus.CHECKED
+            else None,
+            "transition_form": TransitionForm(),
+        },
+    )
 
 
 @login_required
@@ -149,8 +184,13 @@ def nomination_transition(request, pk, action):
     form = TransitionForm(request.POST)
     form.is_valid()
     try:
-        services.transition(nomination, action, request.user, reason=form.cleaned_data.get("reason", ""),
-                            justification=form.cleaned_data.get("justification") if action == "submit" else None)
+        services.transition(
+            nomination,
+            action,
+            request.user,
+            reason=form.cleaned_data.get("reason", ""),
+            justification=form.cleaned_data.get("justification") if action == "submit" else None,
+        )
     except TransitionError as exc:
         messages.error(request, str(exc))
     else:
@@ -169,7 +209,9 @@ def nomination_to_council(request, pk):
         messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
         return redirect("awards:nomination", pk=nomination.pk)
     try:
-        services.put_to_council(nomination, form.cleaned_data["session"], request.user, form.cleaned_data["justification"] or None)
+        services.put_to_council(
+            nomination, form.cleaned_data["session"], request.user, form.cleaned_data["justification"] or None
+        )
     except TransitionError as exc:
         messages.error(request, str(exc))
     else:
@@ -196,8 +238,13 @@ def dossier_upload(request, pk):
     form = DossierForm(request.POST, request.FILES)
     if form.is_valid():
         try:
-            services.add_dossier_file(nomination, request.user, form.cleaned_data["file"], form.cleaned_data["kind"],
-                                      form.cleaned_data["description"])
+            services.add_dossier_file(
+                nomination,
+                request.user,
+                form.cleaned_data["file"],
+                form.cleaned_data["kind"],
+                form.cleaned_data["description"],
+            )
         except ValidationError as exc:
             messages.error(request, _errors(exc))
         else:
@@ -223,7 +270,9 @@ def nominee_import(request, campaign_pk):
     form = ImportForm(request.POST or None, request.FILES or None, proposers=proposers)
     errors, status = [], 200
     if request.method == "POST" and form.is_valid():
-        created, errors = services.import_nominees(campaign, form.cleaned_data["proposer"], request.user, form.cleaned_data["file"])
+        created, errors = services.import_nominees(
+            campaign, form.cleaned_data["proposer"], request.user, form.cleaned_data["file"]
+        )
         if not errors:
             messages.success(request, f"Đã nhập {created} đề nghị (dự thảo). Bổ sung thành tích, hồ sơ rồi gửi đi.")
             return redirect("awards:campaign", campaign_pk=campaign.pk)
@@ -274,13 +323,17 @@ def session_create(request, campaign_pk):
         else:
             messages.success(request, "Đã tạo phiên họp. Đưa các đề nghị đã thẩm định ra phiên họp.")
             return redirect("awards:session", pk=session.pk)
-    return render(request, "awards/session_form.html", {"form": form, "campaign": campaign}, status=400 if form.is_bound else 200)
+    return render(
+        request, "awards/session_form.html", {"form": form, "campaign": campaign}, status=400 if form.is_bound else 200
+    )
 
 
 @login_required
 def session_detail(request, pk):
     session = selectors.get_session_for(request.user, pk)
-    nominations = list(session.nominations.select_related("award_type", "proposer", "campaign", "campaign__issuer").order_by("id"))
+    nominations = list(
+        session.nominations.select_related("award_type", "proposer", "campaign", "campaign__issuer").order_by("id")
+    )
     is_member = session.members.filter(pk=request.user.pk).exists()
     voted = selectors.voted_nomination_ids(session, request.user) if is_member else set()
     counts = services.tally(session) if session.is_closed else {}
@@ -288,12 +341,18 @@ def session_detail(request, pk):
     for n in nominations:
         failures = [f for f in eligibility.evaluate(n) if not f.ok] if not session.is_closed else []
         rows.append({"n": n, "voted": n.pk in voted, "failures": failures, "tally": counts.get(n.pk, (0, 0))})
-    return render(request, "awards/session_detail.html", {
-        "session": session, "rows": rows, "is_member": is_member,
-        "is_manager": is_committee_staff(request.user, session.campaign),
-        "members": session.members.order_by("last_name", "first_name"),
-        "ballots_cast": session.votes.count(),
-    })
+    return render(
+        request,
+        "awards/session_detail.html",
+        {
+            "session": session,
+            "rows": rows,
+            "is_member": is_member,
+            "is_manager": is_committee_staff(request.user, session.campaign),
+            "members": session.members.order_by("last_name", "first_name"),
+            "ballots_cast": session.votes.count(),
+        },
+    )
 
 
 @login_required
@@ -334,17 +393,26 @@ def decision_create(request, campaign_pk):
     form = DecisionForm(request.POST or None, campaign=campaign)
     if request.method == "POST" and form.is_valid():
         try:
-            decision = services.create_decision(campaign, request.user, form.cleaned_data["nominations"], **form.values())
+            decision = services.create_decision(
+                campaign, request.user, form.cleaned_data["nominations"], **form.values()
+            )
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
             messages.success(request, "Đã lập dự thảo quyết định. Kiểm tra rồi ban hành.")
             return redirect("awards:decision", pk=decision.pk)
     decider = wording.author_name(campaign.issuer, campaign.document_format)
-    return render(request, "awards/decision_form.html", {
-        "form": form, "campaign": campaign, "nothing_to_decide": not form.fields["nominations"].queryset.exists(),
-        "empty_text": f"Không có đề nghị nào đã được Hội đồng thông qua thuộc thẩm quyền quyết định của {decider}.",
-    }, status=400 if form.is_bound else 200)
+    return render(
+        request,
+        "awards/decision_form.html",
+        {
+            "form": form,
+            "campaign": campaign,
+            "nothing_to_decide": not form.fields["nominations"].queryset.exists(),
+            "empty_text": f"Không có đề nghị nào đã được Hội đồng thông qua thuộc thẩm quyền quyết định của {decider}.",
+        },
+        status=400 if form.is_bound else 200,
+    )
 
 
 @login_required
@@ -362,8 +430,10 @@ def proposal_upward(request, campaign_pk):
 
     default_addressee = wording.superior_of(campaign.issuer, campaign.document_format)
     printing = request.GET.get("format") == "pdf"
-    form = ProposalPrintForm({"addressee": default_addressee, **request.GET.dict()} if printing else None,
-                             initial={"addressee": default_addressee})
+    form = ProposalPrintForm(
+        {"addressee": default_addressee, **request.GET.dict()} if printing else None,
+        initial={"addressee": default_addressee},
+    )
     if printing and form.is_valid():
         # A short letter: rendered in the request like the plan (reports.pdf says so for short documents).
         d = form.cleaned_data
@@ -373,10 +443,18 @@ def proposal_upward(request, campaign_pk):
         response["X-Content-Type-Options"] = "nosniff"
         return response
     groups = proposal_groups(proposals)
-    return render(request, "awards/proposal_upward.html", {
-        "campaign": campaign, "groups": groups, "total": len(proposals), "form": form,
-        "author": wording.author_name(campaign.issuer, campaign.document_format, campaign.sign_on_behalf),
-    }, status=400 if form.is_bound and form.errors else 200)
+    return render(
+        request,
+        "awards/proposal_upward.html",
+        {
+            "campaign": campaign,
+            "groups": groups,
+            "total": len(proposals),
+            "form": form,
+            "author": wording.author_name(campaign.issuer, campaign.document_format, campaign.sign_on_behalf),
+        },
+        status=400 if form.is_bound and form.errors else 200,
+    )
 
 
 @login_required
@@ -388,10 +466,18 @@ def decision_detail(request, pk):
 
     context = decision_context(decision)
     # Only the certificates this user may open (another unit's award is not theirs to print).
-    awards = [a for a in selectors.awards_for(request.user).filter(decision=decision).order_by("id") if a.certificate_title]
-    return render(request, "awards/decision_detail.html", {
-        **context, "awards": awards, "is_manager": is_committee_staff(request.user, decision.campaign),
-    })
+    awards = [
+        a for a in selectors.awards_for(request.user).filter(decision=decision).order_by("id") if a.certificate_title
+    ]
+    return render(
+        request,
+        "awards/decision_detail.html",
+        {
+            **context,
+            "awards": awards,
+            "is_manager": is_committee_staff(request.user, decision.campaign),
+        },
+    )
 
 
 @login_required
@@ -455,7 +541,9 @@ def _registry_qs(request):
     qs = selectors.awards_for(request.user)
     if form.is_bound and form.is_valid():
         d = form.cleaned_data
-        qs = selectors.search_awards(qs, q=d["q"], unit=d["unit"], year=d["year"], award_code=d["award"], nominee_kind=d["kind"])
+        qs = selectors.search_awards(
+            qs, q=d["q"], unit=d["unit"], year=d["year"], award_code=d["award"], nominee_kind=d["kind"]
+        )
     return form, qs
 
 
@@ -465,11 +553,19 @@ def registry(request):
     page = Paginator(qs.order_by("-year", "-decided_on", "id"), 25).get_page(request.GET.get("page"))
     params = request.GET.copy()
     params.pop("page", None)
-    return render(request, "awards/registry.html", {
-        "form": form, "page": page, "stats": selectors.statistics(qs), "ethnicities": selectors.ethnicity_counts(qs),
-        "query_string": params.urlencode(), "total": page.paginator.count,
-        "export_url": reverse("awards:registry_export") + (f"?{params.urlencode()}" if params else ""),
-    })
+    return render(
+        request,
+        "awards/registry.html",
+        {
+            "form": form,
+            "page": page,
+            "stats": selectors.statistics(qs),
+            "ethnicities": selectors.ethnicity_counts(qs),
+            "query_string": params.urlencode(),
+            "total": page.paginator.count,
+            "export_url": reverse("awards:registry_export") + (f"?{params.urlencode()}" if params else ""),
+        },
+    )
 
 
 @login_required
@@ -493,10 +589,16 @@ def registry_statistics(request):
         response["Content-Disposition"] = 'attachment; filename="thong-ke-khen-thuong-0602-0603.xlsx"'
         return response
     params["format"] = "xlsx"
-    return render(request, "awards/statistics.html", {
-        "form": form, "table": table, "title": STATISTICS_TITLE,
-        "export_url": reverse("awards:statistics") + "?" + params.urlencode(),
-    })
+    return render(
+        request,
+        "awards/statistics.html",
+        {
+            "form": form,
+            "table": table,
+            "title": STATISTICS_TITLE,
+            "export_url": reverse("awards:statistics") + "?" + params.urlencode(),
+        },
+    )
 
 
 @login_required
@@ -506,4 +608,3 @@ def registry_history(request):
     if not awards:
         raise Http404
     return render(request, "awards/history.html", {"awards": awards, "subject": awards[-1]})
-

@@ -55,7 +55,7 @@ def superior_of(org, document_format):
     if document_format == DocumentFormat.STATE:
         match = _COMMITTEE_WORD.match(parent.name)
         if match and parent.level in ("province", "district"):  # the committee of the same place
-            place = parent.name[match.end():].strip()
+            place = parent.name[match.end() :].strip()
             level = "tỉnh" if parent.level == "province" else "huyện"
             return f"Ủy ban nhân dân {level} {place}".strip()
         return ""

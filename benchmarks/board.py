@@ -56,13 +56,19 @@ def build(units):
     campaign = Campaign.objects.filter(issuer=issuer, title="Phong trào đo đạc bảng theo dõi").first()
     if campaign is None:
         campaign = Campaign.objects.create(
-            issuer=issuer, issuing_body="HUYỆN ỦY ĐO ĐẠC", term="2020-2025", place="Đo Đạc",
-            title="Phong trào đo đạc bảng theo dõi", period_start=datetime.date(2024, 1, 1),
+            issuer=issuer,
+            issuing_body="HUYỆN ỦY ĐO ĐẠC",
+            term="2020-2025",
+            place="Đo Đạc",
+            title="Phong trào đo đạc bảng theo dõi",
+            period_start=datetime.date(2024, 1, 1),
             period_end=datetime.date(2024, 12, 31),
         )
         for order in range(1, 6):
             ContentArea.objects.create(campaign=campaign, order=order, heading=f"Nội dung {order}", body="Nội dung.")
-        Assignment.objects.create(campaign=campaign, order=1, body="Các đơn vị xây dựng kế hoạch.", requires_subplan=True)
+        Assignment.objects.create(
+            campaign=campaign, order=1, body="Các đơn vị xây dựng kế hoạch.", requires_subplan=True
+        )
         Recipient.objects.create(campaign=campaign, order=1, text="Lưu.")
         campaign.signer_title, campaign.signer_name = "BÍ THƯ", "Người Ký"
         campaign.save()
@@ -70,14 +76,21 @@ def build(units):
     have = SubPlan.objects.filter(campaign=campaign).count()
     if have < units:
         branches = [
-            Organization.objects.get_or_create(code=f"bench-khoi-{b}", defaults={
-                "parent": issuer, "kind": "party_committee", "level": "commune", "name": f"Đảng bộ khối {b}"})[0]
+            Organization.objects.get_or_create(
+                code=f"bench-khoi-{b}",
+                defaults={"parent": issuer, "kind": "party_committee", "level": "commune", "name": f"Đảng bộ khối {b}"},
+            )[0]
             for b in range(10)
         ]
         orgs = []
         for i in range(have, units):
-            org = Organization(parent=branches[i % 10], kind=random.choice(["commune", "party_cell", "village"]),
-                               level="grassroots", name=f"Chi bộ bản Nà Sản {i}", code=f"bench-cb-{i}")
+            org = Organization(
+                parent=branches[i % 10],
+                kind=random.choice(["commune", "party_cell", "village"]),
+                level="grassroots",
+                name=f"Chi bộ bản Nà Sản {i}",
+                code=f"bench-cb-{i}",
+            )
             org.save()
             orgs.append(org)
         services.create_obligations(campaign, orgs, staff, due_date=datetime.date(2024, 2, 1))
@@ -121,8 +134,10 @@ def measure(campaign, staff, repeat):
                 response = client.get(url)
                 times.append((time.perf_counter() - start) * 1000)
             assert response.status_code == 200, response.status_code
-        print(f"{label:<50} {statistics.median(times):>10.1f} {max(times):>8.1f} {len(ctx.captured_queries):>8}"
-              f" {len(response.content):>9}")
+        print(
+            f"{label:<50} {statistics.median(times):>10.1f} {max(times):>8.1f} {len(ctx.captured_queries):>8}"
+            f" {len(response.content):>9}"
+        )
 
 
 if __name__ == "__main__":

@@ -101,16 +101,41 @@ class CampaignAdmin(admin.ModelAdmin):
     date_hierarchy = "period_start"
     autocomplete_fields = ["issuer"]
     readonly_fields = ["status", "launched_at", "launched_by", "closed_at", "created_by", "created_at", "updated_at"]
-    inlines = [LegalBasisInline, ContentAreaInline, AssignmentInline, OccasionInline, RecipientInline, MilestoneInline,
-               AmendmentInline]
+    inlines = [
+        LegalBasisInline,
+        ContentAreaInline,
+        AssignmentInline,
+        OccasionInline,
+        RecipientInline,
+        MilestoneInline,
+        AmendmentInline,
+    ]
     fieldsets = [
-        ("Tiêu đề văn bản", {"fields": ["issuer", "superior_body", "issuing_body", "document_format", "document_type",
-                                         "symbol", "number", "term", "place", "issued_on", "number_note"]}),
+        (
+            "Tiêu đề văn bản",
+            {
+                "fields": [
+                    "issuer",
+                    "superior_body",
+                    "issuing_body",
+                    "document_format",
+                    "document_type",
+                    "symbol",
+                    "number",
+                    "term",
+                    "place",
+                    "issued_on",
+                    "number_note",
+                ]
+            },
+        ),
         ("Trích yếu và nội dung", {"fields": ["title", "preamble", "introduction", "purpose", "requirements"]}),
         ("Thời gian thực hiện", {"fields": ["period_start", "period_end", "period_text"]}),
         ("Kết thúc văn bản, chữ ký", {"fields": ["closing", "sign_on_behalf", "signer_title", "signer_name"]}),
-        ("Trạng thái", {"fields": ["status", "launched_at", "launched_by", "closed_at", "created_by", "created_at",
-                                   "updated_at"]}),
+        (
+            "Trạng thái",
+            {"fields": ["status", "launched_at", "launched_by", "closed_at", "created_by", "created_at", "updated_at"]},
+        ),
     ]
 
     @admin.display(description="trích yếu")
@@ -164,6 +189,7 @@ class ContentAreaAdmin(admin.ModelAdmin):
 
 # --- Units' sub-plans: visible with filters; the state is read-only (moves only through the service) ---
 
+
 class ReadOnlyInline(admin.TabularInline):
     extra = 0
     can_delete = False
@@ -208,16 +234,54 @@ class SubPlanAdmin(admin.ModelAdmin):
     search_fields = ["organization__name", "organization__search_key", "number", "signer_name"]
     list_select_related = ["organization", "campaign"]
     autocomplete_fields = ["organization"]
-    readonly_fields = ["status", "version", "submitted_at", "first_submitted_at", "approved_at", "reviewed_by",
-                       "return_reason", "created_by", "created_at", "updated_at"]
+    readonly_fields = [
+        "status",
+        "version",
+        "submitted_at",
+        "first_submitted_at",
+        "approved_at",
+        "reviewed_by",
+        "return_reason",
+        "created_by",
+        "created_at",
+        "updated_at",
+    ]
     inlines = [SubPlanItemInline, SubPlanAttachmentInline, SubPlanLogInline]
     fieldsets = [
         ("Nghĩa vụ", {"fields": ["campaign", "organization", "due_date"]}),
-        ("Kế hoạch", {"fields": ["number", "issued_on", "place", "title", "introduction", "further_content",
-                                 "sign_on_behalf", "signer_title", "signer_name"]}),
-        ("Trạng thái (chỉ đổi qua các thao tác Nộp / Trả lại / Duyệt trên trang kế hoạch)",
-         {"fields": ["status", "version", "submitted_at", "first_submitted_at", "approved_at", "reviewed_by",
-                     "return_reason", "created_by", "created_at", "updated_at"]}),
+        (
+            "Kế hoạch",
+            {
+                "fields": [
+                    "number",
+                    "issued_on",
+                    "place",
+                    "title",
+                    "introduction",
+                    "further_content",
+                    "sign_on_behalf",
+                    "signer_title",
+                    "signer_name",
+                ]
+            },
+        ),
+        (
+            "Trạng thái (chỉ đổi qua các thao tác Nộp / Trả lại / Duyệt trên trang kế hoạch)",
+            {
+                "fields": [
+                    "status",
+                    "version",
+                    "submitted_at",
+                    "first_submitted_at",
+                    "approved_at",
+                    "reviewed_by",
+                    "return_reason",
+                    "created_by",
+                    "created_at",
+                    "updated_at",
+                ]
+            },
+        ),
     ]
 
     def get_readonly_fields(self, request, obj=None):
@@ -319,15 +383,49 @@ class ProgressReportAdmin(SubPlanAdmin):
     list_display = ["organization", "campaign", "kind", "status", "due_date", "first_submitted_at", "approved_at"]
     list_filter = ["kind", "status", "campaign", "organization__kind"]
     raw_id_fields = ["subplan"]
-    inlines = [ProgressNarrativeInline, ProgressResultInline, CommendationProposalInline,
-               ProgressReportAttachmentInline, ProgressReportLogInline]
+    inlines = [
+        ProgressNarrativeInline,
+        ProgressResultInline,
+        CommendationProposalInline,
+        ProgressReportAttachmentInline,
+        ProgressReportLogInline,
+    ]
     fieldsets = [
         ("Nghĩa vụ", {"fields": ["campaign", "organization", "kind", "subplan", "due_date"]}),
-        ("Báo cáo", {"fields": ["number", "issued_on", "place", "summary", "notable_examples", "difficulties",
-                                "proposals", "sign_on_behalf", "signer_title", "signer_name"]}),
-        ("Trạng thái (chỉ đổi qua các thao tác Nộp / Trả lại / Duyệt trên trang báo cáo)",
-         {"fields": ["status", "version", "submitted_at", "first_submitted_at", "approved_at", "reviewed_by",
-                     "return_reason", "created_by", "created_at", "updated_at"]}),
+        (
+            "Báo cáo",
+            {
+                "fields": [
+                    "number",
+                    "issued_on",
+                    "place",
+                    "summary",
+                    "notable_examples",
+                    "difficulties",
+                    "proposals",
+                    "sign_on_behalf",
+                    "signer_title",
+                    "signer_name",
+                ]
+            },
+        ),
+        (
+            "Trạng thái (chỉ đổi qua các thao tác Nộp / Trả lại / Duyệt trên trang báo cáo)",
+            {
+                "fields": [
+                    "status",
+                    "version",
+                    "submitted_at",
+                    "first_submitted_at",
+                    "approved_at",
+                    "reviewed_by",
+                    "return_reason",
+                    "created_by",
+                    "created_at",
+                    "updated_at",
+                ]
+            },
+        ),
     ]
 
     def get_readonly_fields(self, request, obj=None):

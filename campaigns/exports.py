@@ -8,8 +8,18 @@ from openpyxl.styles import Font
 
 from .printing import document_number
 
-HEADERS = ["STT", "Đơn vị", "Loại tổ chức", "Trạng thái", "Hạn nộp", "Nộp lần đầu", "Nộp gần nhất", "Số ngày trễ",
-           "Duyệt lúc", "Số, ký hiệu kế hoạch của đơn vị"]
+HEADERS = [
+    "STT",
+    "Đơn vị",
+    "Loại tổ chức",
+    "Trạng thái",
+    "Hạn nộp",
+    "Nộp lần đầu",
+    "Nộp gần nhất",
+    "Số ngày trễ",
+    "Duyệt lúc",
+    "Số, ký hiệu kế hoạch của đơn vị",
+]
 
 
 def _local(dt):
@@ -42,9 +52,16 @@ def board_workbook(campaign, rows, today):
     sheet.append(header)
     for number, sp in enumerate(rows.iterator(chunk_size=1000), 1):
         row = [
-            number, sp.organization.name, sp.organization.get_kind_display(), sp.get_status_display(),
-            sp.due_date, _local(sp.first_submitted_at), _local(sp.submitted_at), sp.days_late(today),
-            _local(sp.approved_at), document_number(sp.number, "KH", sp.organization) if sp.number else "",
+            number,
+            sp.organization.name,
+            sp.organization.get_kind_display(),
+            sp.get_status_display(),
+            sp.due_date,
+            _local(sp.first_submitted_at),
+            _local(sp.submitted_at),
+            sp.days_late(today),
+            _local(sp.approved_at),
+            document_number(sp.number, "KH", sp.organization) if sp.number else "",
         ]
         cells = []
         for value in row:

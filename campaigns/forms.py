@@ -15,11 +15,14 @@ from .selectors import next_number
 
 class LaunchForm(forms.Form):
     issued_on = forms.DateField(
-        label="Ngày ban hành", widget=forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"}),
+        label="Ngày ban hành",
+        widget=forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"}),
         error_messages={"required": "Cần nhập ngày ban hành.", "invalid": "Ngày không hợp lệ (dd/mm/yyyy)."},
     )
     number = forms.IntegerField(
-        label="Số văn bản", min_value=1, required=False,
+        label="Số văn bản",
+        min_value=1,
+        required=False,
         help_text="Để trống: lấy số tiếp theo trong nhiệm kỳ.",
         error_messages={"min_value": "Số văn bản phải lớn hơn 0.", "invalid": "Số văn bản phải là số nguyên."},
     )
@@ -80,21 +83,39 @@ class SubPlanForm(forms.Form):
     """Header fields plus, per content area, a measures box and rows of targets (field names carry the area id)."""
 
     version = forms.IntegerField(widget=forms.HiddenInput)
-    number = forms.CharField(label="Số, ký hiệu", max_length=64, required=False,
-                             widget=forms.TextInput(attrs={"placeholder": "ví dụ 45-KH/ĐU"}))
-    issued_on = forms.DateField(label="Ngày ban hành", required=False, error_messages=DATE_ERRORS,
-                                widget=forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"}))
+    number = forms.CharField(
+        label="Số, ký hiệu",
+        max_length=64,
+        required=False,
+        widget=forms.TextInput(attrs={"placeholder": "ví dụ 45-KH/ĐU"}),
+    )
+    issued_on = forms.DateField(
+        label="Ngày ban hành",
+        required=False,
+        error_messages=DATE_ERRORS,
+        widget=forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"}),
+    )
     place = forms.CharField(label="Địa danh", max_length=64, required=False)
     title = forms.CharField(label="Trích yếu", required=False, widget=forms.Textarea(attrs={"rows": 2}))
     introduction = forms.CharField(label="Mục đích, yêu cầu", required=False, widget=forms.Textarea(attrs={"rows": 3}))
-    further_content = forms.CharField(label="Nội dung khác, tổ chức thực hiện", required=False,
-                                      widget=forms.Textarea(attrs={"rows": 3}))
+    further_content = forms.CharField(
+        label="Nội dung khác, tổ chức thực hiện", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
     sign_on_behalf = forms.CharField(label="Thẩm quyền ký (T/M, TM., KT.)", max_length=128, required=False)
     signer_title = forms.CharField(label="Chức vụ người ký", max_length=128, required=False)
     signer_name = forms.CharField(label="Họ tên người ký", max_length=128, required=False)
 
-    HEADER = ("number", "issued_on", "place", "title", "introduction", "further_content", "sign_on_behalf",
-              "signer_title", "signer_name")
+    HEADER = (
+        "number",
+        "issued_on",
+        "place",
+        "title",
+        "introduction",
+        "further_content",
+        "sign_on_behalf",
+        "signer_title",
+        "signer_name",
+    )
 
     def __init__(self, *args, subplan, areas, items, **kwargs):
         self.subplan, self.areas = subplan, areas
@@ -117,24 +138,33 @@ class SubPlanForm(forms.Form):
                 count = len(stored) + BLANK_ROWS
             measures = f"m-{area.pk}"
             self.fields[measures] = forms.CharField(
-                label="Nhiệm vụ, giải pháp", required=False, widget=forms.Textarea(attrs={"rows": 4}),
+                label="Nhiệm vụ, giải pháp",
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 4}),
                 initial=item.measures if item else "",
             )
             rows = []
             for i in range(count):
                 target = stored[i] if i < len(stored) else None
                 prefix = f"t-{area.pk}-{i}-"
-                self.fields[prefix + "name"] = forms.CharField(max_length=500, required=False,
-                                                               initial=target.name if target else "")
-                self.fields[prefix + "value"] = forms.CharField(max_length=32, required=False,
-                                                                initial=_figure(target.value) if target else "")
+                self.fields[prefix + "name"] = forms.CharField(
+                    max_length=500, required=False, initial=target.name if target else ""
+                )
+                self.fields[prefix + "value"] = forms.CharField(
+                    max_length=32, required=False, initial=_figure(target.value) if target else ""
+                )
                 self.fields[prefix + "unit_of_measure"] = forms.CharField(
-                    max_length=64, required=False, initial=target.unit_of_measure if target else "")
+                    max_length=64, required=False, initial=target.unit_of_measure if target else ""
+                )
                 self.fields[prefix + "deadline"] = forms.DateField(
-                    required=False, error_messages=DATE_ERRORS, initial=target.deadline if target else None,
-                    widget=forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"}))
+                    required=False,
+                    error_messages=DATE_ERRORS,
+                    initial=target.deadline if target else None,
+                    widget=forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"}),
+                )
                 self.fields[prefix + "responsible"] = forms.CharField(
-                    max_length=255, required=False, initial=target.responsible if target else "")
+                    max_length=255, required=False, initial=target.responsible if target else ""
+                )
                 rows.append(prefix)
             self.sections.append({"area": area, "measures": measures, "rows": rows})
 
@@ -173,8 +203,10 @@ class SubPlanForm(forms.Form):
         return cleaned
 
     def header(self):
-        return {name: self.cleaned_data.get(name) if name == "issued_on" else (self.cleaned_data.get(name) or "")
-                for name in self.HEADER}
+        return {
+            name: self.cleaned_data.get(name) if name == "issued_on" else (self.cleaned_data.get(name) or "")
+            for name in self.HEADER
+        }
 
 
 def _figure(value):
@@ -199,25 +231,38 @@ class AttachmentForm(forms.Form):
 
 
 class DueDateForm(forms.Form):
-    due_date = forms.DateField(label="Hạn nộp", required=False, error_messages=DATE_ERRORS,
-                               widget=forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"}))
+    due_date = forms.DateField(
+        label="Hạn nộp",
+        required=False,
+        error_messages=DATE_ERRORS,
+        widget=forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"}),
+    )
 
 
 class ObligationForm(forms.Form):
     """Staff oblige more units: a whole subtree, a kind of organisation, or a hand-picked list."""
 
-    MODES = [("subtree", "Cả một nhánh (đơn vị và các đơn vị trực thuộc)"), ("kind", "Theo loại tổ chức"),
-             ("list", "Chọn từng đơn vị")]
+    MODES = [
+        ("subtree", "Cả một nhánh (đơn vị và các đơn vị trực thuộc)"),
+        ("kind", "Theo loại tổ chức"),
+        ("list", "Chọn từng đơn vị"),
+    ]
     mode = forms.ChoiceField(label="Cách chọn", choices=MODES, widget=forms.RadioSelect, initial="list")
     root = forms.ModelChoiceField(label="Nhánh", queryset=Organization.objects.none(), required=False)
     kind = forms.ChoiceField(label="Loại tổ chức", choices=[("", "—")] + list(OrgKind.choices), required=False)
     organizations = forms.ModelMultipleChoiceField(
-        label="Đơn vị", queryset=Organization.objects.none(), required=False,
+        label="Đơn vị",
+        queryset=Organization.objects.none(),
+        required=False,
         widget=forms.SelectMultiple(attrs={"size": 12}),
     )
-    due_date = forms.DateField(label="Hạn nộp", required=False, error_messages=DATE_ERRORS,
-                               widget=forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"}),
-                               help_text="Để trống: theo mốc «Hạn nộp kế hoạch của đơn vị» của phong trào.")
+    due_date = forms.DateField(
+        label="Hạn nộp",
+        required=False,
+        error_messages=DATE_ERRORS,
+        widget=forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"}),
+        help_text="Để trống: theo mốc «Hạn nộp kế hoạch của đơn vị» của phong trào.",
+    )
 
     def __init__(self, *args, organizations, **kwargs):
         super().__init__(*args, **kwargs)
@@ -256,24 +301,45 @@ class ProgressReportForm(forms.Form):
     """Header, narrative per content area, achieved figure per target of the approved sub-plan, proposals list."""
 
     version = forms.IntegerField(widget=forms.HiddenInput)
-    number = forms.CharField(label="Số, ký hiệu", max_length=64, required=False,
-                             widget=forms.TextInput(attrs={"placeholder": "ví dụ 30-BC/ĐU"}))
-    issued_on = forms.DateField(label="Ngày báo cáo", required=False, error_messages=DATE_ERRORS,
-                                widget=forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"}))
+    number = forms.CharField(
+        label="Số, ký hiệu",
+        max_length=64,
+        required=False,
+        widget=forms.TextInput(attrs={"placeholder": "ví dụ 30-BC/ĐU"}),
+    )
+    issued_on = forms.DateField(
+        label="Ngày báo cáo",
+        required=False,
+        error_messages=DATE_ERRORS,
+        widget=forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"}),
+    )
     place = forms.CharField(label="Địa danh", max_length=64, required=False)
-    summary = forms.CharField(label="Công tác lãnh đạo, chỉ đạo, tổ chức thực hiện", required=False,
-                              widget=forms.Textarea(attrs={"rows": 3}))
-    notable_examples = forms.CharField(label="Gương điển hình tiên tiến", required=False,
-                                       widget=forms.Textarea(attrs={"rows": 3}))
-    difficulties = forms.CharField(label="Khó khăn, hạn chế và nguyên nhân", required=False,
-                                   widget=forms.Textarea(attrs={"rows": 3}))
+    summary = forms.CharField(
+        label="Công tác lãnh đạo, chỉ đạo, tổ chức thực hiện", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    notable_examples = forms.CharField(
+        label="Gương điển hình tiên tiến", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    difficulties = forms.CharField(
+        label="Khó khăn, hạn chế và nguyên nhân", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
     proposals = forms.CharField(label="Kiến nghị, đề xuất", required=False, widget=forms.Textarea(attrs={"rows": 3}))
     sign_on_behalf = forms.CharField(label="Thẩm quyền ký (T/M, TM., KT.)", max_length=128, required=False)
     signer_title = forms.CharField(label="Chức vụ người ký", max_length=128, required=False)
     signer_name = forms.CharField(label="Họ tên người ký", max_length=128, required=False)
 
-    HEADER = ("number", "issued_on", "place", "summary", "notable_examples", "difficulties", "proposals",
-              "sign_on_behalf", "signer_title", "signer_name")
+    HEADER = (
+        "number",
+        "issued_on",
+        "place",
+        "summary",
+        "notable_examples",
+        "difficulties",
+        "proposals",
+        "sign_on_behalf",
+        "signer_title",
+        "signer_name",
+    )
     KINDS = [("individual", "Cá nhân"), ("collective", "Tập thể")]
 
     def __init__(self, *args, report, areas, targets, **kwargs):
@@ -292,16 +358,21 @@ class ProgressReportForm(forms.Form):
         self.sections = []
         for area in areas:
             name = f"n-{area.pk}"
-            self.fields[name] = forms.CharField(label="Kết quả thực hiện", required=False,
-                                                widget=forms.Textarea(attrs={"rows": 3}),
-                                                initial=stored_narratives.get(area.pk, ""))
+            self.fields[name] = forms.CharField(
+                label="Kết quả thực hiện",
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 3}),
+                initial=stored_narratives.get(area.pk, ""),
+            )
             rows = []
             for target in by_area.get(area.pk, []):
                 result = stored_results.get(target.pk)
                 self.fields[f"r-{target.pk}"] = forms.CharField(
-                    max_length=32, required=False, initial=_figure(result.achieved) if result else "")
+                    max_length=32, required=False, initial=_figure(result.achieved) if result else ""
+                )
                 self.fields[f"rn-{target.pk}"] = forms.CharField(
-                    max_length=500, required=False, initial=result.note if result else "")
+                    max_length=500, required=False, initial=result.note if result else ""
+                )
                 rows.append(target)
             self.sections.append({"area": area, "narrative": name, "targets": rows})
         if self.is_bound:
@@ -315,15 +386,20 @@ class ProgressReportForm(forms.Form):
         for i in range(count):
             stored = stored_proposals[i] if i < len(stored_proposals) else None
             prefix = f"c-{i}-"
-            self.fields[prefix + "name"] = forms.CharField(max_length=255, required=False,
-                                                           initial=stored.name if stored else "")
+            self.fields[prefix + "name"] = forms.CharField(
+                max_length=255, required=False, initial=stored.name if stored else ""
+            )
             self.fields[prefix + "kind"] = forms.ChoiceField(
-                choices=self.KINDS, required=False,
-                initial=("collective" if stored.is_collective else "individual") if stored else "individual")
-            self.fields[prefix + "award"] = forms.CharField(max_length=255, required=False,
-                                                            initial=stored.award if stored else "")
-            self.fields[prefix + "achievement"] = forms.CharField(max_length=2000, required=False,
-                                                                  initial=stored.achievement if stored else "")
+                choices=self.KINDS,
+                required=False,
+                initial=("collective" if stored.is_collective else "individual") if stored else "individual",
+            )
+            self.fields[prefix + "award"] = forms.CharField(
+                max_length=255, required=False, initial=stored.award if stored else ""
+            )
+            self.fields[prefix + "achievement"] = forms.CharField(
+                max_length=2000, required=False, initial=stored.achievement if stored else ""
+            )
             self.proposal_rows.append(prefix)
 
     def section_fields(self):
@@ -358,17 +434,27 @@ class ProgressReportForm(forms.Form):
             if not name:
                 self.add_error(prefix + "name", "Cần ghi tên tập thể, cá nhân (hoặc xóa trắng cả dòng).")
                 continue
-            self.cleaned_commendations.append({
-                "name": name, "is_collective": cleaned.get(prefix + "kind") == "collective",
-                "award": award, "achievement": achievement,
-            })
+            self.cleaned_commendations.append(
+                {
+                    "name": name,
+                    "is_collective": cleaned.get(prefix + "kind") == "collective",
+                    "award": award,
+                    "achievement": achievement,
+                }
+            )
         return cleaned
 
     def header(self):
-        return {name: self.cleaned_data.get(name) if name == "issued_on" else (self.cleaned_data.get(name) or "")
-                for name in self.HEADER}
+        return {
+            name: self.cleaned_data.get(name) if name == "issued_on" else (self.cleaned_data.get(name) or "")
+            for name in self.HEADER
+        }
 
 
 class RequestReportsForm(forms.Form):
-    due_date = forms.DateField(label="Hạn nộp", required=False, error_messages=DATE_ERRORS,
-                               widget=forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"}))
+    due_date = forms.DateField(
+        label="Hạn nộp",
+        required=False,
+        error_messages=DATE_ERRORS,
+        widget=forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"}),
+    )

@@ -32,9 +32,26 @@ FROZEN_ERROR = "Kế hoạch đã phát hành: không sửa văn bản đã ban 
 class Campaign(models.Model):
     # Fields that make up the issued text; frozen once the plan is launched.
     FROZEN_FIELDS = (
-        "issuer_id", "superior_body", "issuing_body", "document_format", "document_type", "symbol", "number",
-        "term", "place", "issued_on", "title", "preamble", "introduction", "purpose", "requirements",
-        "period_text", "closing", "sign_on_behalf", "signer_title", "signer_name",
+        "issuer_id",
+        "superior_body",
+        "issuing_body",
+        "document_format",
+        "document_type",
+        "symbol",
+        "number",
+        "term",
+        "place",
+        "issued_on",
+        "title",
+        "preamble",
+        "introduction",
+        "purpose",
+        "requirements",
+        "period_text",
+        "closing",
+        "sign_on_behalf",
+        "signer_title",
+        "signer_name",
     )
 
     issuer = models.ForeignKey(
@@ -43,14 +60,18 @@ class Campaign(models.Model):
     superior_body = models.CharField(
         "cơ quan cấp trên (dòng 1 tiêu đề)", max_length=255, blank=True, help_text="Ví dụ: ĐẢNG BỘ TỈNH SƠN LA"
     )
-    issuing_body = models.CharField("cơ quan ban hành (dòng 2 tiêu đề)", max_length=255, help_text="Ví dụ: HUYỆN ỦY MAI SƠN")
+    issuing_body = models.CharField(
+        "cơ quan ban hành (dòng 2 tiêu đề)", max_length=255, help_text="Ví dụ: HUYỆN ỦY MAI SƠN"
+    )
     document_format = models.CharField(
         "thể thức", max_length=8, choices=DocumentFormat.choices, default=DocumentFormat.PARTY
     )
     document_type = models.CharField("tên loại văn bản", max_length=64, default="KẾ HOẠCH")
     symbol = models.CharField("ký hiệu", max_length=32, default="KH/HU", help_text="Phần sau số, ví dụ KH/HU")
     number = models.PositiveIntegerField("số", null=True, blank=True, help_text="Cấp khi phát hành")
-    term = models.CharField("nhiệm kỳ", max_length=16, help_text="Số văn bản đánh theo loại trong nhiệm kỳ, ví dụ 2015-2020")
+    term = models.CharField(
+        "nhiệm kỳ", max_length=16, help_text="Số văn bản đánh theo loại trong nhiệm kỳ, ví dụ 2015-2020"
+    )
     place = models.CharField("địa danh", max_length=64)
     issued_on = models.DateField("ngày ban hành", null=True, blank=True, help_text="Cấp khi phát hành")
     number_note = models.CharField(
@@ -74,12 +95,20 @@ class Campaign(models.Model):
     )
     launched_at = models.DateTimeField("phát động lúc", null=True, blank=True)
     launched_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
         verbose_name="người phát động",
     )
     closed_at = models.DateTimeField("kết thúc lúc", null=True, blank=True)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name="người tạo",
     )
     created_at = models.DateTimeField("tạo lúc", auto_now_add=True)
@@ -91,7 +120,8 @@ class Campaign(models.Model):
         ordering = ["-period_start", "-id"]
         constraints = [
             models.UniqueConstraint(
-                fields=["issuer", "symbol", "term", "number"], name="unique_campaign_number_in_term",
+                fields=["issuer", "symbol", "term", "number"],
+                name="unique_campaign_number_in_term",
                 condition=models.Q(number__isnull=False),
             ),
             models.CheckConstraint(
@@ -105,7 +135,7 @@ class Campaign(models.Model):
 
     @property
     def reference(self):
-        """"215-KH/HU", or "…-KH/HU" while no number is given."""
+        """ "215-KH/HU", or "…-KH/HU" while no number is given."""
         return f"{self.number}-{self.symbol}" if self.number else f"…-{self.symbol}"
 
     @property
@@ -355,16 +385,27 @@ class UnitDocument(models.Model):
     first_submitted_at = models.DateTimeField("nộp lần đầu lúc", null=True, blank=True)
     approved_at = models.DateTimeField("duyệt lúc", null=True, blank=True)
     reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name="người xét duyệt",
     )
     return_reason = models.TextField("lý do trả lại gần nhất", blank=True)
     content_changed_at = models.DateTimeField(
-        "nội dung thay đổi lúc", null=True, blank=True, editable=False,
+        "nội dung thay đổi lúc",
+        null=True,
+        blank=True,
+        editable=False,
         help_text="Lần lưu gần nhất làm thay đổi nội dung (để cảnh báo bản ký đính kèm trước đó có thể không còn khớp)",
     )
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name="người giao",
     )
     created_at = models.DateTimeField("giao lúc", auto_now_add=True)
@@ -394,7 +435,9 @@ class UnitDocument(models.Model):
 class SubPlan(UnitDocument):
     """A unit's own plan for a campaign (kế hoạch của đơn vị). One row per (campaign, unit) is the obligation."""
 
-    campaign = models.ForeignKey(Campaign, on_delete=models.PROTECT, related_name="subplans", verbose_name="kế hoạch phát động")
+    campaign = models.ForeignKey(
+        Campaign, on_delete=models.PROTECT, related_name="subplans", verbose_name="kế hoạch phát động"
+    )
     organization = models.ForeignKey(
         Organization, on_delete=models.PROTECT, related_name="subplans", verbose_name="đơn vị"
     )
@@ -405,7 +448,9 @@ class SubPlan(UnitDocument):
     introduction = models.TextField("mục đích, yêu cầu", blank=True)
     further_content = models.TextField("nội dung khác, tổ chức thực hiện", blank=True)
     sign_on_behalf = models.CharField(
-        "thẩm quyền ký", max_length=128, blank=True,
+        "thẩm quyền ký",
+        max_length=128,
+        blank=True,
         help_text="Ví dụ: T/M ĐẢNG ỦY, TM. ỦY BAN NHÂN DÂN. Để trống: theo loại tổ chức của đơn vị",
     )
     signer_title = models.CharField("chức vụ người ký", max_length=128, blank=True)
@@ -436,7 +481,9 @@ class SubPlan(UnitDocument):
 class SubPlanItem(models.Model):
     """The unit's section for one content area of the campaign: its measures (and targets below)."""
 
-    subplan = models.ForeignKey(SubPlan, on_delete=models.CASCADE, related_name="items", verbose_name="kế hoạch của đơn vị")
+    subplan = models.ForeignKey(
+        SubPlan, on_delete=models.CASCADE, related_name="items", verbose_name="kế hoạch của đơn vị"
+    )
     content_area = models.ForeignKey(
         ContentArea, on_delete=models.PROTECT, related_name="subplan_items", verbose_name="nội dung thi đua"
     )
@@ -496,7 +543,9 @@ class SubPlanAttachment(UploadedFileBase):
 
 class SubPlanLog(TransitionLogBase):
     states = DocumentStatus
-    subject = models.ForeignKey(SubPlan, on_delete=models.CASCADE, related_name="logs", verbose_name="kế hoạch của đơn vị")
+    subject = models.ForeignKey(
+        SubPlan, on_delete=models.CASCADE, related_name="logs", verbose_name="kế hoạch của đơn vị"
+    )
     notified_at = models.DateTimeField("đã gửi thư lúc", null=True, blank=True)
 
     class Meta(TransitionLogBase.Meta):
@@ -507,13 +556,19 @@ class SubPlanLog(TransitionLogBase):
 class SubPlanReminder(models.Model):
     """Bookkeeping of reminders: at most one per sub-plan, kind and day (the unique row makes the task idempotent)."""
 
-    subplan = models.ForeignKey(SubPlan, on_delete=models.CASCADE, related_name="reminders", verbose_name="kế hoạch của đơn vị")
+    subplan = models.ForeignKey(
+        SubPlan, on_delete=models.CASCADE, related_name="reminders", verbose_name="kế hoạch của đơn vị"
+    )
     kind = models.CharField("loại nhắc nhở", max_length=16, choices=ReminderKind.choices)
     day = models.DateField("ngày")
     sent_at = models.DateTimeField("gửi lúc", auto_now_add=True)
     recipients = models.TextField("gửi tới", blank=True)
     sent_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name="người gửi",
     )
 
@@ -546,8 +601,13 @@ class ProgressReport(UnitDocument):
     )
     kind = models.CharField("loại báo cáo", max_length=16, choices=ReviewKind.choices)
     subplan = models.ForeignKey(
-        SubPlan, null=True, blank=True, on_delete=models.PROTECT, related_name="progress_reports",
-        verbose_name="kế hoạch của đơn vị", help_text="Kế hoạch (đã duyệt) mà báo cáo đối chiếu chỉ tiêu",
+        SubPlan,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="progress_reports",
+        verbose_name="kế hoạch của đơn vị",
+        help_text="Kế hoạch (đã duyệt) mà báo cáo đối chiếu chỉ tiêu",
     )
     number = models.CharField("số, ký hiệu", max_length=64, blank=True, help_text="Ví dụ: 30-BC/ĐU")
     issued_on = models.DateField("ngày báo cáo", null=True, blank=True)
@@ -557,7 +617,9 @@ class ProgressReport(UnitDocument):
     difficulties = models.TextField("khó khăn, hạn chế và nguyên nhân", blank=True)
     proposals = models.TextField("kiến nghị, đề xuất", blank=True)
     sign_on_behalf = models.CharField(
-        "thẩm quyền ký", max_length=128, blank=True,
+        "thẩm quyền ký",
+        max_length=128,
+        blank=True,
         help_text="Ví dụ: T/M ĐẢNG ỦY, TM. ỦY BAN NHÂN DÂN. Để trống: theo loại tổ chức của đơn vị",
     )
     signer_title = models.CharField("chức vụ người ký", max_length=128, blank=True)
@@ -621,10 +683,12 @@ def share_of(achieved, value):
 class ProgressNarrative(models.Model):
     """The unit's account of one content area of the campaign."""
 
-    report = models.ForeignKey(ProgressReport, on_delete=models.CASCADE, related_name="narratives",
-                               verbose_name="báo cáo")
-    content_area = models.ForeignKey(ContentArea, on_delete=models.PROTECT, related_name="progress_narratives",
-                                     verbose_name="nội dung thi đua")
+    report = models.ForeignKey(
+        ProgressReport, on_delete=models.CASCADE, related_name="narratives", verbose_name="báo cáo"
+    )
+    content_area = models.ForeignKey(
+        ContentArea, on_delete=models.PROTECT, related_name="progress_narratives", verbose_name="nội dung thi đua"
+    )
     text = models.TextField("kết quả thực hiện")
 
     class Meta:
@@ -646,8 +710,9 @@ class ProgressNarrative(models.Model):
 class CommendationProposal(models.Model):
     """A collective or individual the unit proposes for commendation (a simple list; awards links it later)."""
 
-    report = models.ForeignKey(ProgressReport, on_delete=models.CASCADE, related_name="commendations",
-                               verbose_name="báo cáo")
+    report = models.ForeignKey(
+        ProgressReport, on_delete=models.CASCADE, related_name="commendations", verbose_name="báo cáo"
+    )
     order = models.PositiveSmallIntegerField("thứ tự", default=0)
     name = models.CharField("tập thể, cá nhân", max_length=255)
     is_collective = models.BooleanField("là tập thể", default=False)
@@ -670,8 +735,9 @@ class CommendationProposal(models.Model):
 class ProgressReportAttachment(UploadedFileBase):
     UPLOAD_PREFIX = "progress"
 
-    report = models.ForeignKey(ProgressReport, on_delete=models.CASCADE, related_name="attachments",
-                               verbose_name="báo cáo")
+    report = models.ForeignKey(
+        ProgressReport, on_delete=models.CASCADE, related_name="attachments", verbose_name="báo cáo"
+    )
 
     class Meta(UploadedFileBase.Meta):
         verbose_name = "minh chứng của báo cáo"

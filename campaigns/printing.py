@@ -22,8 +22,13 @@ BLANK = "\u00a0" * 6  # space left to write by hand
 PARTY, STATE = "party", "state"  # reports.pdf document_format values
 
 # Which system a kind of organisation belongs to: decides the header and whether the parent is printed above it.
-PARTY_KINDS = {OrgKind.PARTY_COMMITTEE, OrgKind.STANDING_COMMITTEE, OrgKind.COMMITTEE_BOARD, OrgKind.PARTY_CELL,
-               OrgKind.COMMUNE}
+PARTY_KINDS = {
+    OrgKind.PARTY_COMMITTEE,
+    OrgKind.STANDING_COMMITTEE,
+    OrgKind.COMMITTEE_BOARD,
+    OrgKind.PARTY_CELL,
+    OrgKind.COMMUNE,
+}
 STATE_KINDS = {OrgKind.PEOPLES_COMMITTEE, OrgKind.AGENCY}
 
 
@@ -39,7 +44,11 @@ def unit_style(org):
     name = fold(org.name)
     kind = org.kind
     if kind in (OrgKind.PARTY_COMMITTEE, OrgKind.STANDING_COMMITTEE):
-        high = kind == OrgKind.STANDING_COMMITTEE or org.level in (OrgLevel.CENTRAL, OrgLevel.PROVINCE, OrgLevel.DISTRICT)
+        high = kind == OrgKind.STANDING_COMMITTEE or org.level in (
+            OrgLevel.CENTRAL,
+            OrgLevel.PROVINCE,
+            OrgLevel.DISTRICT,
+        )
         return UnitStyle(PARTY, "T/M BAN THƯỜNG VỤ" if high else "T/M ĐẢNG ỦY", "BÍ THƯ")
     if kind in (OrgKind.COMMUNE, OrgKind.PARTY_CELL):
         return UnitStyle(PARTY, "T/M CHI BỘ" if name.startswith("chi bo") else "T/M ĐẢNG ỦY", "BÍ THƯ")
@@ -61,10 +70,22 @@ def unit_style(org):
 
 # Symbols of issuing bodies by the start of their (diacritic-free) name; longest prefixes first.
 _SYMBOLS = [
-    ("ban thuong vu huyen uy", "HU"), ("ban thuong vu tinh uy", "TU"), ("huyen uy", "HU"), ("tinh uy", "TU"),
-    ("thanh uy", "TU"), ("dang uy", "ĐU"), ("dang bo", "ĐB"), ("chi bo", "CB"), ("uy ban nhan dan", "UBND"),
-    ("uy ban mat tran to quoc", "MTTQ"), ("hoi lien hiep phu nu", "HLHPN"), ("huyen doan", "HĐ"), ("tinh doan", "TĐ"),
-    ("hoi nong dan", "HND"), ("hoi cuu chien binh", "HCCB"), ("lien doan lao dong", "LĐLĐ"),
+    ("ban thuong vu huyen uy", "HU"),
+    ("ban thuong vu tinh uy", "TU"),
+    ("huyen uy", "HU"),
+    ("tinh uy", "TU"),
+    ("thanh uy", "TU"),
+    ("dang uy", "ĐU"),
+    ("dang bo", "ĐB"),
+    ("chi bo", "CB"),
+    ("uy ban nhan dan", "UBND"),
+    ("uy ban mat tran to quoc", "MTTQ"),
+    ("hoi lien hiep phu nu", "HLHPN"),
+    ("huyen doan", "HĐ"),
+    ("tinh doan", "TĐ"),
+    ("hoi nong dan", "HND"),
+    ("hoi cuu chien binh", "HCCB"),
+    ("lien doan lao dong", "LĐLĐ"),
 ]
 _PLACE_WORDS = {"huyen", "xa", "tinh", "thi", "thanh", "phuong", "ban", "thon"}
 
@@ -134,8 +155,9 @@ def _superior(org):
     if org.kind == OrgKind.FATHERLAND_FRONT:
         return ""
     # A mass organisation is a member of the front, not under it: only its own superior (Hội LHPN tỉnh) prints.
-    family = next((kinds for kinds in (PARTY_KINDS, STATE_KINDS, {OrgKind.MASS_ORGANIZATION}) if org.kind in kinds),
-                  PARTY_KINDS)
+    family = next(
+        (kinds for kinds in (PARTY_KINDS, STATE_KINDS, {OrgKind.MASS_ORGANIZATION}) if org.kind in kinds), PARTY_KINDS
+    )
     if parent.kind not in family:
         return ""
     return parent.printed_header
@@ -183,5 +205,6 @@ def report_pdf(report):
         **_header(report, "BC"),
     )
     doc = selectors.report_document(report, services.report_targets(report))
-    return render_pdf("campaigns/print/progress_report.html",
-                      {"doc": meta, "report": report, "campaign": campaign, **doc})
+    return render_pdf(
+        "campaigns/print/progress_report.html", {"doc": meta, "report": report, "campaign": campaign, **doc}
+    )

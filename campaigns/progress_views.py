@@ -29,8 +29,10 @@ from .subplan_views import (
 from .workflows import PROGRESS_WORKFLOW
 
 MESSAGES = {
-    "submit": "Đã nộp báo cáo.", "withdraw": "Đã rút báo cáo về để sửa.",
-    "return": "Đã trả lại báo cáo cho đơn vị.", "approve": "Đã duyệt báo cáo.",
+    "submit": "Đã nộp báo cáo.",
+    "withdraw": "Đã rút báo cáo về để sửa.",
+    "return": "Đã trả lại báo cáo cho đơn vị.",
+    "approve": "Đã duyệt báo cáo.",
 }
 
 
@@ -49,13 +51,24 @@ def report_board(request, pk, kind):
     base = ProgressReport.objects.filter(campaign=campaign, kind=kind)
     rows, summary, total = selectors.board(campaign, today=today, base=base, **filters)
     page = Paginator(rows, BOARD_PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "campaigns/progress/board.html", {
-        "campaign": campaign, "kind": kind, "page": page, "lines": [(r, r.days_late(today)) for r in page.object_list],
-        "summary": summary, "total": total, "filters": filters, "query_string": _filter_query(filters),
-        "states": selectors.BOARD_STATES, "kinds": selectors.obliged_kinds(campaign), "request_form": RequestReportsForm(
-            initial={"due_date": services.report_due_date(campaign, kind)}),
-        "not_yet_requested": campaign.subplans.exclude(organization_id__in=base.values("organization_id")).count(),
-    })
+    return render(
+        request,
+        "campaigns/progress/board.html",
+        {
+            "campaign": campaign,
+            "kind": kind,
+            "page": page,
+            "lines": [(r, r.days_late(today)) for r in page.object_list],
+            "summary": summary,
+            "total": total,
+            "filters": filters,
+            "query_string": _filter_query(filters),
+            "states": selectors.BOARD_STATES,
+            "kinds": selectors.obliged_kinds(campaign),
+            "request_form": RequestReportsForm(initial={"due_date": services.report_due_date(campaign, kind)}),
+            "not_yet_requested": campaign.subplans.exclude(organization_id__in=base.values("organization_id")).count(),
+        },
+    )
 
 
 @login_required
@@ -68,8 +81,9 @@ def request_reports(request, pk, kind):
         messages.error(request, " ".join(form.errors["due_date"]))
     else:
         try:
-            created = services.request_progress_reports(campaign, kind, request.user,
-                                                        due_date=form.cleaned_data["due_date"])
+            created = services.request_progress_reports(
+                campaign, kind, request.user, due_date=form.cleaned_data["due_date"]
+            )
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
         else:
@@ -81,13 +95,16 @@ def _context(request, report, **extra):
     user = request.user
     targets = services.report_targets(report)
     context = {
-        "report": report, "campaign": report.campaign,
+        "report": report,
+        "campaign": report.campaign,
         "moves": PROGRESS_WORKFLOW.available(user, report),
         "can_write": can_write_document(user, report) and report.is_editable,
         "can_review": can_review_document(user, report),
-        "attachment_form": AttachmentForm(), "transition_form": TransitionForm(),
+        "attachment_form": AttachmentForm(),
+        "transition_form": TransitionForm(),
         "days_late": report.days_late(timezone.localdate()),
-        "checklist": services.report_checklist(report) if can_write_document(user, report) and report.is_editable
+        "checklist": services.report_checklist(report)
+        if can_write_document(user, report) and report.is_editable
         else [],
         "scan_stale": report.is_editable and services.scan_may_be_stale(report),
         "subplan_approved": bool(report.subplan_id and report.subplan.status == "approved"),
@@ -100,14 +117,17 @@ def _context(request, report, **extra):
 @login_required
 def report_detail(request, pk):
     report = selectors.get_report_for(request.user, pk)
-    return render(request, "campaigns/progress/detail.html", _context(request, report, **typed_context(request, report)))
+    return render(
+        request, "campaigns/progress/detail.html", _context(request, report, **typed_context(request, report))
+    )
 
 
 @login_required
 def report_pdf(request, pk):
     report = selectors.get_report_for(request.user, pk)
-    return pdf_response(printing.report_pdf(report),
-                        f"bao-cao-{report.kind}-{report.organization.code}-{report.campaign_id}.pdf")
+    return pdf_response(
+        printing.report_pdf(report), f"bao-cao-{report.kind}-{report.organization.code}-{report.campaign_id}.pdf"
+    )
 
 
 def _form(report, data=None):
@@ -131,8 +151,12 @@ def report_edit(request, pk):
         if form.is_valid():
             try:
                 services.save_progress_report(
-                    report, request.user, version=form.cleaned_data["version"], header=form.header(),
-                    narratives=form.cleaned_narratives, results=form.cleaned_results,
+                    report,
+                    request.user,
+                    version=form.cleaned_data["version"],
+                    header=form.header(),
+                    narratives=form.cleaned_narratives,
+                    results=form.cleaned_results,
                     commendations=form.cleaned_commendations,
                 )
             except ValidationError as exc:
@@ -147,8 +171,12 @@ def report_edit(request, pk):
 
 
 def _edit_context(report, form):
-    return {"report": report, "form": form, "checklist": services.report_checklist(report),
-            "scan_stale": services.scan_may_be_stale(report)}
+    return {
+        "report": report,
+        "form": form,
+        "checklist": services.report_checklist(report),
+        "scan_stale": services.scan_may_be_stale(report),
+    }
 
 
 @login_required

@@ -72,7 +72,9 @@ def campaign_document(campaign_id):
                 "content_areas",
                 queryset=ContentArea.objects.order_by("order", "id").prefetch_related("movements", "targets"),
             ),
-            Prefetch("assignments", queryset=Assignment.objects.order_by("order", "id").prefetch_related("organizations")),
+            Prefetch(
+                "assignments", queryset=Assignment.objects.order_by("order", "id").prefetch_related("organizations")
+            ),
             "recipients",
             "occasions",
             "milestones",
@@ -128,9 +130,11 @@ def subplan_document(subplan):
             Prefetch("targets", queryset=SubPlanTarget.objects.order_by("order", "id"))
         )
     }
-    areas = list(ContentArea.objects.filter(campaign_id=subplan.campaign_id).order_by("order", "id").prefetch_related(
-        "movements", "targets"
-    ))
+    areas = list(
+        ContentArea.objects.filter(campaign_id=subplan.campaign_id)
+        .order_by("order", "id")
+        .prefetch_related("movements", "targets")
+    )
     sections = [(area, items.get(area.pk)) for area in areas]
     not_addressed = [
         area for area, item in sections if item is None or (not item.measures.strip() and not item.targets.all())
@@ -156,9 +160,13 @@ def board(campaign, *, state="", kind="", subtree=None, q="", today, base=None):
         base = SubPlan.objects.filter(campaign=campaign)
     counts = {row["status"]: row["n"] for row in base.values("status").annotate(n=Count("id")).order_by()}
     summary = [(value, label, counts.get(value, 0)) for value, label in DocumentStatus.choices]
-    rows = base.select_related("organization", "campaign").annotate(member_has_email=Exists(
-        Membership.objects.filter(organization=OuterRef("organization_id"), role__in=MANAGING_ROLES).exclude(user__email="")
-    ))
+    rows = base.select_related("organization", "campaign").annotate(
+        member_has_email=Exists(
+            Membership.objects.filter(organization=OuterRef("organization_id"), role__in=MANAGING_ROLES).exclude(
+                user__email=""
+            )
+        )
+    )
     if state == "late":
         rows = rows.filter(status__in=(DocumentStatus.DRAFT, DocumentStatus.RETURNED), due_date__lt=today)
     elif state:
@@ -220,9 +228,9 @@ def assignable_organizations(campaign):
 
 def units_without_email(campaign):
     """Obliged units nobody can be mailed at (no unit address, no head or staff with an address)."""
-    member_with_email = Membership.objects.filter(
-        organization=OuterRef("pk"), role__in=MANAGING_ROLES
-    ).exclude(user__email="")
+    member_with_email = Membership.objects.filter(organization=OuterRef("pk"), role__in=MANAGING_ROLES).exclude(
+        user__email=""
+    )
     return (
         Organization.objects.filter(subplans__campaign=campaign, email="")
         .exclude(Exists(member_with_email))
@@ -267,8 +275,11 @@ def report_document(report, targets):
     sections = [
         {"area": area, "narrative": narratives.get(area.pk), "targets": by_area.get(area.pk, [])} for area in areas
     ]
-    not_addressed = [s["area"] for s in sections if s["narrative"] is None and not any(
-        t["achieved"] is not None for t in s["targets"])]
+    not_addressed = [
+        s["area"]
+        for s in sections
+        if s["narrative"] is None and not any(t["achieved"] is not None for t in s["targets"])
+    ]
     return {
         "sections": sections,
         "not_addressed": not_addressed,

@@ -42,9 +42,7 @@ def _check_move(campaign, action, actor):
     if not can_manage_campaign(actor, campaign):
         raise PermissionDenied
     if campaign.status not in sources:
-        raise ValidationError(
-            f"Không thể thực hiện khi kế hoạch đang ở trạng thái «{campaign.get_status_display()}»."
-        )
+        raise ValidationError(f"Không thể thực hiện khi kế hoạch đang ở trạng thái «{campaign.get_status_display()}».")
     return sources, target
 
 
@@ -115,7 +113,10 @@ VERSION_CONFLICT = (
 def subplan_due_date(campaign):
     """The campaign's deadline for sub-plans: its SUBPLAN_DUE milestone (the earliest one)."""
     return (
-        campaign.milestones.filter(kind=MilestoneKind.SUBPLAN_DUE).order_by("date").values_list("date", flat=True).first()
+        campaign.milestones.filter(kind=MilestoneKind.SUBPLAN_DUE)
+        .order_by("date")
+        .values_list("date", flat=True)
+        .first()
     )
 
 
@@ -131,7 +132,9 @@ def create_obligations(campaign, organizations, actor, *, due_date=None, check_p
     due = due_date or subplan_due_date(campaign)
     ids = {o.pk if hasattr(o, "pk") else int(o) for o in organizations}
     ids.discard(campaign.issuer_id)
-    existing = set(SubPlan.objects.filter(campaign=campaign, organization_id__in=ids).values_list("organization_id", flat=True))
+    existing = set(
+        SubPlan.objects.filter(campaign=campaign, organization_id__in=ids).values_list("organization_id", flat=True)
+    )
     new = [
         SubPlan(campaign=campaign, organization_id=org_id, due_date=due, created_by=actor)
         for org_id in sorted(ids - existing)
@@ -144,9 +147,14 @@ def create_obligations(campaign, organizations, actor, *, due_date=None, check_p
 def obligations_on_launch(campaign, actor):
     """Launch hook: every unit of an assignment that requires a sub-plan is obliged, with that assignment's due date."""
     default_due = subplan_due_date(campaign)
-    for assignment in Assignment.objects.filter(campaign=campaign, requires_subplan=True).prefetch_related("organizations"):
+    for assignment in Assignment.objects.filter(campaign=campaign, requires_subplan=True).prefetch_related(
+        "organizations"
+    ):
         create_obligations(
-            campaign, assignment.organizations.all(), actor, due_date=assignment.due_date or default_due,
+            campaign,
+            assignment.organizations.all(),
+            actor,
+            due_date=assignment.due_date or default_due,
             check_permission=False,
         )
 
@@ -209,14 +217,29 @@ def save_subplan(subplan, actor, *, version, header, sections):
 
 def _subplan_digest(pk):
     """Everything that prints on the sub-plan, to tell a real change from a save that changed nothing."""
-    header = SubPlan.objects.filter(pk=pk).values_list(
-        "number", "issued_on", "place", "title", "introduction", "further_content", "sign_on_behalf", "signer_title",
-        "signer_name",
-    ).first()
-    items = list(SubPlanItem.objects.filter(subplan_id=pk).order_by("content_area_id").values_list(
-        "content_area_id", "measures"))
-    targets = list(SubPlanTarget.objects.filter(item__subplan_id=pk).order_by("item__content_area_id", "order", "id")
-                   .values_list("item__content_area_id", "name", "value", "unit_of_measure", "deadline", "responsible"))
+    header = (
+        SubPlan.objects.filter(pk=pk)
+        .values_list(
+            "number",
+            "issued_on",
+            "place",
+            "title",
+            "introduction",
+            "further_content",
+            "sign_on_behalf",
+            "signer_title",
+            "signer_name",
+        )
+        .first()
+    )
+    items = list(
+        SubPlanItem.objects.filter(subplan_id=pk).order_by("content_area_id").values_list("content_area_id", "measures")
+    )
+    targets = list(
+        SubPlanTarget.objects.filter(item__subplan_id=pk)
+        .order_by("item__content_area_id", "order", "id")
+        .values_list("item__content_area_id", "name", "value", "unit_of_measure", "deadline", "responsible")
+    )
     return (header, [i for i in items if i[1]], targets)
 
 
@@ -287,8 +310,9 @@ def add_attachment(doc, actor, upload, description=""):
     if not doc.is_editable:
         raise ValidationError("Chỉ đính kèm tệp khi hồ sơ đang soạn hoặc bị trả lại.")
     related = doc.attachments
-    attachment = related.model.from_upload(upload, uploaded_by=actor, description=description,
-                                           **{related.field.name: doc})
+    attachment = related.model.from_upload(
+        upload, uploaded_by=actor, description=description, **{related.field.name: doc}
+    )
     attachment.save()
     return attachment
 
@@ -319,7 +343,10 @@ REPORT_DUE_MILESTONE = {
 
 def report_due_date(campaign, kind):
     return (
-        campaign.milestones.filter(kind=REPORT_DUE_MILESTONE[kind]).order_by("date").values_list("date", flat=True).first()
+        campaign.milestones.filter(kind=REPORT_DUE_MILESTONE[kind])
+        .order_by("date")
+        .values_list("date", flat=True)
+        .first()
     )
 
 
@@ -334,9 +361,11 @@ def request_progress_reports(campaign, kind, actor, *, due_date=None):
     due = due_date or report_due_date(campaign, kind)
     have = set(ProgressReport.objects.filter(campaign=campaign, kind=kind).values_list("organization_id", flat=True))
     new = [
-        ProgressReport(campaign=campaign, organization_id=org_id, kind=kind, subplan_id=subplan_id, due_date=due,
-                       created_by=actor)
-        for subplan_id, org_id in SubPlan.objects.filter(campaign=campaign).order_by("organization__path")
+        ProgressReport(
+            campaign=campaign, organization_id=org_id, kind=kind, subplan_id=subplan_id, due_date=due, created_by=actor
+        )
+        for subplan_id, org_id in SubPlan.objects.filter(campaign=campaign)
+        .order_by("organization__path")
         .values_list("pk", "organization_id")
         if org_id not in have
     ]
@@ -378,7 +407,8 @@ def save_progress_report(report, actor, *, version, header, narratives, results,
         report.narratives.all().delete()
         ProgressNarrative.objects.bulk_create(
             ProgressNarrative(report=report, content_area_id=area_id, text=nfc(text.strip()))
-            for area_id, text in narratives.items() if area_id in area_ids and (text or "").strip()
+            for area_id, text in narratives.items()
+            if area_id in area_ids and (text or "").strip()
         )
         report.results.all().delete()
         ProgressResult.objects.bulk_create(
@@ -388,9 +418,14 @@ def save_progress_report(report, actor, *, version, header, narratives, results,
         )
         report.commendations.all().delete()
         CommendationProposal.objects.bulk_create(
-            CommendationProposal(report=report, order=order, name=nfc(row["name"].strip()),
-                                 is_collective=bool(row.get("is_collective")), award=nfc((row.get("award") or "").strip()),
-                                 achievement=nfc((row.get("achievement") or "").strip()))
+            CommendationProposal(
+                report=report,
+                order=order,
+                name=nfc(row["name"].strip()),
+                is_collective=bool(row.get("is_collective")),
+                award=nfc((row.get("award") or "").strip()),
+                achievement=nfc((row.get("achievement") or "").strip()),
+            )
             for order, row in enumerate(commendations, 1)
         )
         if _report_digest(report.pk) != before:
@@ -400,15 +435,35 @@ def save_progress_report(report, actor, *, version, header, narratives, results,
 
 
 def _report_digest(pk):
-    header = ProgressReport.objects.filter(pk=pk).values_list(
-        "number", "issued_on", "place", "summary", "notable_examples", "difficulties", "proposals", "sign_on_behalf",
-        "signer_title", "signer_name").first()
-    narratives = list(ProgressNarrative.objects.filter(report_id=pk).order_by("content_area_id")
-                      .values_list("content_area_id", "text"))
-    results = list(ProgressResult.objects.filter(report_id=pk).order_by("target_id")
-                   .values_list("target_id", "achieved", "note"))
-    proposals = list(CommendationProposal.objects.filter(report_id=pk).order_by("order", "id")
-                     .values_list("name", "is_collective", "award", "achievement"))
+    header = (
+        ProgressReport.objects.filter(pk=pk)
+        .values_list(
+            "number",
+            "issued_on",
+            "place",
+            "summary",
+            "notable_examples",
+            "difficulties",
+            "proposals",
+            "sign_on_behalf",
+            "signer_title",
+            "signer_name",
+        )
+        .first()
+    )
+    narratives = list(
+        ProgressNarrative.objects.filter(report_id=pk)
+        .order_by("content_area_id")
+        .values_list("content_area_id", "text")
+    )
+    results = list(
+        ProgressResult.objects.filter(report_id=pk).order_by("target_id").values_list("target_id", "achieved", "note")
+    )
+    proposals = list(
+        CommendationProposal.objects.filter(report_id=pk)
+        .order_by("order", "id")
+        .values_list("name", "is_collective", "award", "achievement")
+    )
     return (header, narratives, results, proposals)
 
 

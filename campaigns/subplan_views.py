@@ -56,10 +56,15 @@ def my_subplans(request):
     today = timezone.localdate()
     page = Paginator(selectors.my_obligations(request.user), 25).get_page(request.GET.get("page"))
     rows = [(sp, sp.days_late(today), NEXT_STEP[sp.status]) for sp in page.object_list]
-    reviewing = selectors.review_queue(request.user).count() if selectors.campaigns_reviewed_by(request.user).exists() else None
+    reviewing = (
+        selectors.review_queue(request.user).count() if selectors.campaigns_reviewed_by(request.user).exists() else None
+    )
     reports = [(r, r.days_late(today), REPORT_NEXT_STEP[r.status]) for r in selectors.my_reports(request.user)[:50]]
-    return render(request, "campaigns/subplans/mine.html", {"page": page, "rows": rows, "today": today,
-                                                           "reviewing": reviewing, "reports": reports})
+    return render(
+        request,
+        "campaigns/subplans/mine.html",
+        {"page": page, "rows": rows, "today": today, "reviewing": reviewing, "reports": reports},
+    )
 
 
 # --- Post/redirect/get: a refused POST redirects to the page; what was typed waits in the session ----------
@@ -146,15 +151,18 @@ def _detail_context(request, subplan, **extra):
 @login_required
 def subplan_detail(request, pk):
     subplan = selectors.get_subplan_for(request.user, pk)
-    return render(request, "campaigns/subplans/detail.html",
-                  _detail_context(request, subplan, **typed_context(request, subplan)))
+    return render(
+        request, "campaigns/subplans/detail.html", _detail_context(request, subplan, **typed_context(request, subplan))
+    )
 
 
 def _edit_form(subplan, data=None):
     areas = list(subplan.campaign.content_areas.order_by("order", "id"))
     items = {i.content_area_id: i for i in SubPlanItem.objects.filter(subplan=subplan).prefetch_related("targets")}
-    return SubPlanForm(data, subplan=subplan, areas=areas, items=items) if data is not None else SubPlanForm(
-        subplan=subplan, areas=areas, items=items
+    return (
+        SubPlanForm(data, subplan=subplan, areas=areas, items=items)
+        if data is not None
+        else SubPlanForm(subplan=subplan, areas=areas, items=items)
     )
 
 
@@ -170,8 +178,13 @@ def subplan_edit(request, pk):
         form = _edit_form(subplan, request.POST)
         if form.is_valid():
             try:
-                services.save_subplan(subplan, request.user, version=form.cleaned_data["version"],
-                                      header=form.header(), sections=form.cleaned_sections)
+                services.save_subplan(
+                    subplan,
+                    request.user,
+                    version=form.cleaned_data["version"],
+                    header=form.header(),
+                    sections=form.cleaned_sections,
+                )
             except ValidationError as exc:
                 form.add_error(None, exc)
             else:
@@ -186,15 +199,22 @@ def subplan_edit(request, pk):
 
 
 def _edit_context(subplan, form):
-    return {"subplan": subplan, "campaign": subplan.campaign, "form": form,
-            "checklist": services.subplan_checklist(subplan), "scan_stale": services.scan_may_be_stale(subplan)}
+    return {
+        "subplan": subplan,
+        "campaign": subplan.campaign,
+        "form": form,
+        "checklist": services.subplan_checklist(subplan),
+        "scan_stale": services.scan_may_be_stale(subplan),
+    }
 
 
 @login_required
 def subplan_pdf(request, pk):
     """The unit's sub-plan in the official format, to print, sign, stamp and scan. Another unit's: 404."""
     subplan = selectors.get_subplan_for(request.user, pk)
-    return pdf_response(printing.subplan_pdf(subplan), f"ke-hoach-{subplan.organization.code}-{subplan.campaign_id}.pdf")
+    return pdf_response(
+        printing.subplan_pdf(subplan), f"ke-hoach-{subplan.organization.code}-{subplan.campaign_id}.pdf"
+    )
 
 
 def pdf_response(content, filename):
@@ -212,10 +232,19 @@ def subplan_url(subplan):
 @require_POST
 def subplan_transition(request, pk, action):
     subplan = selectors.get_subplan_for(request.user, pk)
-    refused = run_transition(request, subplan, action, SUBPLAN_WORKFLOW, services.transition_subplan, {
-        "submit": "Đã nộp kế hoạch.", "withdraw": "Đã rút kế hoạch về để sửa.",
-        "return": "Đã trả lại kế hoạch cho đơn vị.", "approve": "Đã duyệt kế hoạch.",
-    })
+    refused = run_transition(
+        request,
+        subplan,
+        action,
+        SUBPLAN_WORKFLOW,
+        services.transition_subplan,
+        {
+            "submit": "Đã nộp kế hoạch.",
+            "withdraw": "Đã rút kế hoạch về để sửa.",
+            "return": "Đã trả lại kế hoạch cho đơn vị.",
+            "approve": "Đã duyệt kế hoạch.",
+        },
+    )
     if refused:
         return refused
     if action in ("return", "approve") and request.POST.get("next") == "queue":
@@ -232,8 +261,9 @@ def attachment_upload(request, pk):
     form = AttachmentForm(request.POST, request.FILES)
     if form.is_valid():
         try:
-            services.add_subplan_attachment(subplan, request.user, form.cleaned_data["file"],
-                                            form.cleaned_data["description"])
+            services.add_subplan_attachment(
+                subplan, request.user, form.cleaned_data["file"], form.cleaned_data["description"]
+            )
         except ValidationError as exc:
             form.add_error("file", exc)
     if form.errors:
@@ -311,16 +341,30 @@ def board(request, pk):
     rows, summary, total = selectors.board(campaign, today=today, **filters)
     page = Paginator(rows, BOARD_PAGE_SIZE).get_page(request.GET.get("page"))
     lines = [(sp, sp.days_late(today)) for sp in page.object_list]
-    subtrees = selectors.assignable_organizations(campaign).filter(
-        pk__in=campaign.subplans.values("organization__parent_id")
-    ).order_by("path")
-    return render(request, "campaigns/subplans/board.html", {
-        "campaign": campaign, "page": page, "lines": lines, "summary": summary, "total": total,
-        "late": selectors.late_count(campaign, today), "filters": filters, "query_string": _filter_query(filters),
-        "states": selectors.BOARD_STATES, "kinds": selectors.obliged_kinds(campaign), "subtrees": subtrees,
-        "today": today,
-        "no_email": selectors.units_without_email(campaign)[:100],
-    })
+    subtrees = (
+        selectors.assignable_organizations(campaign)
+        .filter(pk__in=campaign.subplans.values("organization__parent_id"))
+        .order_by("path")
+    )
+    return render(
+        request,
+        "campaigns/subplans/board.html",
+        {
+            "campaign": campaign,
+            "page": page,
+            "lines": lines,
+            "summary": summary,
+            "total": total,
+            "late": selectors.late_count(campaign, today),
+            "filters": filters,
+            "query_string": _filter_query(filters),
+            "states": selectors.BOARD_STATES,
+            "kinds": selectors.obliged_kinds(campaign),
+            "subtrees": subtrees,
+            "today": today,
+            "no_email": selectors.units_without_email(campaign)[:100],
+        },
+    )
 
 
 @login_required
@@ -349,7 +393,9 @@ def board_remind(request, pk):
         messages.warning(request, "Không có đơn vị nào chưa nộp trong lựa chọn: không gửi nhắc nhở.")
     else:
         transaction.on_commit(lambda: send_manual_reminders.delay(ids, request.user.pk, today.isoformat()))
-        messages.success(request, f"Đã xếp lịch gửi nhắc nhở tới {len(ids)} đơn vị (mỗi đơn vị tối đa một lần mỗi ngày).")
+        messages.success(
+            request, f"Đã xếp lịch gửi nhắc nhở tới {len(ids)} đơn vị (mỗi đơn vị tối đa một lần mỗi ngày)."
+        )
     back = request.POST.get("back", "")
     return redirect(reverse("campaigns:board", args=[campaign.pk]) + (f"?{back}" if back else ""))
 
@@ -361,17 +407,23 @@ def assign_units(request, pk):
     form = ObligationForm(request.POST or None, organizations=organizations)
     if request.method == "POST" and form.is_valid():
         try:
-            created = services.create_obligations(campaign, form.cleaned_data["chosen"], request.user,
-                                                  due_date=form.cleaned_data["due_date"])
+            created = services.create_obligations(
+                campaign, form.cleaned_data["chosen"], request.user, due_date=form.cleaned_data["due_date"]
+            )
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
             chosen = len(form.cleaned_data["chosen"])
-            messages.success(request, f"Đã giao kế hoạch cho {created} đơn vị mới ({chosen - created} đơn vị đã được giao từ trước).")
+            messages.success(
+                request, f"Đã giao kế hoạch cho {created} đơn vị mới ({chosen - created} đơn vị đã được giao từ trước)."
+            )
             return redirect("campaigns:board", pk=campaign.pk)
-    return render(request, "campaigns/subplans/assign.html", {"campaign": campaign, "form": form,
-                                                             "organizations": organizations},
-                  status=400 if form.errors else 200)
+    return render(
+        request,
+        "campaigns/subplans/assign.html",
+        {"campaign": campaign, "form": form, "organizations": organizations},
+        status=400 if form.errors else 200,
+    )
 
 
 @login_required
@@ -380,5 +432,6 @@ def review_queue(request):
         raise Http404
     page = Paginator(selectors.review_queue(request.user), 50).get_page(request.GET.get("page"))
     reports = selectors.report_queue(request.user)[:100]
-    return render(request, "campaigns/subplans/queue.html", {"page": page, "today": timezone.localdate(),
-                                                            "reports": reports})
+    return render(
+        request, "campaigns/subplans/queue.html", {"page": page, "today": timezone.localdate(), "reports": reports}
+    )

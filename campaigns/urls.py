@@ -21,10 +21,16 @@ urlpatterns = [
     path("ke-hoach-don-vi/<int:pk>/han-nop/", subplan_views.subplan_due_date, name="subplan_due_date"),
     path("ke-hoach-don-vi/<int:pk>/chuyen/<slug:action>/", subplan_views.subplan_transition, name="subplan_transition"),
     path("ke-hoach-don-vi/<int:pk>/tep/", subplan_views.attachment_upload, name="subplan_upload"),
-    path("ke-hoach-don-vi/<int:pk>/tep/<int:attachment_pk>/", subplan_views.attachment_download,
-         name="subplan_attachment"),
-    path("ke-hoach-don-vi/<int:pk>/tep/<int:attachment_pk>/xoa/", subplan_views.attachment_delete,
-         name="subplan_attachment_delete"),
+    path(
+        "ke-hoach-don-vi/<int:pk>/tep/<int:attachment_pk>/",
+        subplan_views.attachment_download,
+        name="subplan_attachment",
+    ),
+    path(
+        "ke-hoach-don-vi/<int:pk>/tep/<int:attachment_pk>/xoa/",
+        subplan_views.attachment_delete,
+        name="subplan_attachment_delete",
+    ),
     # Units' progress reports (báo cáo sơ kết / tổng kết)
     path("<int:pk>/bao-cao-don-vi/<slug:kind>/", progress_views.report_board, name="report_board"),
     path("<int:pk>/bao-cao-don-vi/<slug:kind>/yeu-cau/", progress_views.request_reports, name="request_reports"),
@@ -34,8 +40,12 @@ urlpatterns = [
     path("bao-cao-don-vi/<int:pk>/han-nop/", progress_views.report_due_date, name="report_due_date"),
     path("bao-cao-don-vi/<int:pk>/chuyen/<slug:action>/", progress_views.report_transition, name="report_transition"),
     path("bao-cao-don-vi/<int:pk>/tep/", progress_views.report_upload, name="report_upload"),
-    path("bao-cao-don-vi/<int:pk>/tep/<int:attachment_pk>/", progress_views.report_attachment,
-         name="report_attachment"),
-    path("bao-cao-don-vi/<int:pk>/tep/<int:attachment_pk>/xoa/", progress_views.report_attachment_delete,
-         name="report_attachment_delete"),
+    path(
+        "bao-cao-don-vi/<int:pk>/tep/<int:attachment_pk>/", progress_views.report_attachment, name="report_attachment"
+    ),
+    path(
+        "bao-cao-don-vi/<int:pk>/tep/<int:attachment_pk>/xoa/",
+        progress_views.report_attachment_delete,
+        name="report_attachment_delete",
+    ),
 ]

@@ -26,8 +26,12 @@ def campaign_detail(request, pk):
     return render(
         request,
         "campaigns/campaign_detail.html",
-        {"campaign": document, "can_manage": can_manage, "launch_form": launch_form,
-         "launch_gaps": services.launch_gaps(campaign) if launch_form else []},
+        {
+            "campaign": document,
+            "can_manage": can_manage,
+            "launch_form": launch_form,
+            "launch_gaps": services.launch_gaps(campaign) if launch_form else [],
+        },
     )
 
 

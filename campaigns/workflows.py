@@ -20,12 +20,28 @@ def review_workflow(log_model, notify):
         log_model=log_model,
         moves=[
             Move(SUBMIT, "Nộp", (S.DRAFT, S.RETURNED), S.SUBMITTED, can_write_document, side_effects=effects),
-            Move(WITHDRAW, "Rút lại để sửa", (S.SUBMITTED,), S.DRAFT, can_write_document, style="outline-secondary",
-                 side_effects=effects),
-            Move(RETURN, "Trả lại", (S.SUBMITTED,), S.RETURNED, can_review_document, needs_reason=True,
-                 style="warning", side_effects=effects),
-            Move(APPROVE, "Duyệt", (S.SUBMITTED,), S.APPROVED, can_review_document, style="success",
-                 side_effects=effects),
+            Move(
+                WITHDRAW,
+                "Rút lại để sửa",
+                (S.SUBMITTED,),
+                S.DRAFT,
+                can_write_document,
+                style="outline-secondary",
+                side_effects=effects,
+            ),
+            Move(
+                RETURN,
+                "Trả lại",
+                (S.SUBMITTED,),
+                S.RETURNED,
+                can_review_document,
+                needs_reason=True,
+                style="warning",
+                side_effects=effects,
+            ),
+            Move(
+                APPROVE, "Duyệt", (S.SUBMITTED,), S.APPROVED, can_review_document, style="success", side_effects=effects
+            ),
         ],
     )
 

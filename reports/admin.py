@@ -5,7 +5,16 @@ from .models import ReviewReport
 
 @admin.register(ReviewReport)
 class ReviewReportAdmin(admin.ModelAdmin):
-    list_display = ("campaign", "kind", "version", "status", "is_current", "requested_by", "requested_at", "finished_at")
+    list_display = (
+        "campaign",
+        "kind",
+        "version",
+        "status",
+        "is_current",
+        "requested_by",
+        "requested_at",
+        "finished_at",
+    )
     list_filter = ("kind", "status", "is_current")
     list_select_related = ("campaign", "requested_by")
     readonly_fields = [f.name for f in ReviewReport._meta.fields]

@@ -5,7 +5,13 @@ Every label is escaped here; the result is safe to insert with mark_safe.
 
 from django.utils.html import escape
 
-COLORS = {"approved": "#2e7d32", "submitted": "#1565c0", "returned": "#ef6c00", "draft": "#9e9e9e", "missing": "#c62828"}
+COLORS = {
+    "approved": "#2e7d32",
+    "submitted": "#1565c0",
+    "returned": "#ef6c00",
+    "draft": "#9e9e9e",
+    "missing": "#c62828",
+}
 PRINT_WIDTH_MM = 160  # the text width of an A4 page in the official format
 FONT = "Liberation Serif, Times New Roman, serif"
 

@@ -10,13 +10,21 @@ MAX_RECIPIENTS = 30
 
 class ReviewHeaderForm(forms.Form):
     number = forms.IntegerField(
-        label="Số", required=False, min_value=1, max_value=99999,
-        error_messages={"invalid": "Số phải là số nguyên dương (hoặc để trống).",
-                        "min_value": "Số phải lớn hơn 0.", "max_value": "Số quá lớn."},
+        label="Số",
+        required=False,
+        min_value=1,
+        max_value=99999,
+        error_messages={
+            "invalid": "Số phải là số nguyên dương (hoặc để trống).",
+            "min_value": "Số phải lớn hơn 0.",
+            "max_value": "Số quá lớn.",
+        },
         widget=forms.TextInput(attrs={"inputmode": "numeric", "list": "suggested-number", "size": 6}),
     )
     issued_on = forms.DateField(
-        label="Ngày ban hành", required=False, input_formats=[DATE_FORMAT],
+        label="Ngày ban hành",
+        required=False,
+        input_formats=[DATE_FORMAT],
         error_messages={"invalid": "Ngày không hợp lệ (dd/mm/yyyy)."},
         widget=forms.DateInput(format=DATE_FORMAT, attrs={"placeholder": "dd/mm/yyyy"}),
     )
@@ -25,7 +33,9 @@ class ReviewHeaderForm(forms.Form):
     signer_title = forms.CharField(label="Chức vụ người ký", max_length=128, required=False)
     signer_name = forms.CharField(label="Họ tên người ký", max_length=128, required=False)
     recipients = forms.CharField(
-        label="Nơi nhận (mỗi dòng một nơi)", required=False, widget=forms.Textarea(attrs={"rows": 5}),
+        label="Nơi nhận (mỗi dòng một nơi)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
     )
 
     def __init__(self, *args, data_date=None, **kwargs):

@@ -37,11 +37,17 @@ class ReviewReport(models.Model):
     failure_reason = models.TextField("lý do lỗi", blank=True)
     is_current = models.BooleanField("bản hiện hành", default=False)
     based_on = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name="in lại từ phiên bản",
     )
     data_as_of = models.DateField(
-        "số liệu tính đến ngày", null=True, blank=True,
+        "số liệu tính đến ngày",
+        null=True,
+        blank=True,
         help_text="Ngày chốt số liệu của bản tổng hợp; ngày ban hành không được trước ngày này",
     )
     snapshot = models.JSONField("số liệu đã dùng", default=dict, blank=True)

@@ -73,7 +73,7 @@ def static_path_for(url):
     path = unquote(parts.path)
     if not path.startswith(static_prefix):
         return None
-    relative = path[len(static_prefix):]
+    relative = path[len(static_prefix) :]
     normalized = posixpath.normpath(relative)
     if not relative or normalized.startswith(("..", "/")) or "\\" in relative or "\x00" in relative:
         return None

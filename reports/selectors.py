@@ -71,14 +71,17 @@ def reports_of(campaign):
 
 
 def report_symbol(campaign):
-    """"BC/HU" (Party) or "BC-UBND" (state), after the campaign's own symbol ("KH/HU" -> "BC/HU")."""
+    """ "BC/HU" (Party) or "BC-UBND" (state), after the campaign's own symbol ("KH/HU" -> "BC/HU")."""
     suffix = campaign.symbol.replace("-", "/").rsplit("/", 1)[-1] or "HU"
     return f"BC-{suffix}" if campaign.document_format == "state" else f"BC/{suffix}"
 
 
 def _issued_numbers(campaign, symbol):
     return ReviewReport.objects.filter(
-        campaign__issuer_id=campaign.issuer_id, symbol=symbol, term=campaign.term, is_final=True,
+        campaign__issuer_id=campaign.issuer_id,
+        symbol=symbol,
+        term=campaign.term,
+        is_final=True,
         number__isnull=False,
     ).exclude(status=ReviewStatus.FAILED)
 
@@ -102,9 +105,11 @@ def number_taken(campaign, number, *, exclude_pk=None):
 
 def issued_version(campaign, kind):
     """The issued (final) version of this kind, once built: after it nothing of this kind is built or edited."""
-    return ReviewReport.objects.filter(
-        campaign=campaign, kind=kind, is_final=True, status=ReviewStatus.DONE
-    ).defer("snapshot", "sections").first()
+    return (
+        ReviewReport.objects.filter(campaign=campaign, kind=kind, is_final=True, status=ReviewStatus.DONE)
+        .defer("snapshot", "sections")
+        .first()
+    )
 
 
 def _is_upward(recipient, issuer, superior_key):
@@ -121,8 +126,9 @@ def default_recipients(campaign):
     superior = fold(campaign.superior_body)
     level = "tinh" if (parent and parent.level == "province") or "tinh" in superior.split() else ""
     superior_key = f"{level} uy" if level else ""
-    upward = [r.text.strip().rstrip(",;.").strip() for r in campaign.recipients.all()
-              if _is_upward(r, issuer, superior_key)]
+    upward = [
+        r.text.strip().rstrip(",;.").strip() for r in campaign.recipients.all() if _is_upward(r, issuer, superior_key)
+    ]
     if not upward:
         upward = [f"Thường trực {parent.name}" if parent else ("Thường trực Tỉnh ủy" if level else "Cấp ủy cấp trên")]
     if level and not any("thi dua" in fold(text) for text in upward):
@@ -134,13 +140,19 @@ def default_header(campaign, kind):
     """Header of a new build: the last version's edited header if there is one, else from the campaign."""
     previous = (
         ReviewReport.objects.filter(campaign=campaign, kind=kind, status=ReviewStatus.DONE)
-        .order_by("-version").defer("snapshot", "sections").first()
+        .order_by("-version")
+        .defer("snapshot", "sections")
+        .first()
     )
     if previous is not None:
         return previous.header()
     return {
-        "number": None, "issued_on": None, "place": campaign.place, "sign_on_behalf": campaign.sign_on_behalf,
-        "signer_title": campaign.signer_title, "signer_name": campaign.signer_name,
+        "number": None,
+        "issued_on": None,
+        "place": campaign.place,
+        "sign_on_behalf": campaign.sign_on_behalf,
+        "signer_title": campaign.signer_title,
+        "signer_name": campaign.signer_name,
         "recipients": default_recipients(campaign),
     }
 
@@ -156,7 +168,9 @@ def default_data_as_of(campaign, kind):
     if campaign.period_end and campaign.period_end < today and kind in REVIEW_MILESTONES:
         milestone = (
             Milestone.objects.filter(campaign=campaign, kind=REVIEW_MILESTONES[kind], date__lte=today)
-            .order_by("-date").values_list("date", flat=True).first()
+            .order_by("-date")
+            .values_list("date", flat=True)
+            .first()
         )
         if milestone:
             return milestone
@@ -207,13 +221,21 @@ def gather_review_data(campaign_id, kind, as_of=None):
     as_of = as_of or today
     past = as_of < today
     campaign = Campaign.objects.select_related("issuer").get(pk=campaign_id)
-    areas = list(ContentArea.objects.filter(campaign=campaign).order_by("order", "id").values("id", "order", "heading", "body"))
+    areas = list(
+        ContentArea.objects.filter(campaign=campaign).order_by("order", "id").values("id", "order", "heading", "body")
+    )
     movements = defaultdict(list)
-    for m in Movement.objects.filter(content_area__campaign=campaign).order_by("order", "id").values("content_area_id", "name"):
+    for m in (
+        Movement.objects.filter(content_area__campaign=campaign)
+        .order_by("order", "id")
+        .values("content_area_id", "name")
+    ):
         movements[m["content_area_id"]].append(m["name"])
     plan_targets = defaultdict(list)
-    for t in Target.objects.filter(content_area__campaign=campaign).order_by("order", "id").values(
-        "content_area_id", "name", "value", "unit_of_measure"
+    for t in (
+        Target.objects.filter(content_area__campaign=campaign)
+        .order_by("order", "id")
+        .values("content_area_id", "name", "value", "unit_of_measure")
     ):
         plan_targets[t["content_area_id"]].append(
             {"name": t["name"], "value": _num(t["value"]), "unit": t["unit_of_measure"]}
@@ -317,10 +339,14 @@ def gather_review_data(campaign_id, kind, as_of=None):
 
     responsible = [u for u in units if u["required"]]
     not_answered = [
-        {"name": u["name"], "subplan": (u["subplan"] or {}).get("status_label", STATE_LABELS["missing"]),
-         "progress": (u["progress"] or {}).get("status_label", STATE_LABELS["missing"])}
+        {
+            "name": u["name"],
+            "subplan": (u["subplan"] or {}).get("status_label", STATE_LABELS["missing"]),
+            "progress": (u["progress"] or {}).get("status_label", STATE_LABELS["missing"]),
+        }
         for u in responsible
-        if not u["subplan"] or u["subplan"]["status"] not in SUBMITTED_STATES
+        if not u["subplan"]
+        or u["subplan"]["status"] not in SUBMITTED_STATES
         or (progress["exists"] and (not u["progress"] or u["progress"]["status"] not in SUBMITTED_STATES))
     ]
     area_rows = []
@@ -328,18 +354,20 @@ def gather_review_data(campaign_id, kind, as_of=None):
         figures = per_area.get(a["id"], {"total": 0, "reported": 0, "met": 0, "shares": []})
         shares = figures["shares"]
         mean = float(sum(shares) / len(shares) * 100) if shares else None
-        area_rows.append({
-            "id": a["id"],
-            "order": a["order"],
-            "heading": a["heading"] or a["body"].split("\n", 1)[0][:120],
-            "movements": movements[a["id"]],
-            "plan_targets": plan_targets[a["id"]],
-            "targets_total": figures["total"],
-            "targets_reported": figures["reported"],
-            "targets_met": figures["met"],
-            "units_reporting": progress["narratives"].get(a["id"], 0),
-            "attainment_pct": round(mean, 1) if mean is not None else None,
-        })
+        area_rows.append(
+            {
+                "id": a["id"],
+                "order": a["order"],
+                "heading": a["heading"] or a["body"].split("\n", 1)[0][:120],
+                "movements": movements[a["id"]],
+                "plan_targets": plan_targets[a["id"]],
+                "targets_total": figures["total"],
+                "targets_reported": figures["reported"],
+                "targets_met": figures["met"],
+                "units_reporting": progress["narratives"].get(a["id"], 0),
+                "attainment_pct": round(mean, 1) if mean is not None else None,
+            }
+        )
     progress_counts = dict.fromkeys(STATE_ORDER, 0)
     pending = []  # handed in but not approved: listed, never counted in the figures
     for u in responsible:
@@ -421,25 +449,37 @@ def _progress_data(campaign, kind, as_of=None):
     # reports awaiting review or returned are listed separately (gather_review_data: "progress_pending").
     counted = [r["id"] for r in rows if r["status"] == "approved"]
     achieved = dict(
-        _model("ProgressResult").objects.filter(report_id__in=counted, achieved__isnull=False).values_list(
-            "target_id", "achieved"
-        )
+        _model("ProgressResult")
+        .objects.filter(report_id__in=counted, achieved__isnull=False)
+        .values_list("target_id", "achieved")
     )
     commendations = [
         {"unit": p.pop("report__organization__name"), **p}
-        for p in _model("CommendationProposal").objects.filter(report_id__in=counted)
+        for p in _model("CommendationProposal")
+        .objects.filter(report_id__in=counted)
         .order_by("report__organization__path", "order", "id")
         .values("report__organization__name", "name", "is_collective", "award", "achievement")
     ]
     examples = [
         {"unit": r["organization__name"], "text": r["notable_examples"]}
-        for r in reports.filter(id__in=counted).exclude(notable_examples="").order_by("organization__path").values(
-            "organization__name", "notable_examples"
-        )
+        for r in reports.filter(id__in=counted)
+        .exclude(notable_examples="")
+        .order_by("organization__path")
+        .values("organization__name", "notable_examples")
     ]
     narratives = dict(
-        _model("ProgressNarrative").objects.filter(report_id__in=counted).exclude(text="")
-        .values("content_area_id").annotate(n=Count("id")).values_list("content_area_id", "n")
+        _model("ProgressNarrative")
+        .objects.filter(report_id__in=counted)
+        .exclude(text="")
+        .values("content_area_id")
+        .annotate(n=Count("id"))
+        .values_list("content_area_id", "n")
     )
-    return {"exists": True, "by_org": by_org, "achieved": achieved, "commendations": commendations,
-            "examples": examples, "narratives": narratives}
+    return {
+        "exists": True,
+        "by_org": by_org,
+        "achieved": achieved,
+        "commendations": commendations,
+        "examples": examples,
+        "narratives": narratives,
+    }

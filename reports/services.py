@@ -66,8 +66,9 @@ def _refuse_if_issued(campaign, kind):
         )
 
 
-def request_review_report(campaign, kind, actor, *, based_on=None, sections=None, header=None, is_final=False,
-                          data_as_of=None):
+def request_review_report(
+    campaign, kind, actor, *, based_on=None, sections=None, header=None, is_final=False, data_as_of=None
+):
     """Queue a build (after commit). Returns (report, created): an active build of the same kind is reused.
 
     header: the document fields (ReviewReport.HEADER_FIELDS); by default the last version's, else the campaign's.
@@ -98,8 +99,15 @@ def request_review_report(campaign, kind, actor, *, based_on=None, sections=None
         last = ReviewReport.objects.filter(campaign=campaign, kind=kind).aggregate(v=Max("version"))["v"] or 0
         fields = {**default_header(campaign, kind), **(header or {})}
         report = ReviewReport.objects.create(
-            campaign=campaign, kind=kind, version=last + 1, requested_by=actor, based_on=based_on,
-            sections=sections or [], symbol=report_symbol(campaign), term=campaign.term, is_final=is_final,
+            campaign=campaign,
+            kind=kind,
+            version=last + 1,
+            requested_by=actor,
+            based_on=based_on,
+            sections=sections or [],
+            symbol=report_symbol(campaign),
+            term=campaign.term,
+            is_final=is_final,
             data_as_of=data_as_of,
             **{name: fields[name] for name in ReviewReport.HEADER_FIELDS},
         )
@@ -137,8 +145,7 @@ def reprint_with_edits(report, edited_texts, actor, header=None):
     _check_number(report, header["number"])
     _check_dates(header["issued_on"], report.data_date)
     sections = merge_edits(report.sections, edited_texts)
-    return request_review_report(report.campaign, report.kind, actor, based_on=report, sections=sections,
-                                 header=header)
+    return request_review_report(report.campaign, report.kind, actor, based_on=report, sections=sections, header=header)
 
 
 def issue_review_report(report, actor):
@@ -154,8 +161,11 @@ def issue_review_report(report, actor):
         raise ValidationError("Chỉ ban hành được phiên bản hiện hành đã tổng hợp xong.")
     if report.is_final:
         raise ValidationError("Phiên bản này đã là bản ban hành.")
-    missing = [label for name, label in (("number", "số"), ("issued_on", "ngày ban hành"),
-                                         ("signer_name", "họ tên người ký")) if not getattr(report, name)]
+    missing = [
+        label
+        for name, label in (("number", "số"), ("issued_on", "ngày ban hành"), ("signer_name", "họ tên người ký"))
+        if not getattr(report, name)
+    ]
     if missing:
         raise ValidationError(f"Cần ghi {', '.join(missing)} (rồi “Lưu và in lại”) trước khi ban hành.")
     _check_dates(report.issued_on, report.data_date)
@@ -163,8 +173,15 @@ def issue_review_report(report, actor):
         # One issuer at a time: two reports cannot take the same number.
         Organization.objects.select_for_update().filter(pk=campaign.issuer_id).first()
         _check_number(report, report.number)
-        return request_review_report(campaign, report.kind, actor, based_on=report, sections=report.sections,
-                                     header=report.header(), is_final=True)
+        return request_review_report(
+            campaign,
+            report.kind,
+            actor,
+            based_on=report,
+            sections=report.sections,
+            header=report.header(),
+            is_final=True,
+        )
 
 
 # --- the build (worker side) ----------------------------------------------------------------------------
@@ -237,8 +254,7 @@ def render_review_pdf(report, snapshot, sections):
         "attainment_chart": mark_safe(charts.attainment_chart(snapshot)),
     }
     expected_pages = 6 + len(context["units"]) // 35 + len(snapshot["not_answered"]) // 45
-    return render_pdf("reports/print/review_report.html", context,
-                      on_page=_layout_progress(report.pk, expected_pages))
+    return render_pdf("reports/print/review_report.html", context, on_page=_layout_progress(report.pk, expected_pages))
 
 
 def _write_atomically(name, content):
@@ -270,9 +286,18 @@ def build_review_report(report_id):
     report = ReviewReport.objects.select_related("campaign", "based_on").filter(pk=report_id).first()
     if report is None or report.status == ReviewStatus.DONE:
         return report
-    claimed = ReviewReport.objects.filter(pk=report_id).exclude(status=ReviewStatus.DONE).update(
-        status=ReviewStatus.RUNNING, started_at=timezone.now(), attempts=F("attempts") + 1, progress=5,
-        progress_note="Đang tập hợp số liệu", failure_reason="", finished_at=None,
+    claimed = (
+        ReviewReport.objects.filter(pk=report_id)
+        .exclude(status=ReviewStatus.DONE)
+        .update(
+            status=ReviewStatus.RUNNING,
+            started_at=timezone.now(),
+            attempts=F("attempts") + 1,
+            progress=5,
+            progress_note="Đang tập hợp số liệu",
+            failure_reason="",
+            finished_at=None,
+        )
     )
     if not claimed:
         return report

@@ -40,9 +40,14 @@ def pdf_response(pdf_bytes, filename, inline=True):
 def campaign_plan_pdf(request, pk):
     """The plan as issued, in the official format. Synchronous: it is 1–4 pages."""
     campaign = campaign_document(get_campaign_for(request.user, pk).pk)
-    pdf = render_pdf("reports/print/campaign_plan.html", {
-        "doc": DocumentMeta.for_campaign(campaign), "campaign": campaign, "draft": campaign.status == "draft",
-    })
+    pdf = render_pdf(
+        "reports/print/campaign_plan.html",
+        {
+            "doc": DocumentMeta.for_campaign(campaign),
+            "campaign": campaign,
+            "draft": campaign.status == "draft",
+        },
+    )
     return pdf_response(pdf, f"ke-hoach-{campaign.number or campaign.pk}-{campaign.symbol.replace('/', '-')}.pdf")
 
 
@@ -58,8 +63,11 @@ def review_list(request, pk):
     campaign = _campaign_for_staff(request.user, pk)
     page = Paginator(reports_of(campaign), 20).get_page(request.GET.get("page"))
     default_dates = [(label, default_data_as_of(campaign, value)) for value, label in ReviewKind.choices]
-    return render(request, "reports/review_list.html", {"campaign": campaign, "page": page, "kinds": ReviewKind.choices,
-                                                        "default_dates": default_dates})
+    return render(
+        request,
+        "reports/review_list.html",
+        {"campaign": campaign, "page": page, "kinds": ReviewKind.choices, "default_dates": default_dates},
+    )
 
 
 @login_required
@@ -73,8 +81,9 @@ def review_start(request, pk):
         messages.error(request, f"Ngày số liệu không hợp lệ: “{typed}” (dd/mm/yyyy).")
         return redirect("reports:review_list", pk=campaign.pk)
     try:
-        report, created = services.request_review_report(campaign, request.POST.get("kind", ""), request.user,
-                                                         data_as_of=data_as_of)
+        report, created = services.request_review_report(
+            campaign, request.POST.get("kind", ""), request.user, data_as_of=data_as_of
+        )
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
         return redirect("reports:review_list", pk=campaign.pk)
@@ -91,14 +100,16 @@ def _detail_context(report, *, form=None, sections=None):
         context["states_chart"] = mark_safe(charts.states_chart(report.snapshot))
         context["attainment_chart"] = mark_safe(charts.attainment_chart(report.snapshot))
     issued = issued_version(report.campaign, report.kind)
-    context.update({
-        "issued": issued,
-        "editable": report.status == ReviewStatus.DONE and issued is None and not report.is_final,
-        "form": form or ReviewHeaderForm.for_report(report),
-        "sections": sections if sections is not None else report.sections,
-        "suggested_number": next_report_number(report.campaign),
-        "versions": reports_of(report.campaign).filter(kind=report.kind)[:30],
-    })
+    context.update(
+        {
+            "issued": issued,
+            "editable": report.status == ReviewStatus.DONE and issued is None and not report.is_final,
+            "form": form or ReviewHeaderForm.for_report(report),
+            "sections": sections if sections is not None else report.sections,
+            "suggested_number": next_report_number(report.campaign),
+            "versions": reports_of(report.campaign).filter(kind=report.kind)[:30],
+        }
+    )
     return context
 
 
@@ -153,8 +164,9 @@ def review_sections(request, pk):
         for message in errors:
             messages.error(request, message)
         typed = [{**s, "text": edited.get(s["key"], s["text"])} for s in report.sections]
-        return render(request, "reports/review_detail.html", _detail_context(report, form=form, sections=typed),
-                      status=400)
+        return render(
+            request, "reports/review_detail.html", _detail_context(report, form=form, sections=typed), status=400
+        )
     if created:
         messages.success(request, f"Đã lưu nội dung đã sửa; đang in lại thành phiên bản {new_report.version}.")
     else:
@@ -206,6 +218,4 @@ def review_pdf(request, pk):
 
 @login_required
 def review_xlsx(request, pk):
-    return _download(
-        request, pk, "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"
-    )
+    return _download(request, pk, "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx")

@@ -17,7 +17,8 @@ def admin_client(client, demo):
 
 def registered():
     return sorted(
-        (f"{m._meta.app_label}.{m._meta.model_name}", m) for m in admin.site._registry
+        (f"{m._meta.app_label}.{m._meta.model_name}", m)
+        for m in admin.site._registry
         if m._meta.app_label in ("units", "campaigns", "reports", "awards")
     )
 
@@ -47,16 +48,38 @@ def test_new_plan_can_be_typed_in_the_admin(admin_client, demo):
 
     issuer = demo.issuer
     data = {
-        "issuer": issuer.pk, "superior_body": "ĐẢNG BỘ TỈNH SƠN LA", "issuing_body": "HUYỆN ỦY MAI SƠN",
-        "document_format": "party", "document_type": "KẾ HOẠCH", "symbol": "KH/HU", "term": "2020-2025",
-        "place": "Mai Sơn", "title": "Phát động thi đua năm 2021", "period_start": "01/01/2021",
-        "period_end": "31/12/2021", "sign_on_behalf": "T/M BAN THƯỜNG VỤ", "signer_title": "BÍ THƯ",
+        "issuer": issuer.pk,
+        "superior_body": "ĐẢNG BỘ TỈNH SƠN LA",
+        "issuing_body": "HUYỆN ỦY MAI SƠN",
+        "document_format": "party",
+        "document_type": "KẾ HOẠCH",
+        "symbol": "KH/HU",
+        "term": "2020-2025",
+        "place": "Mai Sơn",
+        "title": "Phát động thi đua năm 2021",
+        "period_start": "01/01/2021",
+        "period_end": "31/12/2021",
+        "sign_on_behalf": "T/M BAN THƯỜNG VỤ",
+        "signer_title": "BÍ THƯ",
         "signer_name": "Nguyễn Văn A",
     }
-    for prefix in ("legal_bases", "content_areas", "assignments", "occasions", "recipients", "milestones", "amendments"):
+    for prefix in (
+        "legal_bases",
+        "content_areas",
+        "assignments",
+        "occasions",
+        "recipients",
+        "milestones",
+        "amendments",
+    ):
         data.update({f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0"})
-    data.update({"content_areas-TOTAL_FORMS": "1", "content_areas-0-order": "1",
-                 "content_areas-0-body": "Thi đua *lao động giỏi*."})
+    data.update(
+        {
+            "content_areas-TOTAL_FORMS": "1",
+            "content_areas-0-order": "1",
+            "content_areas-0-body": "Thi đua *lao động giỏi*.",
+        }
+    )
     response = admin_client.post(reverse("admin:campaigns_campaign_add"), data)
     assert response.status_code == 302, response.content.decode()[:3000]
     created = Campaign.objects.get(title="Phát động thi đua năm 2021")

@@ -60,9 +60,7 @@ class Workflow:
         move = self.move(action)
         old_state = getattr(obj, self.state_field)
         if old_state not in move.sources:
-            raise TransitionError(
-                f"Không thể «{move.label}» khi hồ sơ đang ở trạng thái «{obj.get_status_display()}»."
-            )
+            raise TransitionError(f"Không thể «{move.label}» khi hồ sơ đang ở trạng thái «{obj.get_status_display()}».")
         if not move.allowed(actor, obj):
             raise PermissionDenied
         reason = (reason or "").strip()

@@ -18,7 +18,10 @@ class OrganizationAdmin(admin.ModelAdmin):
     prepopulated_fields = {"code": ["short_name"]}
     inlines = [MembershipInline]
     fieldsets = [
-        (None, {"fields": ["name", "short_name", "code", "kind", "level", "parent", "header_name", "email", "sort_order"]}),
+        (
+            None,
+            {"fields": ["name", "short_name", "code", "kind", "level", "parent", "header_name", "email", "sort_order"]},
+        ),
         ("Hiệu lực và kế thừa", {"fields": ["valid_from", "valid_to", "successor"]}),
     ]
 

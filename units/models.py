@@ -76,7 +76,9 @@ class Organization(models.Model):
             node = self.parent
             while node is not None:
                 if node.pk == self.pk:
-                    raise ValidationError({"parent": "Không thể đặt một đơn vị trực thuộc chính nó hoặc cấp dưới của nó."})
+                    raise ValidationError(
+                        {"parent": "Không thể đặt một đơn vị trực thuộc chính nó hoặc cấp dưới của nó."}
+                    )
                 node = node.parent
 
     @property

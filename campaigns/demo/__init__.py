@@ -26,24 +26,52 @@ from . import mai_son_text as text
 
 D = datetime.date
 DEMO_ISSUE_DATE = D(2019, 10, 25)
-DEMO_NUMBER_NOTE = (
-    "Văn bản gốc không ghi số và ngày; số và ngày này do dữ liệu mẫu gán khi phát hành để minh họa."
-)
+DEMO_NUMBER_NOTE = "Văn bản gốc không ghi số và ngày; số và ngày này do dữ liệu mẫu gán khi phát hành để minh họa."
 
 LEGAL_BASES = [
     # (role, kind, number, date, issuer, title)
-    ("basis", LegalBasisKind.DIRECTIVE, "26-CT/TU", D(2019, 10, 21), "Ban Thường vụ Tỉnh ủy Sơn La",
-     "Về phát động phong trào thi đua yêu nước thực hiện thắng lợi Nghị quyết Đại hội Đại biểu Đảng bộ tỉnh "
-     "nhiệm kỳ 2015 - 2020, chào mừng đại hội đảng các cấp nhiệm kỳ 2020-2025, Kỷ niệm 125 năm thành lập tỉnh "
-     "Sơn La và Đại hội thi đua yêu nước tỉnh Sơn La lần thứ V năm 2020"),
-    ("referenced", LegalBasisKind.DIRECTIVE, "34-CT/TW", D(2014, 4, 7), "Bộ Chính trị",
-     "Về đổi mới công tác thi đua, khen thưởng"),
-    ("referenced", LegalBasisKind.DIRECTIVE, "26/CT-TTg", D(2016, 9, 5), "Thủ tướng Chính phủ",
-     "Về tăng cường kỷ luật, kỷ cương trong các cơ quan hành chính Nhà nước"),
-    ("referenced", LegalBasisKind.DIRECTIVE, "05-CT/TW", D(2016, 5, 15), "Bộ Chính trị",
-     "Đẩy mạnh học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh"),
-    ("referenced", LegalBasisKind.DIRECTIVE, "35-CT/TW", D(2019, 5, 30), "Bộ Chính trị",
-     "Về đại hội đảng bộ các cấp tiến tới Đại hội đại biểu toàn quốc lần thứ XIII của Đảng"),
+    (
+        "basis",
+        LegalBasisKind.DIRECTIVE,
+        "26-CT/TU",
+        D(2019, 10, 21),
+        "Ban Thường vụ Tỉnh ủy Sơn La",
+        "Về phát động phong trào thi đua yêu nước thực hiện thắng lợi Nghị quyết Đại hội Đại biểu Đảng bộ tỉnh "
+        "nhiệm kỳ 2015 - 2020, chào mừng đại hội đảng các cấp nhiệm kỳ 2020-2025, Kỷ niệm 125 năm thành lập tỉnh "
+        "Sơn La và Đại hội thi đua yêu nước tỉnh Sơn La lần thứ V năm 2020",
+    ),
+    (
+        "referenced",
+        LegalBasisKind.DIRECTIVE,
+        "34-CT/TW",
+        D(2014, 4, 7),
+        "Bộ Chính trị",
+        "Về đổi mới công tác thi đua, khen thưởng",
+    ),
+    (
+        "referenced",
+        LegalBasisKind.DIRECTIVE,
+        "26/CT-TTg",
+        D(2016, 9, 5),
+        "Thủ tướng Chính phủ",
+        "Về tăng cường kỷ luật, kỷ cương trong các cơ quan hành chính Nhà nước",
+    ),
+    (
+        "referenced",
+        LegalBasisKind.DIRECTIVE,
+        "05-CT/TW",
+        D(2016, 5, 15),
+        "Bộ Chính trị",
+        "Đẩy mạnh học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh",
+    ),
+    (
+        "referenced",
+        LegalBasisKind.DIRECTIVE,
+        "35-CT/TW",
+        D(2019, 5, 30),
+        "Bộ Chính trị",
+        "Về đại hội đảng bộ các cấp tiến tới Đại hội đại biểu toàn quốc lần thứ XIII của Đảng",
+    ),
     ("referenced", LegalBasisKind.PLAN, "154-KH/TU", D(2019, 6, 27), "Ban Thường vụ Tỉnh ủy Sơn La", ""),
     ("referenced", LegalBasisKind.PLAN, "208-KH/HU", D(2019, 7, 3), "Ban Thường vụ Huyện ủy Mai Sơn", ""),
 ]
@@ -84,8 +112,17 @@ ASSIGNMENT_ORGS = [
     (None, True),  # "Các cấp ủy đảng, chính quyền, các cơ quan, đơn vị, cơ sở": party cells and communes
 ]
 
-RECIPIENT_ORGS = ["tu-son-la", None, "btv-hu-mai-son", "ubnd-mai-son", None, "mttq-mai-son", None,
-                  "cong-ttdt-mai-son", None]
+RECIPIENT_ORGS = [
+    "tu-son-la",
+    None,
+    "btv-hu-mai-son",
+    "ubnd-mai-son",
+    None,
+    "mttq-mai-son",
+    None,
+    "cong-ttdt-mai-son",
+    None,
+]
 
 MILESTONES = [
     (MilestoneKind.SUBPLAN_DUE, D(2019, 11, 15), "Các đơn vị gửi kế hoạch về Văn phòng Huyện ủy"),
@@ -127,8 +164,14 @@ def load(orgs, stdout=None):
     )
     for order, (role, kind, number, issued_on, issuer_name, title) in enumerate(LEGAL_BASES, 1):
         LegalBasis.objects.create(
-            campaign=campaign, order=order, role=role, kind=kind, number=number, issued_on=issued_on,
-            issuer=issuer_name, title=title,
+            campaign=campaign,
+            order=order,
+            role=role,
+            kind=kind,
+            number=number,
+            issued_on=issued_on,
+            issuer=issuer_name,
+            title=title,
         )
     for order, body in enumerate(text.CONTENT_AREAS, 1):
         area = ContentArea.objects.create(campaign=campaign, order=order, heading=AREA_HEADINGS[order - 1], body=body)
@@ -149,9 +192,7 @@ def load(orgs, stdout=None):
         Milestone.objects.create(campaign=campaign, kind=kind, date=day, label=label)
 
     if campaign.status == CampaignStatus.DRAFT:
-        campaign = services.launch_campaign(
-            campaign, staff, issued_on=DEMO_ISSUE_DATE, number_note=DEMO_NUMBER_NOTE
-        )
+        campaign = services.launch_campaign(campaign, staff, issued_on=DEMO_ISSUE_DATE, number_note=DEMO_NUMBER_NOTE)
         if stdout:
             stdout.write(
                 f"Kế hoạch mẫu phát hành với số {campaign.reference}, ngày {campaign.issued_on:%d/%m/%Y} "

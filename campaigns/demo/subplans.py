@@ -26,8 +26,13 @@ SCRIPT = [
     ("mttq-mai-son", "mttq", "submitted", 15, None),
     ("hd-mai-son", "admin", "submitted", 18, None),
     ("du-hat-lot-tt", "admin", "submitted", 22, None),
-    ("du-co-noi", "conoi", "returned", 16,
-     "Kế hoạch chưa có chỉ tiêu cho nội dung 3 (phong trào xây dựng nông thôn mới); đề nghị bổ sung và nộp lại."),
+    (
+        "du-co-noi",
+        "conoi",
+        "returned",
+        16,
+        "Kế hoạch chưa có chỉ tiêu cho nội dung 3 (phong trào xây dựng nông thôn mới); đề nghị bổ sung và nộp lại.",
+    ),
     ("hlhpn-mai-son", "admin", "returned", 13, "Thiếu bản ký, đóng dấu; đề nghị đính kèm bản scan."),
     ("du-chieng-mung", "chiengmung", "draft", None, None),
 ]
@@ -43,8 +48,10 @@ MEASURES = [
 
 TARGETS = {
     1: [("Cán bộ, đảng viên được quán triệt", Decimal("100"), "%", datetime.date(2019, 12, 31), "Ban Tuyên giáo")],
-    3: [("Hộ đạt danh hiệu gia đình văn hóa", Decimal("90"), "%", datetime.date(2020, 11, 30), "Văn phòng"),
-        ("Tiêu chí nông thôn mới đạt thêm", Decimal("2"), "tiêu chí", datetime.date(2020, 12, 15), "Phó Chủ tịch UBND")],
+    3: [
+        ("Hộ đạt danh hiệu gia đình văn hóa", Decimal("90"), "%", datetime.date(2020, 11, 30), "Văn phòng"),
+        ("Tiêu chí nông thôn mới đạt thêm", Decimal("2"), "tiêu chí", datetime.date(2020, 12, 15), "Phó Chủ tịch UBND"),
+    ],
     4: [("Tổ chức thành công đại hội", Decimal("1"), "đại hội", datetime.date(2020, 6, 30), "Bí thư")],
 }
 
@@ -129,8 +136,9 @@ def load(orgs, campaign, stdout=None):
             "further_content": "Giao Văn phòng theo dõi, tổng hợp, báo cáo kết quả.",
         }
         upto = 2 if state == "draft" else (3 if code == "du-co-noi" else None)
-        subplan = services.save_subplan(subplan, writer, version=subplan.version, header=header,
-                                        sections=_sections(campaign, upto))
+        subplan = services.save_subplan(
+            subplan, writer, version=subplan.version, header=header, sections=_sections(campaign, upto)
+        )
         changed += 1
         if state == "draft":
             continue
@@ -146,7 +154,8 @@ def load(orgs, campaign, stdout=None):
         for log, moment in zip(logs, [submitted, reviewed], strict=False):
             SubPlanLog.objects.filter(pk=log.pk).update(at=moment, notified_at=moment)
         SubPlan.objects.filter(pk=subplan.pk).update(
-            submitted_at=submitted, first_submitted_at=submitted,
+            submitted_at=submitted,
+            first_submitted_at=submitted,
             approved_at=reviewed if state == "approved" else None,
         )
     if stdout and changed:

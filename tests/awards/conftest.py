@@ -43,8 +43,9 @@ def people_committee(issuer, staff_user):
     from units.enums import Role
     from units.models import Membership
 
-    org = OrganizationFactory(kind="peoples_committee", level="district", name="Ủy ban nhân dân huyện Thử",
-                              code="ubnd-thu", parent=issuer)
+    org = OrganizationFactory(
+        kind="peoples_committee", level="district", name="Ủy ban nhân dân huyện Thử", code="ubnd-thu", parent=issuer
+    )
     Membership.objects.create(user=staff_user, organization=org, role=Role.STAFF)
     return org
 
@@ -54,8 +55,9 @@ def commune_committee(issuer, staff_user):
     from units.enums import Role
     from units.models import Membership
 
-    org = OrganizationFactory(kind="peoples_committee", level="commune", name="Ủy ban nhân dân xã Thử",
-                              code="ubnd-xa-thu", parent=issuer)
+    org = OrganizationFactory(
+        kind="peoples_committee", level="commune", name="Ủy ban nhân dân xã Thử", code="ubnd-xa-thu", parent=issuer
+    )
     Membership.objects.create(user=staff_user, organization=org, role=Role.STAFF)
     return org
 
@@ -66,8 +68,15 @@ _counter = iter(range(1, 10**6))
 def add_dossier(nomination, kinds=("proposal", "achievement")):
     """Dossier rows for the eligibility rules (no file on disk: only the kinds matter to the rules)."""
     for kind in kinds:
-        DossierFile.objects.create(nomination=nomination, kind=kind, file=f"awards/dossiers/test-{kind}.pdf",
-                                   original_name=f"{kind}.pdf", content_type="application/pdf", size=1, sha256="0" * 64)
+        DossierFile.objects.create(
+            nomination=nomination,
+            kind=kind,
+            file=f"awards/dossiers/test-{kind}.pdf",
+            original_name=f"{kind}.pdf",
+            content_type="application/pdf",
+            size=1,
+            sha256="0" * 64,
+        )
 
 
 def make_nomination(campaign, proposer, code, *, status=NominationStatus.DRAFT, name=None, dossier=True, **fields):
@@ -82,7 +91,11 @@ def make_nomination(campaign, proposer, code, *, status=NominationStatus.DRAFT, 
     }
     defaults.update(fields)
     nomination = Nomination.objects.create(
-        campaign=campaign, proposer=proposer, award_type=award_type(code, campaign.period_end), status=status, **defaults
+        campaign=campaign,
+        proposer=proposer,
+        award_type=award_type(code, campaign.period_end),
+        status=status,
+        **defaults,
     )
     if dossier:
         add_dossier(nomination)
@@ -93,12 +106,25 @@ def make_award(campaign, proposer, code, *, name=None, year=None, decision=None,
     """An award in the registry (from an issued decision of `campaign`)."""
     if decision is None:
         decision = Decision.objects.filter(campaign=campaign).first() or Decision.objects.create(
-            issuer=campaign.issuer, campaign=campaign, issuing_body="HUYỆN THỬ", number=next(_counter), symbol="QĐ-UBND",
-            place="Thử", issued_on=campaign.period_end, signer_name="Người Ký", status="issued",
+            issuer=campaign.issuer,
+            campaign=campaign,
+            issuing_body="HUYỆN THỬ",
+            number=next(_counter),
+            symbol="QĐ-UBND",
+            place="Thử",
+            issued_on=campaign.period_end,
+            signer_name="Người Ký",
+            status="issued",
         )
     return Award.objects.create(
-        decision=decision, award_type=award_type(code, campaign.period_end), proposer=proposer,
-        nominee_kind=fields.pop("nominee_kind", NomineeKind.INDIVIDUAL), full_name=name or f"Trần Thị {next(_counter)}",
-        birth_year=fields.pop("birth_year", 1980), year=year or campaign.period_end.year,
-        achievement=fields.pop("achievement", f"Thành tích {next(_counter)}"), decided_on=decision.issued_on, **fields,
+        decision=decision,
+        award_type=award_type(code, campaign.period_end),
+        proposer=proposer,
+        nominee_kind=fields.pop("nominee_kind", NomineeKind.INDIVIDUAL),
+        full_name=name or f"Trần Thị {next(_counter)}",
+        birth_year=fields.pop("birth_year", 1980),
+        year=year or campaign.period_end.year,
+        achievement=fields.pop("achievement", f"Thành tích {next(_counter)}"),
+        decided_on=decision.issued_on,
+        **fields,
     )

@@ -21,9 +21,19 @@ pytestmark = pytest.mark.django_db
 
 
 def party_fields(**extra):
-    fields = dict(document_format="party", superior_body="ĐẢNG BỘ TỈNH THỬ", issuing_body="HUYỆN ỦY THỬ", number=151,
-                  symbol="QĐ/HU", place="Thử", issued_on=D(2020, 12, 30), title="Về việc khen thưởng",
-                  sign_on_behalf="T/M BAN THƯỜNG VỤ", signer_title="BÍ THƯ", signer_name="Nguyễn Văn Ký")
+    fields = dict(
+        document_format="party",
+        superior_body="ĐẢNG BỘ TỈNH THỬ",
+        issuing_body="HUYỆN ỦY THỬ",
+        number=151,
+        symbol="QĐ/HU",
+        place="Thử",
+        issued_on=D(2020, 12, 30),
+        title="Về việc khen thưởng",
+        sign_on_behalf="T/M BAN THƯỜNG VỤ",
+        signer_title="BÍ THƯ",
+        signer_name="Nguyễn Văn Ký",
+    )
     fields.update(extra)
     return fields
 
@@ -86,13 +96,23 @@ def test_proposal_upward_page(client, request, party_campaign, upward, own, role
         assert [r[2] for r in rows[1:] if r[2]] == ["Tòng Văn Chung"]
 
 
-def test_article_two_and_certificates_follow_the_award_type(make_campaign, people_committee, unit, staff_user, tmp_path):
+def test_article_two_and_certificates_follow_the_award_type(
+    make_campaign, people_committee, unit, staff_user, tmp_path
+):
     campaign = make_campaign(D(2024, 12, 31), people_committee)
     ldtt = make_nomination(campaign, unit, "ldtt", status=S.APPROVED, name="Vì Văn Sơn")
     cstdcs = make_nomination(campaign, unit, "cstdcs", status=S.APPROVED, name="Lò Văn Pọm")
     decision = services.create_decision(
-        campaign, staff_user, [ldtt, cstdcs], **party_fields(document_format="state", issuing_body="ỦY BAN NHÂN DÂN HUYỆN THỬ",
-                                                             symbol="QĐ-UBND", issued_on=D(2024, 12, 28)))
+        campaign,
+        staff_user,
+        [ldtt, cstdcs],
+        **party_fields(
+            document_format="state",
+            issuing_body="ỦY BAN NHÂN DÂN HUYỆN THỬ",
+            symbol="QĐ-UBND",
+            issued_on=D(2024, 12, 28),
+        ),
+    )
     articles = printing.decision_context(decision)["articles"]
     assert "Công nhận danh hiệu «Lao động tiên tiến» cho 01 cá nhân" in articles[0]
     assert "«Chiến sĩ thi đua cơ sở»" in articles[0]

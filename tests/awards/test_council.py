@@ -25,11 +25,16 @@ def campaign(make_campaign):
 
 
 def council(issuer, n):
-    return [MembershipFactory(organization=issuer, role="council", user=UserFactory(username=f"hd{i}")).user for i in range(n)]
+    return [
+        MembershipFactory(organization=issuer, role="council", user=UserFactory(username=f"hd{i}")).user
+        for i in range(n)
+    ]
 
 
 def session_with(campaign, staff_user, members, threshold=Threshold.MORE_THAN_HALF):
-    return services.create_session(campaign, staff_user, title="Họp xét", held_on=D(2020, 12, 20), members=members, threshold=threshold)
+    return services.create_session(
+        campaign, staff_user, title="Họp xét", held_on=D(2020, 12, 20), members=members, threshold=threshold
+    )
 
 
 def on_agenda(campaign, unit, session, staff_user, **fields):
@@ -86,9 +91,9 @@ def test_members_must_sit_on_the_council(campaign, staff_user, unit_head):
         (Threshold.MORE_THAN_HALF, 4, 3, True),
         (Threshold.MORE_THAN_HALF, 5, 3, True),
         (Threshold.MORE_THAN_HALF, 5, 2, False),
-        (Threshold.TWO_THIRDS, 3, 2, True),       # exactly two thirds
+        (Threshold.TWO_THIRDS, 3, 2, True),  # exactly two thirds
         (Threshold.TWO_THIRDS, 6, 3, False),
-        (Threshold.TWO_THIRDS, 7, 4, False),      # 4/7 < 2/3
+        (Threshold.TWO_THIRDS, 7, 4, False),  # 4/7 < 2/3
         (Threshold.TWO_THIRDS, 7, 5, True),
         (Threshold.THREE_QUARTERS, 4, 3, True),
         (Threshold.THREE_QUARTERS, 5, 3, False),

@@ -28,17 +28,35 @@ def pdf_text(data, tmp_path):
 def approved(make_campaign, people_committee, unit):
     campaign = make_campaign(D(2024, 12, 31), people_committee)
     return campaign, [
-        make_nomination(campaign, unit, "giay-khen-ubnd-huyen", status=S.APPROVED, name="Lò Thị Hoa", title_prefix="Bà",
-                        position="Chuyên viên", unit_name="UBND xã Thử"),
+        make_nomination(
+            campaign,
+            unit,
+            "giay-khen-ubnd-huyen",
+            status=S.APPROVED,
+            name="Lò Thị Hoa",
+            title_prefix="Bà",
+            position="Chuyên viên",
+            unit_name="UBND xã Thử",
+        ),
         make_nomination(campaign, unit, "giay-khen-ubnd-huyen", status=S.APPROVED, name="Vì Văn Sơn"),
     ]
 
 
 def state_decision(campaign, staff_user, noms, **extra):
-    fields = dict(document_format="state", superior_body="ỦY BAN NHÂN DÂN TỈNH THỬ", issuing_body="ỦY BAN NHÂN DÂN HUYỆN THỬ",
-                  number=12, symbol="QĐ-UBND", place="Thử", issued_on=D(2024, 12, 28), title="Về việc khen thưởng",
-                  sign_on_behalf="KT. CHỦ TỊCH", signer_title="PHÓ CHỦ TỊCH", signer_name="Nguyễn Văn Ký",
-                  recipients="Như Điều 3;\nLưu: VT.")
+    fields = dict(
+        document_format="state",
+        superior_body="ỦY BAN NHÂN DÂN TỈNH THỬ",
+        issuing_body="ỦY BAN NHÂN DÂN HUYỆN THỬ",
+        number=12,
+        symbol="QĐ-UBND",
+        place="Thử",
+        issued_on=D(2024, 12, 28),
+        title="Về việc khen thưởng",
+        sign_on_behalf="KT. CHỦ TỊCH",
+        signer_title="PHÓ CHỦ TỊCH",
+        signer_name="Nguyễn Văn Ký",
+        recipients="Như Điều 3;\nLưu: VT.",
+    )
     fields.update(extra)
     return services.create_decision(campaign, staff_user, noms, **fields)
 
@@ -84,8 +102,17 @@ def test_state_decision_prints_in_the_decree_30_format(approved, staff_user, tmp
     decision = state_decision(campaign, staff_user, noms)
     assert decision.printed_reference == "Số: 12/QĐ-UBND"
     text = pdf_text(printing.render_decision(decision), tmp_path)
-    for expected in ("Số: 12/QĐ-UBND", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "QUYẾT ĐỊNH",
-                     "KT. CHỦ TỊCH", "Nguyễn Văn Ký", "DANH SÁCH KHEN THƯỞNG", "Lò Thị Hoa", "Vì Văn Sơn"):
+    for expected in (
+        "Số: 12/QĐ-UBND",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "QUYẾT ĐỊNH",
+        "KT. CHỦ TỊCH",
+        "Nguyễn Văn Ký",
+        "DANH SÁCH KHEN THƯỞNG",
+        "Lò Thị Hoa",
+        "Vì Văn Sơn",
+    ):
         assert expected in text, expected
     assert "ĐẢNG CỘNG SẢN VIỆT NAM" not in text
 
@@ -94,14 +121,30 @@ def test_party_decision_prints_in_the_party_format(make_campaign, unit, staff_us
     campaign = make_campaign(D(2020, 12, 31))
     nom = make_nomination(campaign, unit, "giay-khen-btv-huyen-uy", status=S.APPROVED, name="Lò Văn Khoa")
     decision = services.create_decision(
-        campaign, staff_user, [nom], document_format="party", superior_body="ĐẢNG BỘ TỈNH THỬ", issuing_body="HUYỆN ỦY THỬ",
-        number=150, symbol="QĐ/HU", place="Thử", issued_on=D(2020, 12, 25), sign_on_behalf="T/M BAN THƯỜNG VỤ",
-        signer_title="BÍ THƯ", signer_name="Nguyễn Văn Ký",
+        campaign,
+        staff_user,
+        [nom],
+        document_format="party",
+        superior_body="ĐẢNG BỘ TỈNH THỬ",
+        issuing_body="HUYỆN ỦY THỬ",
+        number=150,
+        symbol="QĐ/HU",
+        place="Thử",
+        issued_on=D(2020, 12, 25),
+        sign_on_behalf="T/M BAN THƯỜNG VỤ",
+        signer_title="BÍ THƯ",
+        signer_name="Nguyễn Văn Ký",
     )
     assert decision.printed_reference == "Số 150-QĐ/HU"
     text = pdf_text(printing.render_decision(decision), tmp_path)
-    for expected in ("ĐẢNG CỘNG SẢN VIỆT NAM", "Số 150-QĐ/HU", "BAN THƯỜNG VỤ HUYỆN ỦY THỬ", "T/M BAN THƯỜNG VỤ",
-                     "Thử, ngày 25 tháng 12 năm 2020", "Lò Văn Khoa"):
+    for expected in (
+        "ĐẢNG CỘNG SẢN VIỆT NAM",
+        "Số 150-QĐ/HU",
+        "BAN THƯỜNG VỤ HUYỆN ỦY THỬ",
+        "T/M BAN THƯỜNG VỤ",
+        "Thử, ngày 25 tháng 12 năm 2020",
+        "Lò Văn Khoa",
+    ):
         assert expected in text, expected
     assert "Số:" not in text
 
@@ -125,9 +168,20 @@ def test_certificate_is_a4_landscape_with_name_and_decision(approved, staff_user
 
 def test_user_text_is_escaped_in_print(make_campaign, unit, staff_user, tmp_path):
     campaign = make_campaign(D(2020, 12, 31))
-    nom = make_nomination(campaign, unit, "giay-khen-btv-huyen-uy", status=S.APPROVED, name="<img src=file:///etc/passwd>Khoa")
-    decision = services.create_decision(campaign, staff_user, [nom], issuing_body="HUYỆN ỦY THỬ", number=1, symbol="QĐ/HU",
-                                        place="Thử", issued_on=D(2020, 12, 25), signer_name="Ký")
+    nom = make_nomination(
+        campaign, unit, "giay-khen-btv-huyen-uy", status=S.APPROVED, name="<img src=file:///etc/passwd>Khoa"
+    )
+    decision = services.create_decision(
+        campaign,
+        staff_user,
+        [nom],
+        issuing_body="HUYỆN ỦY THỬ",
+        number=1,
+        symbol="QĐ/HU",
+        place="Thử",
+        issued_on=D(2020, 12, 25),
+        signer_name="Ký",
+    )
     text = pdf_text(printing.render_decision(decision), tmp_path)
     assert "<imgsrc=file:///etc/passwd>Khoa" in text.replace(" ", "")  # printed as text, never fetched
 
@@ -172,4 +226,7 @@ def test_state_decision_by_the_chairman_names_the_chairman(approved, staff_user,
     assert "ngày 28/12/2024 của Chủ tịch Ủy ban nhân dân huyện Thử)" in text
     decision.sign_on_behalf = "TM. ỦY BAN NHÂN DÂN"  # the committee decides: its own name, no «Chủ tịch»
     context = printing.decision_context(decision)
-    assert (context["deciding_body"], context["deciding_name"]) == ("ỦY BAN NHÂN DÂN HUYỆN THỬ", "Ủy ban nhân dân huyện Thử")
+    assert (context["deciding_body"], context["deciding_name"]) == (
+        "ỦY BAN NHÂN DÂN HUYỆN THỬ",
+        "Ủy ban nhân dân huyện Thử",
+    )

@@ -21,9 +21,19 @@ def campaign(make_campaign):
 
 
 def fields(**extra):
-    data = dict(document_format="party", superior_body="ĐẢNG BỘ TỈNH THỬ", issuing_body="HUYỆN ỦY THỬ", number="151",
-                symbol="QĐ/HU", place="Thử", issued_on="30/12/2020", title="Về việc khen thưởng",
-                sign_on_behalf="T/M BAN THƯỜNG VỤ", signer_title="BÍ THƯ", signer_name="Nguyễn Văn Ký")
+    data = dict(
+        document_format="party",
+        superior_body="ĐẢNG BỘ TỈNH THỬ",
+        issuing_body="HUYỆN ỦY THỬ",
+        number="151",
+        symbol="QĐ/HU",
+        place="Thử",
+        issued_on="30/12/2020",
+        title="Về việc khen thưởng",
+        sign_on_behalf="T/M BAN THƯỜNG VỤ",
+        signer_title="BÍ THƯ",
+        signer_name="Nguyễn Văn Ký",
+    )
     data.update(extra)
     return data
 
@@ -70,8 +80,10 @@ def test_decision_wording_names_the_plan_and_the_office_consistently(client, sta
     assert f"Căn cứ {plan};" in form.initial["preamble"]
     assert "Lưu Văn phòng Huyện ủy." in form.initial["recipients"]
     client.force_login(staff_user)
-    response = client.post(reverse("awards:decision_create", args=[campaign.pk]),
-                           fields(nominations=[own.pk], preamble=form.initial["preamble"], recipients=form.initial["recipients"]))
+    response = client.post(
+        reverse("awards:decision_create", args=[campaign.pk]),
+        fields(nominations=[own.pk], preamble=form.initial["preamble"], recipients=form.initial["recipients"]),
+    )
     assert response.status_code == 302
     decision = Decision.objects.get()
     articles = printing.decision_context(decision)["articles"]

@@ -14,10 +14,16 @@ def counts():
 
 
 def test_demo_carries_nominations_through_every_state_to_a_decision(demo):
-    assert set(Nomination.objects.filter(campaign=demo).values_list("status", flat=True)) == set(NominationStatus.values)
+    assert set(Nomination.objects.filter(campaign=demo).values_list("status", flat=True)) == set(
+        NominationStatus.values
+    )
     decision = Decision.objects.get(campaign=demo)
     assert (decision.printed_reference, decision.status) == ("Số 150-QĐ/HU", "issued")
-    assert sorted(Award.objects.values_list("full_name", flat=True)) == ["Lò Thị Hoa", "Vì Văn Sơn", "Đảng ủy xã Chiềng Mung"]
+    assert sorted(Award.objects.values_list("full_name", flat=True)) == [
+        "Lò Thị Hoa",
+        "Vì Văn Sơn",
+        "Đảng ủy xã Chiềng Mung",
+    ]
     assert Nomination.objects.get(full_name="Đảng ủy xã Cò Nòi").status == NominationStatus.REJECTED
     assert CouncilSession.objects.filter(campaign=demo, status="open").count() == 1
 

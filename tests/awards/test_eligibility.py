@@ -32,12 +32,14 @@ def failures(nom):
 @pytest.mark.parametrize(
     ("period_end", "ok", "severity"),
     [
-        (D(2020, 12, 31), False, "soft"),   # 2003/2013 law: a commune chairman only proposes CSTĐCS
-        (D(2025, 6, 30), False, "soft"),    # Law 06/2022 with the district level: still only proposes
-        (D(2025, 7, 1), True, "hard"),      # Decree 152/2025: the commune chairman decides it
+        (D(2020, 12, 31), False, "soft"),  # 2003/2013 law: a commune chairman only proposes CSTĐCS
+        (D(2025, 6, 30), False, "soft"),  # Law 06/2022 with the district level: still only proposes
+        (D(2025, 7, 1), True, "hard"),  # Decree 152/2025: the commune chairman decides it
     ],
 )
-def test_commune_chairman_authority_for_cstdcs_changes_on_1_july_2025(make_campaign, commune_committee, unit, period_end, ok, severity):
+def test_commune_chairman_authority_for_cstdcs_changes_on_1_july_2025(
+    make_campaign, commune_committee, unit, period_end, ok, severity
+):
     campaign = make_campaign(period_end, commune_committee)
     nom = make_nomination(campaign, unit, "cstdcs")
     f = finding(nom, "authority")
@@ -45,7 +47,9 @@ def test_commune_chairman_authority_for_cstdcs_changes_on_1_july_2025(make_campa
 
 
 @pytest.mark.parametrize(("period_end", "ok"), [(D(2025, 6, 30), True), (D(2025, 7, 1), False)])
-def test_district_chairman_loses_cstdcs_when_the_district_level_ends(make_campaign, people_committee, unit, period_end, ok):
+def test_district_chairman_loses_cstdcs_when_the_district_level_ends(
+    make_campaign, people_committee, unit, period_end, ok
+):
     campaign = make_campaign(period_end, people_committee)
     nom = make_nomination(campaign, unit, "cstdcs")
     f = finding(nom, "authority")
@@ -65,8 +69,14 @@ def test_award_type_must_be_in_force_on_the_rules_date(make_campaign, people_com
 def test_version_of_the_rules_date_is_used(make_campaign, people_committee, unit):
     campaign = make_campaign(D(2020, 12, 31), people_committee)
     nom = services.create_nomination(
-        campaign, unit, _unit_user(unit), nominee_kind=NomineeKind.INDIVIDUAL, full_name="Lò Văn A", birth_year=1980,
-        award_type=AwardType.objects.valid_on(D(2024, 6, 1)).get(code="ldtt"), achievement="x",
+        campaign,
+        unit,
+        _unit_user(unit),
+        nominee_kind=NomineeKind.INDIVIDUAL,
+        full_name="Lò Văn A",
+        birth_year=1980,
+        award_type=AwardType.objects.valid_on(D(2024, 6, 1)).get(code="ldtt"),
+        achievement="x",
     )
     assert nom.award_type.valid_to == D(2023, 12, 31)
     assert "91/2017" in nom.award_type.legal_source
@@ -102,9 +112,9 @@ def test_nominee_kind(make_campaign, people_committee, unit, code, kind, ok):
 @pytest.mark.parametrize(
     ("code", "ok", "severity"),
     [
-        ("giay-khen-btv-huyen-uy", True, "hard"),   # the party committee's own certificate
-        ("bang-khen-btv-tinh-uy", False, "soft"),   # proposed to the provincial standing committee
-        ("ldtt", False, "hard"),                    # a state title: the party committee may not award or propose it
+        ("giay-khen-btv-huyen-uy", True, "hard"),  # the party committee's own certificate
+        ("bang-khen-btv-tinh-uy", False, "soft"),  # proposed to the provincial standing committee
+        ("ldtt", False, "hard"),  # a state title: the party committee may not award or propose it
     ],
 )
 def test_party_committee_authority(make_campaign, unit, code, ok, severity):
@@ -166,12 +176,12 @@ def test_cstdcs_needs_an_initiative_recognised_that_year(pc_campaign, unit, titl
 @pytest.mark.parametrize(
     ("ldtt", "other_cstdcs", "ok"),
     [
-        (20, 2, True),    # 3 of 20 = 15%: at the limit
-        (20, 3, False),   # 4 of 20 = 20%
-        (19, 1, True),    # 2 of 19 (limit floor(2.85) = 2)
-        (19, 2, False),   # 3 of 19 > 15%
-        (6, 0, False),    # limit floor(0.9) = 0
-        (7, 0, True),     # limit floor(1.05) = 1
+        (20, 2, True),  # 3 of 20 = 15%: at the limit
+        (20, 3, False),  # 4 of 20 = 20%
+        (19, 1, True),  # 2 of 19 (limit floor(2.85) = 2)
+        (19, 2, False),  # 3 of 19 > 15%
+        (6, 0, False),  # limit floor(0.9) = 0
+        (7, 0, True),  # limit floor(1.05) = 1
     ],
 )
 def test_cstdcs_quota_boundary(pc_campaign, unit, ldtt, other_cstdcs, ok):
@@ -221,8 +231,12 @@ def test_same_title_same_year_from_another_campaign(pc_campaign, make_campaign, 
 
 def test_same_achievement_is_rewarded_once(pc_campaign, make_campaign, people_committee, unit):
     earlier = make_campaign(D(2024, 12, 31), people_committee)
-    make_award(earlier, unit, "giay-khen-ubnd-huyen", name="Lò Văn Khoa", birth_year=1985, achievement="Cứu người đuối nước.")
-    nom = make_nomination(pc_campaign, unit, "ldtt", name="Lò Văn Khoa", birth_year=1985, achievement="cứu người  đuối nước.")
+    make_award(
+        earlier, unit, "giay-khen-ubnd-huyen", name="Lò Văn Khoa", birth_year=1985, achievement="Cứu người đuối nước."
+    )
+    nom = make_nomination(
+        pc_campaign, unit, "ldtt", name="Lò Văn Khoa", birth_year=1985, achievement="cứu người  đuối nước."
+    )
     f = finding(nom, "duplicate")
     assert not f.ok and "một lần" in f.message
 
@@ -270,7 +284,9 @@ def test_rules_run_again_before_the_vote(pc_campaign, unit, unit_head, staff_use
 
     nom = make_nomination(pc_campaign, unit, "ldtt", name="Lò Văn Khoa", birth_year=1985, status=S.CHECKED)
     make_award(pc_campaign, unit, "ldtt", name="Lò Văn Khoa", birth_year=1985)  # rewarded meanwhile
-    session = CouncilSession.objects.create(organization=pc_campaign.issuer, campaign=pc_campaign, title="Họp", held_on=D(2024, 12, 20))
+    session = CouncilSession.objects.create(
+        organization=pc_campaign.issuer, campaign=pc_campaign, title="Họp", held_on=D(2024, 12, 20)
+    )
     with pytest.raises(TransitionError, match="Chưa đủ điều kiện"):
         services.put_to_council(nom, session, staff_user)
 

@@ -43,13 +43,50 @@ def filled_reference(tmp_path, rows, sheet="file nhận"):
 
 
 GOOD_ROWS = [
-    (1, "Ông", "Nguyễn Anh Đại", "Phó Chủ tịch", "UBND xã Chiềng Mung", "Khen thưởng cá nhân", "Lao động tiên tiến",
-     "Các cấp lãnh đạo từ phó phòng trở lên", "Quản lý Nhà nước"),
-    (2, "Bà", "Lò Thị Hoa", "Chuyên viên", "UBND xã Chiềng Mung", "khen thuong ca nhan", "  GIẤY KHEN của chủ tịch  UBND huyện ",
-     "Người trực tiếp công tác, lao động, học tập, chiến đấu và phục vụ chiến đấu", None),
-    (3, None, "Đảng ủy xã Chiềng Mung", None, None, "Khen thưởng tập thể", "Tap the lao dong tien tien", "Cơ quan Đảng",
-     "Các cơ quan, tổ chức Đảng"),
-    (4, None, "Hộ ông Cầm Văn Ơn", None, "Bản Nà Hạ", "Khen thưởng hộ gia đình", "Gia đình văn hóa", "Hộ gia đình", None),
+    (
+        1,
+        "Ông",
+        "Nguyễn Anh Đại",
+        "Phó Chủ tịch",
+        "UBND xã Chiềng Mung",
+        "Khen thưởng cá nhân",
+        "Lao động tiên tiến",
+        "Các cấp lãnh đạo từ phó phòng trở lên",
+        "Quản lý Nhà nước",
+    ),
+    (
+        2,
+        "Bà",
+        "Lò Thị Hoa",
+        "Chuyên viên",
+        "UBND xã Chiềng Mung",
+        "khen thuong ca nhan",
+        "  GIẤY KHEN của chủ tịch  UBND huyện ",
+        "Người trực tiếp công tác, lao động, học tập, chiến đấu và phục vụ chiến đấu",
+        None,
+    ),
+    (
+        3,
+        None,
+        "Đảng ủy xã Chiềng Mung",
+        None,
+        None,
+        "Khen thưởng tập thể",
+        "Tap the lao dong tien tien",
+        "Cơ quan Đảng",
+        "Các cơ quan, tổ chức Đảng",
+    ),
+    (
+        4,
+        None,
+        "Hộ ông Cầm Văn Ơn",
+        None,
+        "Bản Nà Hạ",
+        "Khen thưởng hộ gia đình",
+        "Gia đình văn hóa",
+        "Hộ gia đình",
+        None,
+    ),
 ]
 
 
@@ -79,11 +116,26 @@ def test_a_filled_copy_of_the_reference_file_imports(campaign, unit, unit_head, 
     [
         ((5, "Ông", "", "", "", "Khen thưởng cá nhân", "Lao động tiên tiến", "", ""), "thiếu tên"),
         ((5, "Ông", "Vì Văn A", "", "", "", "Lao động tiên tiến", "", ""), "thiếu phân loại khen thưởng"),
-        ((5, "Ông", "Vì Văn A", "", "", "Khen thưởng cá thể", "Lao động tiên tiến", "", ""), "«Khen thưởng cá thể» không có"),
-        ((5, "Ông", "Vì Văn A", "", "", "Khen thưởng cá nhân", "Huân chương Mặt Trăng", "", ""), "không tìm thấy «Huân chương Mặt Trăng»"),
-        ((5, "Ông", "Vì Văn A", "", "", "Khen thưởng cá nhân", "Tập thể lao động tiên tiến", "", ""), "không xét cho đối tượng cá nhân"),
-        ((5, "Ông", "Vì Văn A", "", "", "Khen thưởng cá nhân", "Lao động tiên tiến", "Nông dân", ""), "phân loại đối tượng «Nông dân»"),
-        ((5, "Ông", "Vì Văn A", "", "", "Khen thưởng cá nhân", "Lao động tiên tiến", "", "Vũ trụ"), "lĩnh vực hoạt động «Vũ trụ»"),
+        (
+            (5, "Ông", "Vì Văn A", "", "", "Khen thưởng cá thể", "Lao động tiên tiến", "", ""),
+            "«Khen thưởng cá thể» không có",
+        ),
+        (
+            (5, "Ông", "Vì Văn A", "", "", "Khen thưởng cá nhân", "Huân chương Mặt Trăng", "", ""),
+            "không tìm thấy «Huân chương Mặt Trăng»",
+        ),
+        (
+            (5, "Ông", "Vì Văn A", "", "", "Khen thưởng cá nhân", "Tập thể lao động tiên tiến", "", ""),
+            "không xét cho đối tượng cá nhân",
+        ),
+        (
+            (5, "Ông", "Vì Văn A", "", "", "Khen thưởng cá nhân", "Lao động tiên tiến", "Nông dân", ""),
+            "phân loại đối tượng «Nông dân»",
+        ),
+        (
+            (5, "Ông", "Vì Văn A", "", "", "Khen thưởng cá nhân", "Lao động tiên tiến", "", "Vũ trụ"),
+            "lĩnh vực hoạt động «Vũ trụ»",
+        ),
         ((5, "Ông", "Vì Văn A", "", "", "Khen thưởng cá nhân", "Lao động tiên tiến", "", ""), None),
     ],
 )
@@ -99,15 +151,28 @@ def test_one_wrong_row_imports_nothing(campaign, unit, unit_head, tmp_path, row,
 
 
 def test_every_wrong_row_is_reported(campaign, unit, unit_head, tmp_path):
-    rows = [*GOOD_ROWS, (5, None, "", None, None, "Khen thưởng cá nhân", "Lao động tiên tiến", None, None),
-            (6, None, "Vì Văn B", None, None, "Khen thưởng cá nhân", "Bằng khen xyz", None, None)]
+    rows = [
+        *GOOD_ROWS,
+        (5, None, "", None, None, "Khen thưởng cá nhân", "Lao động tiên tiến", None, None),
+        (6, None, "Vì Văn B", None, None, "Khen thưởng cá nhân", "Bằng khen xyz", None, None),
+    ]
     _created, errors = services.import_nominees(campaign, unit, unit_head, upload(filled_reference(tmp_path, rows)))
     assert [e.split(":")[0] for e in errors] == ["Dòng 6", "Dòng 7"]
 
 
 def test_a_name_of_a_rule_not_in_force_is_refused(make_campaign, people_committee, unit, unit_head, tmp_path):
     campaign = make_campaign(D(2025, 12, 31), people_committee)
-    row = (1, "Ông", "Vì Văn A", "", "", "Khen thưởng cá nhân", "Giấy khen của Chủ tịch Ủy ban nhân dân cấp huyện", "", "")
+    row = (
+        1,
+        "Ông",
+        "Vì Văn A",
+        "",
+        "",
+        "Khen thưởng cá nhân",
+        "Giấy khen của Chủ tịch Ủy ban nhân dân cấp huyện",
+        "",
+        "",
+    )
     _created, errors = services.import_nominees(campaign, unit, unit_head, upload(filled_reference(tmp_path, [row])))
     assert "áp dụng ngày 31/12/2025" in errors[0]
 
@@ -119,7 +184,9 @@ def test_wrong_header_is_reported(campaign, unit, unit_head):
     out = io.BytesIO()
     wb.save(out)
     _created, errors = services.import_nominees(campaign, unit, unit_head, upload(out.getvalue()))
-    assert errors == ["Dòng tiêu đề không đúng mẫu: cột C phải là «Tên tập thể/cá nhân/hộ gia đình», tệp ghi «Họ và tên»."]
+    assert errors == [
+        "Dòng tiêu đề không đúng mẫu: cột C phải là «Tên tập thể/cá nhân/hộ gia đình», tệp ghi «Họ và tên»."
+    ]
 
 
 @pytest.mark.parametrize("data", [b"%PDF-1.4 not a sheet", b"PK\x03\x04broken zip", b""])
@@ -129,16 +196,34 @@ def test_not_an_xlsx(campaign, unit, unit_head, data):
 
 
 def test_export_has_the_template_shape_and_imports_back(campaign, unit, unit_head, other_unit):
-    make_nomination(campaign, unit, "ldtt", name="Lò Văn Khoa", title_prefix="Ông", position="Cán bộ",
-                    nominee_class="direct_worker", activity_field="0007")
-    make_nomination(campaign, unit, "ttldtt", name="Đảng ủy xã Chiềng Mung", nominee_kind=NomineeKind.COLLECTIVE, organization=unit)
+    make_nomination(
+        campaign,
+        unit,
+        "ldtt",
+        name="Lò Văn Khoa",
+        title_prefix="Ông",
+        position="Cán bộ",
+        nominee_class="direct_worker",
+        activity_field="0007",
+    )
+    make_nomination(
+        campaign, unit, "ttldtt", name="Đảng ủy xã Chiềng Mung", nominee_kind=NomineeKind.COLLECTIVE, organization=unit
+    )
     data = excel.export(Nomination.objects.filter(campaign=campaign).order_by("id"))
     wb = load_workbook(io.BytesIO(data))
     ws = wb["file nhận"]
     assert [c.value for c in ws[1]][:9] == excel.HEADERS
-    assert [c.value or "" for c in ws[2]][:9] == [1, "Ông", "Lò Văn Khoa", "Cán bộ", "", "Khen thưởng cá nhân", "Lao động tiên tiến",
-                                                  "Người trực tiếp công tác, lao động, học tập, chiến đấu và phục vụ chiến đấu",
-                                                  "Nông nghiệp - Nông thôn"]
+    assert [c.value or "" for c in ws[2]][:9] == [
+        1,
+        "Ông",
+        "Lò Văn Khoa",
+        "Cán bộ",
+        "",
+        "Khen thưởng cá nhân",
+        "Lao động tiên tiến",
+        "Người trực tiếp công tác, lao động, học tập, chiến đấu và phục vụ chiến đấu",
+        "Nông nghiệp - Nông thôn",
+    ]
     assert ws["S2"].value == "1647933042"  # the HTKT code of Lao động tiên tiến
     assert {"HTKT", "PLDT", "LVHD", "phan loai kt"} <= set(wb.sheetnames)
     Nomination.objects.all().delete()

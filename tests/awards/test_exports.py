@@ -26,8 +26,10 @@ def campaign(make_campaign, people_committee):
 
 @pytest.fixture
 def mixed(campaign, unit):
-    return {status: make_nomination(campaign, unit, "ldtt", status=status, name=f"Người {status}")
-            for status in (S.DRAFT, S.RETURNED, S.REJECTED, S.APPROVED, S.DECIDED)}
+    return {
+        status: make_nomination(campaign, unit, "ldtt", status=status, name=f"Người {status}")
+        for status in (S.DRAFT, S.RETURNED, S.REJECTED, S.APPROVED, S.DECIDED)
+    }
 
 
 def rows_of(response):
@@ -39,13 +41,18 @@ def test_nominee_export_defaults_to_approved_and_decided_with_a_status_column(cl
     client.force_login(staff_user)
     ws, rows = rows_of(client.get(reverse("awards:export", args=[campaign.pk])))
     assert list(rows[0][:9]) == excel.HEADERS and rows[0][9] == "Trạng thái"
-    assert [(r[2], r[9]) for r in rows[1:]] == [("Người approved", "Hội đồng đề nghị khen"), ("Người decided", "Đã có quyết định")]
+    assert [(r[2], r[9]) for r in rows[1:]] == [
+        ("Người approved", "Hội đồng đề nghị khen"),
+        ("Người decided", "Đã có quyết định"),
+    ]
     assert ws["R1"].value == excel.CODE_HEADERS[0]  # the template's hidden code columns stay where they were
 
 
 def test_nominee_export_by_chosen_status(client, staff_user, campaign, mixed):
     client.force_login(staff_user)
-    _ws, rows = rows_of(client.get(reverse("awards:export", args=[campaign.pk]), {"status": ["draft", "returned", "rejected"]}))
+    _ws, rows = rows_of(
+        client.get(reverse("awards:export", args=[campaign.pk]), {"status": ["draft", "returned", "rejected"]})
+    )
     assert sorted(r[2] for r in rows[1:]) == ["Người rejected", "Người returned"]  # a unit's draft stays its own
     page = client.get(reverse("awards:campaign", args=[campaign.pk])).content.decode()
     assert 'id="export-form"' in page and 'value="approved" id="export-approved" checked' in page

@@ -31,11 +31,21 @@ def links(html, base):
 
 
 def start_pages(user, campaign):
-    pages = ["/", reverse("campaigns:detail", args=[campaign.pk]), reverse("awards:registry"), reverse("awards:sessions"),
-             reverse("awards:statistics"), reverse("awards:campaign", args=[campaign.pk]),
-             reverse("awards:proposal_upward", args=[campaign.pk])]
-    pages += [reverse("awards:nomination", args=[pk]) for pk in selectors.nominations_for(user).values_list("pk", flat=True)]
-    pages += [reverse("awards:decision", args=[pk]) for pk in selectors.decisions_for(user).values_list("pk", flat=True)]
+    pages = [
+        "/",
+        reverse("campaigns:detail", args=[campaign.pk]),
+        reverse("awards:registry"),
+        reverse("awards:sessions"),
+        reverse("awards:statistics"),
+        reverse("awards:campaign", args=[campaign.pk]),
+        reverse("awards:proposal_upward", args=[campaign.pk]),
+    ]
+    pages += [
+        reverse("awards:nomination", args=[pk]) for pk in selectors.nominations_for(user).values_list("pk", flat=True)
+    ]
+    pages += [
+        reverse("awards:decision", args=[pk]) for pk in selectors.decisions_for(user).values_list("pk", flat=True)
+    ]
     pages += [reverse("awards:session", args=[pk]) for pk in selectors.sessions_for(user).values_list("pk", flat=True)]
     return pages
 

@@ -61,8 +61,10 @@ def test_demo_nominations_past_draft_carry_their_dossier(demo):
 
 def test_nomination_form_errors_once_with_a_summary(campaign, client, unit_head):
     client.force_login(unit_head)
-    response = client.post(reverse("awards:nomination_create", args=[campaign.pk]),
-                           {"nominee_kind": "individual", "full_name": "", "year": "2020"})
+    response = client.post(
+        reverse("awards:nomination_create", args=[campaign.pk]),
+        {"nominee_kind": "individual", "full_name": "", "year": "2020"},
+    )
     assert response.status_code == 400
     form = response.context["form"]
     assert form.errors["full_name"] == ["Cần ghi tên."]
@@ -98,21 +100,40 @@ def test_award_list_in_force_usable_and_grouped(campaign, client, unit_head):
     assert select.index("Giấy khen của Ban Thường vụ Huyện ủy") < select.index("Bằng khen của Ban Thường vụ Tỉnh ủy")
     assert "Bằng khen của Ban Thường vụ Tỉnh ủy (đề nghị cấp trên quyết định)" in select
     gk = AwardType.objects.valid_on(campaign.period_end).get(code="giay-khen-btv-huyen-uy")
-    assert f'data-kinds="individual collective" value="{gk.pk}"' in select or f'value="{gk.pk}" data-kinds="individual collective"' in select
+    assert (
+        f'data-kinds="individual collective" value="{gk.pk}"' in select
+        or f'value="{gk.pk}" data-kinds="individual collective"' in select
+    )
 
 
 @pytest.fixture
 def open_session(campaign, unit, staff_user, council_member):
-    session = services.create_session(campaign, staff_user, title="Phiên họp mở", held_on=D(2020, 12, 20),
-                                      members=[council_member], threshold="gt_1_2")
+    session = services.create_session(
+        campaign,
+        staff_user,
+        title="Phiên họp mở",
+        held_on=D(2020, 12, 20),
+        members=[council_member],
+        threshold="gt_1_2",
+    )
     for _ in range(2):
-        services.put_to_council(make_nomination(campaign, unit, "giay-khen-btv-huyen-uy", status=S.CHECKED), session, staff_user)
+        services.put_to_council(
+            make_nomination(campaign, unit, "giay-khen-btv-huyen-uy", status=S.CHECKED), session, staff_user
+        )
     return session
 
 
-def test_council_member_finds_sessions_from_home_and_nav(campaign, staff_user, council_member, unit_head, open_session, client):
-    closed = services.create_session(campaign, staff_user, title="Phiên họp đã xong", held_on=D(2020, 12, 25),
-                                     members=[council_member], threshold="gt_1_2")
+def test_council_member_finds_sessions_from_home_and_nav(
+    campaign, staff_user, council_member, unit_head, open_session, client
+):
+    closed = services.create_session(
+        campaign,
+        staff_user,
+        title="Phiên họp đã xong",
+        held_on=D(2020, 12, 25),
+        members=[council_member],
+        threshold="gt_1_2",
+    )
     services.close_session(closed, staff_user)
     client.force_login(council_member)
     html = client.get("/").content.decode()
@@ -137,8 +158,9 @@ def test_home_queries_do_not_grow_with_sessions(campaign, staff_user, council_me
     from tests.utils import queries_for
 
     def add():
-        services.create_session(campaign, staff_user, title="Họp", held_on=D(2020, 12, 20), members=[council_member],
-                                threshold="gt_1_2")
+        services.create_session(
+            campaign, staff_user, title="Họp", held_on=D(2020, 12, 20), members=[council_member], threshold="gt_1_2"
+        )
 
     add()
     client.force_login(council_member)
@@ -158,13 +180,23 @@ def test_official_statistics_table_and_xlsx(campaign, unit, other_unit, staff_us
 
     make_award(campaign, unit, "giay-khen-btv-huyen-uy", nominee_class="direct_worker")
     make_award(campaign, unit, "giay-khen-btv-huyen-uy", nominee_class="leader_division", gender="female")
-    make_award(campaign, unit, "giay-khen-btv-huyen-uy", nominee_kind="collective", organization=unit, name=unit.name,
-               nominee_class="enterprise")
+    make_award(
+        campaign,
+        unit,
+        "giay-khen-btv-huyen-uy",
+        nominee_kind="collective",
+        organization=unit,
+        name=unit.name,
+        nominee_class="enterprise",
+    )
     make_award(campaign, unit, "bang-khen-btv-tinh-uy", nominee_class="direct_worker")
     client.force_login(staff_user)
     response = client.get(reverse("awards:statistics"))
     table = response.context["table"]
-    assert [c["name"] for c in table["columns"]] == ["Giấy khen của Ban Thường vụ Huyện ủy", "Bằng khen của Ban Thường vụ Tỉnh ủy"]
+    assert [c["name"] for c in table["columns"]] == [
+        "Giấy khen của Ban Thường vụ Huyện ủy",
+        "Bằng khen của Ban Thường vụ Tỉnh ủy",
+    ]
     rows = {r["label"]: r for r in table["rows"]}
     assert rows["Tổng số"]["cells"] == [1, 2, 0, 1] and rows["Tổng số"]["total"] == 4
     assert rows["1. Tập thể"]["cells"] == [1, 0, 0, 0] and rows["trong đó: doanh nghiệp"]["total"] == 1

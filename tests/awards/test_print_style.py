@@ -37,7 +37,9 @@ def html_of(decision):
     from django.conf import settings
     from django.template.loader import render_to_string
 
-    return render_to_string("awards/print/decision.html", {"STATIC_URL": settings.STATIC_URL, **printing.decision_context(decision)})
+    return render_to_string(
+        "awards/print/decision.html", {"STATIC_URL": settings.STATIC_URL, **printing.decision_context(decision)}
+    )
 
 
 def test_state_recipients_label_is_bold_italic_12pt_not_underlined(make_campaign, people_committee, unit, staff_user):
@@ -57,7 +59,17 @@ def test_party_recipients_label_stays_underlined(make_campaign, unit, staff_user
 
     campaign = make_campaign(D(2020, 12, 31))
     nom = make_nomination(campaign, unit, "giay-khen-btv-huyen-uy", status=S.APPROVED)
-    decision = services.create_decision(campaign, staff_user, [nom], issuing_body="HUYỆN ỦY THỬ", number=1, symbol="QĐ/HU",
-                                        place="Thử", issued_on=D(2020, 12, 25), signer_name="Ký", recipients="Như Điều 3,")
+    decision = services.create_decision(
+        campaign,
+        staff_user,
+        [nom],
+        issuing_body="HUYỆN ỦY THỬ",
+        number=1,
+        symbol="QĐ/HU",
+        place="Thử",
+        issued_on=D(2020, 12, 25),
+        signer_name="Ký",
+        recipients="Như Điều 3,",
+    )
     label = styles_of(html_of(decision))["Nơi nhận:"]
     assert "underline" in label["text_decoration_line"]

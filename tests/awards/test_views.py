@@ -44,9 +44,18 @@ def code(response):
 @pytest.mark.parametrize(
     ("state", "expected"),
     [
-        (S.DRAFT, {"unit_head": 200, "other_head": 404, "staff_user": 404, "council_member": 404, "anonymous": "login"}),
-        (S.SUBMITTED, {"unit_head": 200, "other_head": 404, "staff_user": 200, "council_member": 404, "anonymous": "login"}),
-        (S.DECIDED, {"unit_head": 200, "other_head": 404, "staff_user": 200, "council_member": 404, "anonymous": "login"}),
+        (
+            S.DRAFT,
+            {"unit_head": 200, "other_head": 404, "staff_user": 404, "council_member": 404, "anonymous": "login"},
+        ),
+        (
+            S.SUBMITTED,
+            {"unit_head": 200, "other_head": 404, "staff_user": 200, "council_member": 404, "anonymous": "login"},
+        ),
+        (
+            S.DECIDED,
+            {"unit_head": 200, "other_head": 404, "staff_user": 200, "council_member": 404, "anonymous": "login"},
+        ),
     ],
 )
 @pytest.mark.parametrize("role", ROLES)
@@ -58,10 +67,22 @@ def test_nomination_page_matrix(campaign, unit, as_role, role, state, expected):
 @pytest.mark.parametrize(
     ("state", "expected"),
     [
-        (S.DRAFT, {"unit_head": 200, "other_head": 404, "staff_user": 404, "council_member": 404, "anonymous": "login"}),
-        (S.RETURNED, {"unit_head": 200, "other_head": 404, "staff_user": 403, "council_member": 404, "anonymous": "login"}),
-        (S.SUBMITTED, {"unit_head": 403, "other_head": 404, "staff_user": 403, "council_member": 404, "anonymous": "login"}),
-        (S.APPROVED, {"unit_head": 403, "other_head": 404, "staff_user": 403, "council_member": 404, "anonymous": "login"}),
+        (
+            S.DRAFT,
+            {"unit_head": 200, "other_head": 404, "staff_user": 404, "council_member": 404, "anonymous": "login"},
+        ),
+        (
+            S.RETURNED,
+            {"unit_head": 200, "other_head": 404, "staff_user": 403, "council_member": 404, "anonymous": "login"},
+        ),
+        (
+            S.SUBMITTED,
+            {"unit_head": 403, "other_head": 404, "staff_user": 403, "council_member": 404, "anonymous": "login"},
+        ),
+        (
+            S.APPROVED,
+            {"unit_head": 403, "other_head": 404, "staff_user": 403, "council_member": 404, "anonymous": "login"},
+        ),
     ],
 )
 @pytest.mark.parametrize("role", ROLES)
@@ -72,8 +93,13 @@ def test_nomination_edit_matrix(campaign, unit, as_role, role, state, expected):
 
 @pytest.mark.parametrize(
     ("role", "expected", "status_after"),
-    [("unit_head", 403, S.SUBMITTED), ("other_head", 404, S.SUBMITTED), ("staff_user", 302, S.CHECKED),
-     ("council_member", 404, S.SUBMITTED), ("anonymous", "login", S.SUBMITTED)],
+    [
+        ("unit_head", 403, S.SUBMITTED),
+        ("other_head", 404, S.SUBMITTED),
+        ("staff_user", 302, S.CHECKED),
+        ("council_member", 404, S.SUBMITTED),
+        ("anonymous", "login", S.SUBMITTED),
+    ],
 )
 def test_check_matrix(campaign, unit, as_role, role, expected, status_after):
     nom = make_nomination(campaign, unit, "giay-khen-btv-huyen-uy", status=S.SUBMITTED)
@@ -84,8 +110,13 @@ def test_check_matrix(campaign, unit, as_role, role, expected, status_after):
 
 @pytest.mark.parametrize(
     ("role", "expected", "status_after"),
-    [("unit_head", 302, S.SUBMITTED), ("other_head", 404, S.DRAFT), ("staff_user", 404, S.DRAFT),
-     ("council_member", 404, S.DRAFT), ("anonymous", "login", S.DRAFT)],
+    [
+        ("unit_head", 302, S.SUBMITTED),
+        ("other_head", 404, S.DRAFT),
+        ("staff_user", 404, S.DRAFT),
+        ("council_member", 404, S.DRAFT),
+        ("anonymous", "login", S.DRAFT),
+    ],
 )
 def test_submit_matrix(campaign, unit, as_role, role, expected, status_after):
     nom = make_nomination(campaign, unit, "giay-khen-btv-huyen-uy")
@@ -102,8 +133,9 @@ def test_state_changes_are_post_only(campaign, unit, client, unit_head):
 
 @pytest.fixture
 def session_on_agenda(campaign, unit, staff_user, council_member):
-    session = services.create_session(campaign, staff_user, title="Họp", held_on=D(2020, 12, 20), members=[council_member],
-                                      threshold="gt_1_2")
+    session = services.create_session(
+        campaign, staff_user, title="Họp", held_on=D(2020, 12, 20), members=[council_member], threshold="gt_1_2"
+    )
     nom = make_nomination(campaign, unit, "giay-khen-btv-huyen-uy", status=S.CHECKED)
     services.put_to_council(nom, session, staff_user)
     return session, nom
@@ -111,8 +143,13 @@ def session_on_agenda(campaign, unit, staff_user, council_member):
 
 @pytest.mark.parametrize(
     ("role", "page", "vote", "votes_after"),
-    [("unit_head", 404, 404, 0), ("other_head", 404, 404, 0), ("staff_user", 200, 403, 0),
-     ("council_member", 200, 302, 1), ("anonymous", "login", "login", 0)],
+    [
+        ("unit_head", 404, 404, 0),
+        ("other_head", 404, 404, 0),
+        ("staff_user", 200, 403, 0),
+        ("council_member", 200, 302, 1),
+        ("anonymous", "login", "login", 0),
+    ],
 )
 def test_session_matrix(session_on_agenda, as_role, role, page, vote, votes_after):
     session, nom = session_on_agenda
@@ -145,8 +182,10 @@ def test_session_page_never_says_who_voted_what(session_on_agenda, client, counc
 
 def test_nomination_form_keeps_what_was_typed(campaign, client, unit_head):
     client.force_login(unit_head)
-    response = client.post(reverse("awards:nomination_create", args=[campaign.pk]),
-                           {"nominee_kind": "individual", "full_name": "Lò Thị Hoa", "year": "2020", "birth_year": "abc"})
+    response = client.post(
+        reverse("awards:nomination_create", args=[campaign.pk]),
+        {"nominee_kind": "individual", "full_name": "Lò Thị Hoa", "year": "2020", "birth_year": "abc"},
+    )
     assert response.status_code == 400
     html = response.content.decode()
     assert 'value="Lò Thị Hoa"' in html
@@ -159,10 +198,20 @@ def test_unit_nominates_uploads_and_submits(campaign, client, unit, unit_head, t
     settings.MEDIA_ROOT = tmp_path
     client.force_login(unit_head)
     gk = AwardType.objects.valid_on(campaign.period_end).get(code="giay-khen-btv-huyen-uy")
-    response = client.post(reverse("awards:nomination_create", args=[campaign.pk]), {
-        "proposer": unit.pk, "nominee_kind": "individual", "full_name": "Lò Thị Hoa", "gender": "female", "ethnicity": "Thái",
-        "birth_year": "1980", "award_type": gk.pk, "year": "2020", "achievement": "Vận động hiến đất làm đường.",
-    })
+    response = client.post(
+        reverse("awards:nomination_create", args=[campaign.pk]),
+        {
+            "proposer": unit.pk,
+            "nominee_kind": "individual",
+            "full_name": "Lò Thị Hoa",
+            "gender": "female",
+            "ethnicity": "Thái",
+            "birth_year": "1980",
+            "award_type": gk.pk,
+            "year": "2020",
+            "achievement": "Vận động hiến đất làm đường.",
+        },
+    )
     nom = Nomination.objects.get(full_name="Lò Thị Hoa")
     assert response.status_code == 302 and nom.status == S.DRAFT and nom.proposer == unit
     from django.core.files.uploadedfile import SimpleUploadedFile
@@ -193,8 +242,10 @@ def test_import_page_shows_row_errors(campaign, client, unit, unit_head):
     from .test_catalogue import REFERENCE
 
     client.force_login(unit_head)
-    response = client.post(reverse("awards:import", args=[campaign.pk]),
-                           {"proposer": unit.pk, "file": SimpleUploadedFile("mau.xlsx", REFERENCE.read_bytes())})
+    response = client.post(
+        reverse("awards:import", args=[campaign.pk]),
+        {"proposer": unit.pk, "file": SimpleUploadedFile("mau.xlsx", REFERENCE.read_bytes())},
+    )
     assert response.status_code == 400
     assert "Tệp không có dòng nào để nhập" in response.content.decode()
 
@@ -205,10 +256,20 @@ def test_staff_issue_a_decision_through_the_pages(campaign, unit, client, staff_
     client.force_login(staff_user)
     form = client.get(reverse("awards:decision_create", args=[campaign.pk]))
     assert form.status_code == 200 and "QĐ/HU" in form.content.decode()
-    response = client.post(reverse("awards:decision_create", args=[campaign.pk]), {
-        "document_format": "party", "issuing_body": "HUYỆN ỦY THỬ", "number": "7", "symbol": "QĐ/HU", "place": "Thử",
-        "issued_on": "25/12/2020", "title": "Về việc khen thưởng", "signer_name": "Nguyễn Văn Ký", "nominations": [nom.pk],
-    })
+    response = client.post(
+        reverse("awards:decision_create", args=[campaign.pk]),
+        {
+            "document_format": "party",
+            "issuing_body": "HUYỆN ỦY THỬ",
+            "number": "7",
+            "symbol": "QĐ/HU",
+            "place": "Thử",
+            "issued_on": "25/12/2020",
+            "title": "Về việc khen thưởng",
+            "signer_name": "Nguyễn Văn Ký",
+            "nominations": [nom.pk],
+        },
+    )
     assert response.status_code == 302, response.content.decode()[:2000]
     decision = nom.__class__.objects.get(pk=nom.pk).decision
     client.post(reverse("awards:decision_issue", args=[decision.pk]))
@@ -223,9 +284,19 @@ def test_staff_issue_a_decision_through_the_pages(campaign, unit, client, staff_
 
 @pytest.fixture
 def registry(campaign, unit, other_unit):
-    make_award(campaign, unit, "giay-khen-btv-huyen-uy", name="Lò Thị Hoa", gender="female", ethnicity="Thái", unit_name="Bản Nà Hạ")
+    make_award(
+        campaign,
+        unit,
+        "giay-khen-btv-huyen-uy",
+        name="Lò Thị Hoa",
+        gender="female",
+        ethnicity="Thái",
+        unit_name="Bản Nà Hạ",
+    )
     make_award(campaign, unit, "giay-khen-btv-huyen-uy", name="Vì Văn Sơn", gender="male", ethnicity="Kinh", year=2019)
-    make_award(campaign, other_unit, "giay-khen-btv-huyen-uy", name=unit.name, nominee_kind="collective", organization=unit)
+    make_award(
+        campaign, other_unit, "giay-khen-btv-huyen-uy", name=unit.name, nominee_kind="collective", organization=unit
+    )
 
 
 @pytest.mark.parametrize(

@@ -19,9 +19,20 @@ pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
 
 def test_issuing_a_decision_prints_in_the_worker(make_campaign, unit, staff_user):
     campaign = make_campaign(D(2020, 12, 31))
-    noms = [make_nomination(campaign, unit, "giay-khen-btv-huyen-uy", status=S.APPROVED, name=f"Lò Văn {i}") for i in "ABC"]
-    decision = services.create_decision(campaign, staff_user, noms, issuing_body="HUYỆN ỦY THỬ", number=9, symbol="QĐ/HU",
-                                        place="Thử", issued_on=D(2020, 12, 25), signer_name="Nguyễn Văn Ký")
+    noms = [
+        make_nomination(campaign, unit, "giay-khen-btv-huyen-uy", status=S.APPROVED, name=f"Lò Văn {i}") for i in "ABC"
+    ]
+    decision = services.create_decision(
+        campaign,
+        staff_user,
+        noms,
+        issuing_body="HUYỆN ỦY THỬ",
+        number=9,
+        symbol="QĐ/HU",
+        place="Thử",
+        issued_on=D(2020, 12, 25),
+        signer_name="Nguyễn Văn Ký",
+    )
     runs = []
     with redis_worker(runs):
         services.issue_decision(decision, staff_user)  # queued on commit, not run here

@@ -23,15 +23,32 @@ def fill(subplan, user, *, scan=True):
     """Give the draft what a submission needs (a title, a measure per area, a target, a signer, the signed scan)."""
     areas = list(subplan.campaign.content_areas.order_by("order"))
     sections = {
-        area.pk: (f"Biện pháp cho nội dung {area.order}.", [
-            {"name": "Tỷ lệ đảng viên được quán triệt", "value": 100, "unit_of_measure": "%",
-             "deadline": datetime.date(2024, 6, 30), "responsible": "Văn phòng"}
-        ] if i == 0 else [])
+        area.pk: (
+            f"Biện pháp cho nội dung {area.order}.",
+            [
+                {
+                    "name": "Tỷ lệ đảng viên được quán triệt",
+                    "value": 100,
+                    "unit_of_measure": "%",
+                    "deadline": datetime.date(2024, 6, 30),
+                    "responsible": "Văn phòng",
+                }
+            ]
+            if i == 0
+            else [],
+        )
         for i, area in enumerate(areas)
     }
-    header = {"number": "12-KH/ĐU", "issued_on": datetime.date(2024, 1, 20), "place": "Chiềng Mung",
-              "title": "Thực hiện phong trào thi đua", "introduction": "", "further_content": "",
-              "signer_title": "BÍ THƯ", "signer_name": "Tòng Văn Dũng"}
+    header = {
+        "number": "12-KH/ĐU",
+        "issued_on": datetime.date(2024, 1, 20),
+        "place": "Chiềng Mung",
+        "title": "Thực hiện phong trào thi đua",
+        "introduction": "",
+        "further_content": "",
+        "signer_title": "BÍ THƯ",
+        "signer_name": "Tòng Văn Dũng",
+    }
     subplan.refresh_from_db()
     subplan = services.save_subplan(subplan, user, version=subplan.version, header=header, sections=sections)
     if scan and not services.signed_scans(subplan).exists():
@@ -71,7 +88,8 @@ def report(launched_campaign, subplan, unit_head, staff_user):
     from campaigns.models import Milestone, ProgressReport
 
     bring_to(subplan, "approved", unit_head, staff_user)
-    Milestone.objects.create(campaign=launched_campaign, kind=MilestoneKind.INTERIM_REPORT_DUE,
-                             date=datetime.date(2024, 6, 15))
+    Milestone.objects.create(
+        campaign=launched_campaign, kind=MilestoneKind.INTERIM_REPORT_DUE, date=datetime.date(2024, 6, 15)
+    )
     services.request_progress_reports(launched_campaign, "interim", staff_user)
     return ProgressReport.objects.get(campaign=launched_campaign, organization=subplan.organization, kind="interim")

@@ -18,8 +18,9 @@ def _kind_options(page):
 
 
 @pytest.mark.parametrize("board", ["ke-hoach-don-vi", "bao-cao-don-vi/interim"])
-def test_kind_filter_lists_only_kinds_of_obliged_units(client, launched_campaign, subplan, other_subplan, issuer,
-                                                       staff_user, board):
+def test_kind_filter_lists_only_kinds_of_obliged_units(
+    client, launched_campaign, subplan, other_subplan, issuer, staff_user, board
+):
     client.force_login(staff_user)
     url = f"/phong-trao/{launched_campaign.pk}/{board}/"
     present = {subplan.organization.kind, other_subplan.organization.kind}
@@ -32,8 +33,9 @@ def test_kind_filter_lists_only_kinds_of_obliged_units(client, launched_campaign
     assert options == [v for v in OrgKind.values if v in options]  # in the catalogue's order
 
 
-def test_request_button_counts_only_units_without_a_report(client, launched_campaign, subplan, other_subplan, issuer,
-                                                           staff_user):
+def test_request_button_counts_only_units_without_a_report(
+    client, launched_campaign, subplan, other_subplan, issuer, staff_user
+):
     client.force_login(staff_user)
     url = f"/phong-trao/{launched_campaign.pk}/bao-cao-don-vi/final/"
     assert "Yêu cầu 2 đơn vị báo cáo" in client.get(url).content.decode()

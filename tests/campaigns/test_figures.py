@@ -14,18 +14,33 @@ from .test_subplan_edit import _form_data
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.parametrize("value, shown", [
-    (Decimal("1500.50"), "1.500,5"), (Decimal("100.00"), "100"), (Decimal("1234567.25"), "1.234.567,25"),
-    (Decimal("0.50"), "0,5"), (Decimal("-1500"), "-1.500"), (None, ""), (Decimal("95.5"), "95,5"),
-])
+@pytest.mark.parametrize(
+    "value, shown",
+    [
+        (Decimal("1500.50"), "1.500,5"),
+        (Decimal("100.00"), "100"),
+        (Decimal("1234567.25"), "1.234.567,25"),
+        (Decimal("0.50"), "0,5"),
+        (Decimal("-1500"), "-1.500"),
+        (None, ""),
+        (Decimal("95.5"), "95,5"),
+    ],
+)
 def test_vn_number(value, shown):
     assert vn_number(value) == shown
     assert Template("{% load figures %}{{ v|vn_number }}").render(Context({"v": value})) == shown
 
 
-@pytest.mark.parametrize("raw, value", [("1.500,5", Decimal("1500.5")), ("1500.5", Decimal("1500.5")),
-                                        ("1,500.5", Decimal("1500.5")), ("1.500", Decimal("1500")),
-                                        ("1500,50", Decimal("1500.5"))])
+@pytest.mark.parametrize(
+    "raw, value",
+    [
+        ("1.500,5", Decimal("1500.5")),
+        ("1500.5", Decimal("1500.5")),
+        ("1,500.5", Decimal("1500.5")),
+        ("1.500", Decimal("1500")),
+        ("1500,50", Decimal("1500.5")),
+    ],
+)
 def test_both_ways_of_typing_are_accepted(raw, value):
     assert parse_figure(raw) == value
 

@@ -14,8 +14,9 @@ DUE = datetime.date(2024, 2, 1)
 PERIOD_END = datetime.date(2024, 12, 31)  # the factory campaign's period end, long before today
 
 
-def test_never_submitted_is_late_until_the_period_end_on_the_board_and_in_xlsx(client, launched_campaign, subplan,
-                                                                               staff_user):
+def test_never_submitted_is_late_until_the_period_end_on_the_board_and_in_xlsx(
+    client, launched_campaign, subplan, staff_user
+):
     assert launched_campaign.period_end == PERIOD_END
     SubPlan.objects.filter(pk=subplan.pk).update(due_date=DUE)
     expected = (PERIOD_END - DUE).days  # 334, not the days until today

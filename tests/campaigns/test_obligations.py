@@ -66,8 +66,9 @@ def test_staff_assign_more_units(client, launched_campaign, issuer, staff_user, 
 
 def test_assign_form_errors_are_vietnamese(client, launched_campaign, staff_user):
     client.force_login(staff_user)
-    response = client.post(f"/phong-trao/{launched_campaign.pk}/ke-hoach-don-vi/giao/", {"mode": "list",
-                                                                                        "due_date": "32/01/2024"})
+    response = client.post(
+        f"/phong-trao/{launched_campaign.pk}/ke-hoach-don-vi/giao/", {"mode": "list", "due_date": "32/01/2024"}
+    )
     assert response.status_code == 400
     body = response.content.decode()
     assert "Chọn ít nhất một đơn vị." in body and "Ngày không hợp lệ" in body and 'value="32/01/2024"' in body

@@ -34,10 +34,15 @@ def write(report, user, achieved=Decimal("80"), scan=True):
     if scan and not services.signed_scans(report).exists():
         attach_scan(report, user, "bao-cao-da-ky.pdf")
     return services.save_progress_report(
-        report, user, version=report.version,
+        report,
+        user,
+        version=report.version,
         header={"signer_name": "Tòng Văn Dũng", "notable_examples": "Bản Nà Sản.", "summary": "Tốt."},
-        narratives={areas[0].pk: "Đã quán triệt."}, results={t.pk: (achieved, "") for t in targets},
-        commendations=[{"name": "Chi bộ bản Nà Sản", "is_collective": True, "award": "Giấy khen", "achievement": "Dẫn đầu"}],
+        narratives={areas[0].pk: "Đã quán triệt."},
+        results={t.pk: (achieved, "") for t in targets},
+        commendations=[
+            {"name": "Chi bộ bản Nà Sản", "is_collective": True, "award": "Giấy khen", "achievement": "Dẫn đầu"}
+        ],
     )
 
 
@@ -57,7 +62,8 @@ def bring_report_to(report, state, head, staff):
 def test_same_mechanism_as_sub_plans():
     assert type(PROGRESS_WORKFLOW) is type(SUBPLAN_WORKFLOW)
     assert {a: (m.sources, m.target, m.needs_reason) for a, m in PROGRESS_WORKFLOW.moves.items()} == {
-        a: (m.sources, m.target, m.needs_reason) for a, m in SUBPLAN_WORKFLOW.moves.items()}
+        a: (m.sources, m.target, m.needs_reason) for a, m in SUBPLAN_WORKFLOW.moves.items()
+    }
     assert PROGRESS_WORKFLOW.log_model is ProgressReportLog
 
 
@@ -74,9 +80,15 @@ def test_results_share_and_only_own_approved_targets(report, unit_head, other_su
     bring_to(other_subplan, "approved", other_head, staff_user)
     foreign = SubPlanTarget.objects.filter(item__subplan=other_subplan).first()
     target = SubPlanTarget.objects.get(item__subplan=report.subplan)  # value 100 (%)
-    services.save_progress_report(report, unit_head, version=report.version, header={}, narratives={},
-                                  results={target.pk: (Decimal("85.5"), "gần đạt"), foreign.pk: (Decimal("1"), "")},
-                                  commendations=[])
+    services.save_progress_report(
+        report,
+        unit_head,
+        version=report.version,
+        header={},
+        narratives={},
+        results={target.pk: (Decimal("85.5"), "gần đạt"), foreign.pk: (Decimal("1"), "")},
+        commendations=[],
+    )
     result = ProgressResult.objects.get()
     assert result.target == target and result.share == Decimal("85.5") and result.note == "gần đạt"
 
@@ -84,9 +96,13 @@ def test_results_share_and_only_own_approved_targets(report, unit_head, other_su
 @pytest.mark.parametrize("state", list(S.values))
 @pytest.mark.parametrize("action", ["submit", "withdraw", "return", "approve"])
 def test_transition_table(report, unit_head, staff_user, state, action):
-    allowed = {(S.DRAFT, "submit"): S.SUBMITTED, (S.RETURNED, "submit"): S.SUBMITTED,
-               (S.SUBMITTED, "withdraw"): S.DRAFT, (S.SUBMITTED, "return"): S.RETURNED,
-               (S.SUBMITTED, "approve"): S.APPROVED}
+    allowed = {
+        (S.DRAFT, "submit"): S.SUBMITTED,
+        (S.RETURNED, "submit"): S.SUBMITTED,
+        (S.SUBMITTED, "withdraw"): S.DRAFT,
+        (S.SUBMITTED, "return"): S.RETURNED,
+        (S.SUBMITTED, "approve"): S.APPROVED,
+    }
     bring_report_to(report, state, unit_head, staff_user)
     actor = unit_head if action in ("submit", "withdraw") else staff_user
     before = report.logs.count()
@@ -123,7 +139,8 @@ def _expected(name, role, state):
     staff = role == "staff_user"
     editable = state in (S.DRAFT, S.RETURNED)
     return {
-        "detail": 200, "download": 200,
+        "detail": 200,
+        "download": 200,
         "edit_get": 403 if staff else (200 if editable else 302),
         # Refused moves and uploads redirect back to the page with the reason (post/redirect/get).
         "submit": 302 if not editable else (403 if staff else 302),
@@ -149,24 +166,31 @@ URLS = {
 @pytest.mark.parametrize("state", list(S.values))
 @pytest.mark.parametrize("role", ROLES)
 @pytest.mark.parametrize("name", list(URLS))
-def test_permission_matrix(client, request, report, unit_head, staff_user, other_head, council_member, name, role,
-                           state, settings, tmp_path):
+def test_permission_matrix(
+    client, request, report, unit_head, staff_user, other_head, council_member, name, role, state, settings, tmp_path
+):
     settings.MEDIA_ROOT = tmp_path
     bring_report_to(report, state, unit_head, staff_user)
-    attachment = ProgressReportAttachment.from_upload(SimpleUploadedFile("minh-chung.pdf", PDF_BYTES),
-                                                      uploaded_by=unit_head, report=report)
+    attachment = ProgressReportAttachment.from_upload(
+        SimpleUploadedFile("minh-chung.pdf", PDF_BYTES), uploaded_by=unit_head, report=report
+    )
     attachment.save()
     if role != "anonymous":
         client.force_login(request.getfixturevalue(role))
     method, template = URLS[name]
     url = template.format(r=report.pk, a=attachment.pk)
     if method == "post":
-        data = {"file": SimpleUploadedFile("scan.png", b"\x89PNG\r\n\x1a\n" + b"0" * 20)} if name == "upload" else {
-            "version": report.version}
+        data = (
+            {"file": SimpleUploadedFile("scan.png", b"\x89PNG\r\n\x1a\n" + b"0" * 20)}
+            if name == "upload"
+            else {"version": report.version}
+        )
         response = client.post(url, data)
         report.refresh_from_db()
-        allowed = {"submit": editable_now(state) and role == "unit_head",
-                   "approve": state == S.SUBMITTED and role == "staff_user"}.get(name)
+        allowed = {
+            "submit": editable_now(state) and role == "unit_head",
+            "approve": state == S.SUBMITTED and role == "staff_user",
+        }.get(name)
         if allowed is False:
             assert report.status == state  # refused: nothing changed
     else:
@@ -181,8 +205,15 @@ def test_edit_page_keeps_input_and_checks_version(client, report, unit_head):
     url = f"/phong-trao/bao-cao-don-vi/{report.pk}/sua/"
     page = client.get(url).content.decode()
     assert target.name in page
-    data = {"version": report.version, "signer_name": "Tòng Văn Dũng", f"n-{area.pk}": "Kết quả <script>x</script>",
-            f"r-{target.pk}": "chín mươi", "c-rows": "2", "c-0-name": "", "c-0-award": "Giấy khen"}
+    data = {
+        "version": report.version,
+        "signer_name": "Tòng Văn Dũng",
+        f"n-{area.pk}": "Kết quả <script>x</script>",
+        f"r-{target.pk}": "chín mươi",
+        "c-rows": "2",
+        "c-0-name": "",
+        "c-0-award": "Giấy khen",
+    }
     response = client.post(url, data)
     assert response.status_code == 400
     body = response.content.decode()

@@ -86,11 +86,14 @@ def test_close_only_from_launched(draft_campaign, staff_user):
         close_campaign(draft_campaign, staff_user)
 
 
-@pytest.mark.parametrize("missing, message", [
-    ("assignments", "tổ chức thực hiện"),
-    ("recipients", "nơi nhận"),
-    ("signer", "người ký"),
-])
+@pytest.mark.parametrize(
+    "missing, message",
+    [
+        ("assignments", "tổ chức thực hiện"),
+        ("recipients", "nơi nhận"),
+        ("signer", "người ký"),
+    ],
+)
 def test_launch_refuses_a_plan_missing_an_essential_part(draft_campaign, staff_user, missing, message):
     if missing == "signer":
         type(draft_campaign).objects.filter(pk=draft_campaign.pk).update(signer_name="")

@@ -21,12 +21,12 @@ pytestmark = pytest.mark.django_db
 
 
 def _version_in(page, action):
-    form = re.search(rf'<form[^>]*chuyen/{action}/.*?</form>', page, re.S).group(0)
+    form = re.search(rf"<form[^>]*chuyen/{action}/.*?</form>", page, re.S).group(0)
     return int(re.search(r'name="version" value="(\d+)"', form).group(1))
 
 
 def _form(page, action):
-    return re.search(rf'<form[^>]*chuyen/{action}/[^>]*>', page, re.S).group(0)
+    return re.search(rf"<form[^>]*chuyen/{action}/[^>]*>", page, re.S).group(0)
 
 
 def test_reviewer_cannot_approve_content_changed_since_the_page_was_opened(client, subplan, unit_head, staff_user):

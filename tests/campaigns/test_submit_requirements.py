@@ -47,13 +47,15 @@ def test_a_docx_is_not_the_signed_scan_but_an_image_is(subplan, unit_head):
 def test_edit_page_shows_the_checklist(client, subplan, unit_head):
     client.force_login(unit_head)
     page = client.get(f"/phong-trao/ke-hoach-don-vi/{subplan.pk}/sua/").content.decode()
-    checklist = page[page.index('id="submit-checklist"'):]
-    checklist = checklist[:checklist.index("</ul>")]
+    checklist = page[page.index('id="submit-checklist"') :]
+    checklist = checklist[: checklist.index("</ul>")]
     for label in ("trích yếu", "nhiệm vụ, giải pháp hoặc chỉ tiêu", "người ký", "bản ký, đóng dấu"):
         assert f"✗ Chưa có {label}" in checklist
     fill(subplan, unit_head)
     page = client.get(f"/phong-trao/ke-hoach-don-vi/{subplan.pk}/sua/").content.decode()
-    assert "✗" not in page[page.index('id="submit-checklist"'):page.index("</ul>", page.index('id="submit-checklist"'))]
+    assert (
+        "✗" not in page[page.index('id="submit-checklist"') : page.index("</ul>", page.index('id="submit-checklist"'))]
+    )
 
 
 def test_returned_subplan_changed_after_its_scan_warns(client, subplan, unit_head, staff_user):
@@ -68,8 +70,9 @@ def test_returned_subplan_changed_after_its_scan_warns(client, subplan, unit_hea
     fill(subplan, unit_head)  # saved again with the same content: nothing changed
     assert 'id="scan-stale"' not in client.get(url).content.decode()
     subplan.refresh_from_db()
-    services.save_subplan(subplan, unit_head, version=subplan.version, header={"title": "Trích yếu đã sửa"},
-                          sections={})
+    services.save_subplan(
+        subplan, unit_head, version=subplan.version, header={"title": "Trích yếu đã sửa"}, sections={}
+    )
     assert "có thể không còn khớp" in client.get(url).content.decode()
     assert 'id="scan-stale"' in client.get(f"{url}sua/").content.decode()
     services.transition_subplan(SubPlan.objects.get(pk=subplan.pk), "submit", unit_head)  # a warning, not a block

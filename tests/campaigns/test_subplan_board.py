@@ -20,7 +20,7 @@ pytestmark = pytest.mark.django_db
 def _table(response):
     body = response.content.decode()
     start = body.index('id="board"')
-    return body[start:body.index("</table>", start)]
+    return body[start : body.index("</table>", start)]
 
 
 def _oblige(campaign, issuer, staff_user, n, parent=None):
@@ -43,8 +43,9 @@ def test_board_query_count_does_not_grow_with_units(client, launched_campaign, i
     assert queries_for(client, url + "?page=3&state=draft&q=na") == many
 
 
-def test_board_counts_filters_and_search_without_diacritics(client, launched_campaign, subplan, other_subplan,
-                                                            unit_head, staff_user, issuer):
+def test_board_counts_filters_and_search_without_diacritics(
+    client, launched_campaign, subplan, other_subplan, unit_head, staff_user, issuer
+):
     bring_to(subplan, "submitted", unit_head, staff_user)
     client.force_login(staff_user)
     url = f"/phong-trao/{launched_campaign.pk}/ke-hoach-don-vi/"
@@ -64,7 +65,8 @@ def test_board_counts_filters_and_search_without_diacritics(client, launched_cam
     assert "Chi bộ Kho bạc" in in_branch and "Đảng ủy xã Cò Nòi" not in in_branch
     # days late: the other unit has not submitted, due 2 days ago, in a campaign still running
     type(launched_campaign).objects.filter(pk=launched_campaign.pk).update(
-        period_end=timezone.localdate() + datetime.timedelta(days=30))
+        period_end=timezone.localdate() + datetime.timedelta(days=30)
+    )
     SubPlan.objects.filter(pk=other_subplan.pk).update(due_date=timezone.localdate() - datetime.timedelta(days=2))
     late = _table(client.get(url, {"state": "late"}))
     assert "Đảng ủy xã Cò Nòi" in late and "Đảng ủy xã Chiềng Mung" not in late
@@ -85,7 +87,9 @@ def test_xlsx_export(client, launched_campaign, subplan, unit_head, staff_user):
     assert len(rows) == 3  # the filter applies to the export
 
 
-def test_review_queue_oldest_first(client, launched_campaign, subplan, other_subplan, unit_head, other_head, staff_user):
+def test_review_queue_oldest_first(
+    client, launched_campaign, subplan, other_subplan, unit_head, other_head, staff_user
+):
     bring_to(other_subplan, "submitted", other_head, staff_user)
     bring_to(subplan, "submitted", unit_head, staff_user)
     SubPlan.objects.filter(pk=subplan.pk).update(submitted_at=timezone.now() - datetime.timedelta(days=3))
@@ -98,8 +102,13 @@ def test_side_by_side_review_lists_areas_not_addressed(client, subplan, unit_hea
     from campaigns import services as s
 
     areas = list(subplan.campaign.content_areas.order_by("order"))
-    s.save_subplan(subplan, unit_head, version=subplan.version,
-                   header={"signer_name": "Tòng Văn Dũng"}, sections={areas[0].pk: ("Chỉ làm nội dung 1.", [])})
+    s.save_subplan(
+        subplan,
+        unit_head,
+        version=subplan.version,
+        header={"signer_name": "Tòng Văn Dũng"},
+        sections={areas[0].pk: ("Chỉ làm nội dung 1.", [])},
+    )
     client.force_login(staff_user)
     response = client.get(f"/phong-trao/ke-hoach-don-vi/{subplan.pk}/")
     assert response.context["not_addressed"] == [areas[1]]
@@ -121,7 +130,7 @@ def test_log_is_shown_on_the_page(client, subplan, unit_head, staff_user):
     bring_to(subplan, "returned", unit_head, staff_user)
     client.force_login(unit_head)
     body = client.get(f"/phong-trao/ke-hoach-don-vi/{subplan.pk}/").content.decode()
-    log = body[body.index('id="subplan-log"'):]
+    log = body[body.index('id="subplan-log"') :]
     assert "Đã nộp, chờ duyệt" in log and "Bị trả lại" in log and "Bổ sung chỉ tiêu." in log
 
 

@@ -22,9 +22,13 @@ pytestmark = pytest.mark.django_db
 def _snapshot():
     return (
         sorted(SubPlan.objects.values_list("organization__code", "status", "version", "due_date")),
-        SubPlanLog.objects.count(), SubPlanTarget.objects.count(), SubPlanAttachment.objects.count(),
+        SubPlanLog.objects.count(),
+        SubPlanTarget.objects.count(),
+        SubPlanAttachment.objects.count(),
         sorted(ProgressReport.objects.values_list("organization__code", "kind", "status", "version")),
-        ProgressReportLog.objects.count(), ProgressResult.objects.count(), CommendationProposal.objects.count(),
+        ProgressReportLog.objects.count(),
+        ProgressResult.objects.count(),
+        CommendationProposal.objects.count(),
     )
 
 
@@ -47,7 +51,7 @@ def test_demo_users_see_their_part(client, demo):
     client.login(username="vanphong", password="thidua2019")
     body = client.get(f"/phong-trao/{demo.pk}/ke-hoach-don-vi/").content.decode()
     assert "Đảng ủy xã Chiềng Mung" in body and "Ủy ban nhân dân huyện Mai Sơn" in body
-    assert "Ủy ban Mặt trận Tổ quốc Việt Nam huyện Mai Sơn" in body[body.index('id="no-email"'):]
+    assert "Ủy ban Mặt trận Tổ quốc Việt Nam huyện Mai Sơn" in body[body.index('id="no-email"') :]
 
 
 def test_demo_progress_reports_in_every_state(demo):
@@ -69,8 +73,10 @@ def test_demo_documents_carry_the_units_symbol_place_and_signature(demo):
     assert SubPlan.objects.get(campaign=demo, organization__code="du-hat-lot-tt").place == "Hát Lót"
     ubnd = SubPlan.objects.get(campaign=demo, organization__code="ubnd-mai-son")
     assert (ubnd.place, ubnd.sign_on_behalf, ubnd.signer_title) == ("Mai Sơn", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH")
-    reports = {r.organization.code: r for r in ProgressReport.objects.filter(campaign=demo, kind="interim")
-               .select_related("organization")}
+    reports = {
+        r.organization.code: r
+        for r in ProgressReport.objects.filter(campaign=demo, kind="interim").select_related("organization")
+    }
     assert reports["ubnd-mai-son"].number.endswith("/BC-UBND")
     assert reports["ubnd-mai-son"].signer_title == "CHỦ TỊCH"
     assert reports["du-chieng-mung"].number.endswith("-BC/ĐU") and reports["du-chieng-mung"].place == "Chiềng Mung"
@@ -84,8 +90,11 @@ def test_demo_ubnd_subplan_prints_in_the_state_format(client, demo, tmp_path):
     client.login(username="ubnd", password="thidua2019")
     response = client.get(f"/phong-trao/ke-hoach-don-vi/{ubnd.pk}/in/")
     (tmp_path / "ubnd.pdf").write_bytes(response.content)
-    text = " ".join(subprocess.run(["pdftotext", str(tmp_path / "ubnd.pdf"), "-"], check=True, capture_output=True,
-                                   text=True).stdout.split())
+    text = " ".join(
+        subprocess.run(
+            ["pdftotext", str(tmp_path / "ubnd.pdf"), "-"], check=True, capture_output=True, text=True
+        ).stdout.split()
+    )
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text and f"Số: {ubnd.number}" in text
     assert "ĐẢNG CỘNG SẢN VIỆT NAM" not in text and "ĐẢNG BỘ HUYỆN MAI SƠN" not in text
     assert "TM. ỦY BAN NHÂN DÂN" in text and "CHỦ TỊCH" in text and "THỦ TRƯỞNG" not in text

@@ -13,15 +13,27 @@ pytestmark = pytest.mark.django_db
 
 def _form_data(subplan, **extra):
     areas = list(subplan.campaign.content_areas.order_by("order"))
-    data = {"version": subplan.version, "number": "12-KH/ĐU", "issued_on": "20/01/2024", "place": "Chiềng Mung",
-            "signer_title": "BÍ THƯ", "signer_name": "Tòng Văn Dũng"}
+    data = {
+        "version": subplan.version,
+        "number": "12-KH/ĐU",
+        "issued_on": "20/01/2024",
+        "place": "Chiềng Mung",
+        "signer_title": "BÍ THƯ",
+        "signer_name": "Tòng Văn Dũng",
+    }
     for area in areas:
         data[f"m-{area.pk}"] = f"Biện pháp {area.order}"
         data[f"rows-{area.pk}"] = "2"
     first = areas[0].pk
-    data.update({f"t-{first}-0-name": "Hộ gia đình văn hóa", f"t-{first}-0-value": "1.500",
-                 f"t-{first}-0-unit_of_measure": "hộ", f"t-{first}-0-deadline": "30/11/2024",
-                 f"t-{first}-0-responsible": "Phó Bí thư"})
+    data.update(
+        {
+            f"t-{first}-0-name": "Hộ gia đình văn hóa",
+            f"t-{first}-0-value": "1.500",
+            f"t-{first}-0-unit_of_measure": "hộ",
+            f"t-{first}-0-deadline": "30/11/2024",
+            f"t-{first}-0-responsible": "Phó Bí thư",
+        }
+    )
     data.update(extra)
     return data
 
@@ -35,7 +47,12 @@ def test_save_through_the_page(client, subplan, unit_head):
     assert response.status_code == 302, response.content.decode()[:2000]
     target = SubPlanTarget.objects.get()
     assert (target.name, target.value, target.unit_of_measure, target.deadline, target.responsible) == (
-        "Hộ gia đình văn hóa", Decimal("1500.00"), "hộ", datetime.date(2024, 11, 30), "Phó Bí thư")
+        "Hộ gia đình văn hóa",
+        Decimal("1500.00"),
+        "hộ",
+        datetime.date(2024, 11, 30),
+        "Phó Bí thư",
+    )
     subplan.refresh_from_db()
     assert subplan.version == 2 and subplan.number == "12-KH/ĐU" and subplan.items.count() == 2
     # Reopened, the form shows what was stored, with Vietnamese number and date formats.
@@ -46,8 +63,15 @@ def test_save_through_the_page(client, subplan, unit_head):
 def test_validation_error_keeps_everything_typed(client, subplan, unit_head):
     client.force_login(unit_head)
     first = subplan.campaign.content_areas.order_by("order").first().pk
-    data = _form_data(subplan, **{f"t-{first}-0-value": "nhiều", f"t-{first}-0-deadline": "31/02/2024",
-                                  f"t-{first}-1-unit_of_measure": "hộ", "title": "Trích yếu <b>đậm</b>"})
+    data = _form_data(
+        subplan,
+        **{
+            f"t-{first}-0-value": "nhiều",
+            f"t-{first}-0-deadline": "31/02/2024",
+            f"t-{first}-1-unit_of_measure": "hộ",
+            "title": "Trích yếu <b>đậm</b>",
+        },
+    )
     response = client.post(f"/phong-trao/ke-hoach-don-vi/{subplan.pk}/sua/", data)
     assert response.status_code == 400
     body = response.content.decode()
@@ -74,9 +98,18 @@ def test_two_tabs_the_second_save_gets_a_clear_message(client, subplan, unit_hea
     assert subplan.title == "Bản của thẻ 1" and subplan.version == 2
 
 
-@pytest.mark.parametrize("raw, value", [("95", Decimal("95")), ("1.500", Decimal("1500")), ("12,5", Decimal("12.5")),
-                                        ("1.500,25", Decimal("1500.25")), ("12.5", Decimal("12.5")),
-                                        ("90%", Decimal("90")), ("", None)])
+@pytest.mark.parametrize(
+    "raw, value",
+    [
+        ("95", Decimal("95")),
+        ("1.500", Decimal("1500")),
+        ("12,5", Decimal("12.5")),
+        ("1.500,25", Decimal("1500.25")),
+        ("12.5", Decimal("12.5")),
+        ("90%", Decimal("90")),
+        ("", None),
+    ],
+)
 def test_figures_as_offices_write_them(raw, value):
     assert parse_figure(raw) == value
 

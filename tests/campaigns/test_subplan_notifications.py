@@ -43,8 +43,9 @@ def test_no_reminder_far_from_due_or_once_submitted(subplan, other_subplan, unit
     assert mail.outbox == []
 
 
-def test_units_without_email_are_listed_for_staff(client, launched_campaign, subplan, other_subplan, unit_head,
-                                                  other_head, staff_user):
+def test_units_without_email_are_listed_for_staff(
+    client, launched_campaign, subplan, other_subplan, unit_head, other_head, staff_user
+):
     other_head.email = ""
     other_head.save()
     SubPlan.objects.filter(pk=other_subplan.pk).update(due_date=TODAY - datetime.timedelta(days=1))
@@ -53,13 +54,21 @@ def test_units_without_email_are_listed_for_staff(client, launched_campaign, sub
     assert reminder.recipients == ""  # kept as a row (so staff see it), not silently skipped
     client.force_login(staff_user)
     body = client.get(f"/phong-trao/{launched_campaign.pk}/ke-hoach-don-vi/").content.decode()
-    card = body[body.index('id="no-email"'):]
+    card = body[body.index('id="no-email"') :]
     assert "Đảng ủy xã Cò Nòi" in card and "Đảng ủy xã Chiềng Mung" not in card
     assert "không có e-mail" in body
 
 
-def test_bulk_reminders_from_the_board(client, launched_campaign, subplan, other_subplan, unit_head, other_head,
-                                       staff_user, django_capture_on_commit_callbacks):
+def test_bulk_reminders_from_the_board(
+    client,
+    launched_campaign,
+    subplan,
+    other_subplan,
+    unit_head,
+    other_head,
+    staff_user,
+    django_capture_on_commit_callbacks,
+):
     client.force_login(staff_user)
     url = f"/phong-trao/{launched_campaign.pk}/ke-hoach-don-vi/nhac-nho/"
     with django_capture_on_commit_callbacks(execute=True):
@@ -83,7 +92,8 @@ def test_unit_address_and_staff_members_receive_mail(subplan, unit, unit_head):
     MembershipFactory(organization=unit, role="council", user=UserFactory(username="notme"))
     subplan.refresh_from_db()
     assert unit_recipients(subplan) == sorted(
-        ["vanphong.chiengmung@example.test", unit_head.email, "clerk2@example.test"])
+        ["vanphong.chiengmung@example.test", unit_head.email, "clerk2@example.test"]
+    )
     assert Membership.objects.filter(organization=unit).count() == 3
 
 

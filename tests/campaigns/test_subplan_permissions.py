@@ -21,8 +21,11 @@ def _expected(name, role, state):
     if role == "anonymous":
         return 302
     if name in ("board", "board_export", "board_remind", "assign", "queue"):
-        return 200 if role == "staff_user" and name in ("board", "board_export", "assign", "queue") else (
-            302 if role == "staff_user" else 404)
+        return (
+            200
+            if role == "staff_user" and name in ("board", "board_export", "assign", "queue")
+            else (302 if role == "staff_user" else 404)
+        )
     if name == "mine":
         return 200
     if role in ("other_head", "council_member"):
@@ -94,8 +97,9 @@ def _post_data(name, sp):
 @pytest.mark.parametrize("state", STATES)
 @pytest.mark.parametrize("role", ROLES)
 @pytest.mark.parametrize("name", list(URLS))
-def test_permission_matrix(client, request, subplan, unit_head, staff_user, other_head, council_member, name, role,
-                           state, settings, tmp_path):
+def test_permission_matrix(
+    client, request, subplan, unit_head, staff_user, other_head, council_member, name, role, state, settings, tmp_path
+):
     settings.MEDIA_ROOT = tmp_path
     bring_to(subplan, state, unit_head, staff_user)
     attachment = SubPlanAttachment.from_upload(
@@ -110,10 +114,16 @@ def test_permission_matrix(client, request, subplan, unit_head, staff_user, othe
     assert response.status_code == _expected(name, role, state), (name, role, state)
     if role == "anonymous":
         assert response["Location"].startswith("/dang-nhap/")
-    moves = {"submit": (EDITABLE, "unit"), "withdraw": ({S.SUBMITTED}, "unit"), "return": ({S.SUBMITTED}, "staff"),
-             "approve": ({S.SUBMITTED}, "staff")}
+    moves = {
+        "submit": (EDITABLE, "unit"),
+        "withdraw": ({S.SUBMITTED}, "unit"),
+        "return": ({S.SUBMITTED}, "staff"),
+        "approve": ({S.SUBMITTED}, "staff"),
+    }
     refused = response.status_code in (403, 404) or (
-        name in moves and not (state in moves[name][0] and role == ("staff_user" if moves[name][1] == "staff" else "unit_head")))
+        name in moves
+        and not (state in moves[name][0] and role == ("staff_user" if moves[name][1] == "staff" else "unit_head"))
+    )
     if refused and method == "post":
         subplan.refresh_from_db()
         assert subplan.status == state  # a refused POST changes nothing

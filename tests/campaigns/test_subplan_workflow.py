@@ -90,7 +90,9 @@ def test_approved_is_final(subplan, unit_head, staff_user):
             services.transition_subplan(subplan, action, staff_user, reason="x")
 
 
-def test_mail_is_sent_after_commit_to_the_right_people(subplan, unit_head, staff_user, django_capture_on_commit_callbacks):
+def test_mail_is_sent_after_commit_to_the_right_people(
+    subplan, unit_head, staff_user, django_capture_on_commit_callbacks
+):
     fill(subplan, unit_head)
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         services.transition_subplan(subplan, "submit", unit_head)

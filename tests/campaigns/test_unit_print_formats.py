@@ -35,35 +35,68 @@ def _become(org, kind, name, level="district"):
     org.refresh_from_db()
 
 
-@pytest.mark.parametrize(("kind", "name", "level", "expected"), [
-    ("peoples_committee", "Ủy ban nhân dân huyện Mai Sơn", "district", ("state", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH")),
-    ("agency", "Trung tâm Văn hóa - Truyền thông huyện Mai Sơn", "district", ("state", "", "GIÁM ĐỐC")),
-    ("commune", "Đảng ủy xã Chiềng Mung", "commune", ("party", "T/M ĐẢNG ỦY", "BÍ THƯ")),
-    ("party_cell", "Chi bộ Kho bạc Nhà nước huyện", "grassroots", ("party", "T/M CHI BỘ", "BÍ THƯ")),
-    ("party_cell", "Đảng bộ Công an huyện Mai Sơn", "grassroots", ("party", "T/M ĐẢNG ỦY", "BÍ THƯ")),
-    ("party_committee", "Huyện ủy Mai Sơn", "district", ("party", "T/M BAN THƯỜNG VỤ", "BÍ THƯ")),
-    ("party_committee", "Đảng ủy khối cơ quan", "grassroots", ("party", "T/M ĐẢNG ỦY", "BÍ THƯ")),
-    ("committee_board", "Ban Tuyên giáo Huyện ủy Mai Sơn", "district", ("party", "", "TRƯỞNG BAN")),
-    ("fatherland_front", "Ủy ban Mặt trận Tổ quốc Việt Nam huyện Mai Sơn", "district",
-     ("state", "TM. BAN THƯỜNG TRỰC", "CHỦ TỊCH")),
-    ("mass_organization", "Hội Liên hiệp Phụ nữ huyện Mai Sơn", "district", ("state", "TM. BAN THƯỜNG VỤ", "CHỦ TỊCH")),
-    ("mass_organization", "Huyện đoàn Mai Sơn", "district", ("state", "TM. BAN THƯỜNG VỤ", "BÍ THƯ")),
-    ("mass_organization", "Liên đoàn Lao động huyện Mai Sơn", "district", ("state", "TM. BAN THƯỜNG VỤ", "CHỦ TỊCH")),
-])
+@pytest.mark.parametrize(
+    ("kind", "name", "level", "expected"),
+    [
+        (
+            "peoples_committee",
+            "Ủy ban nhân dân huyện Mai Sơn",
+            "district",
+            ("state", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"),
+        ),
+        ("agency", "Trung tâm Văn hóa - Truyền thông huyện Mai Sơn", "district", ("state", "", "GIÁM ĐỐC")),
+        ("commune", "Đảng ủy xã Chiềng Mung", "commune", ("party", "T/M ĐẢNG ỦY", "BÍ THƯ")),
+        ("party_cell", "Chi bộ Kho bạc Nhà nước huyện", "grassroots", ("party", "T/M CHI BỘ", "BÍ THƯ")),
+        ("party_cell", "Đảng bộ Công an huyện Mai Sơn", "grassroots", ("party", "T/M ĐẢNG ỦY", "BÍ THƯ")),
+        ("party_committee", "Huyện ủy Mai Sơn", "district", ("party", "T/M BAN THƯỜNG VỤ", "BÍ THƯ")),
+        ("party_committee", "Đảng ủy khối cơ quan", "grassroots", ("party", "T/M ĐẢNG ỦY", "BÍ THƯ")),
+        ("committee_board", "Ban Tuyên giáo Huyện ủy Mai Sơn", "district", ("party", "", "TRƯỞNG BAN")),
+        (
+            "fatherland_front",
+            "Ủy ban Mặt trận Tổ quốc Việt Nam huyện Mai Sơn",
+            "district",
+            ("state", "TM. BAN THƯỜNG TRỰC", "CHỦ TỊCH"),
+        ),
+        (
+            "mass_organization",
+            "Hội Liên hiệp Phụ nữ huyện Mai Sơn",
+            "district",
+            ("state", "TM. BAN THƯỜNG VỤ", "CHỦ TỊCH"),
+        ),
+        ("mass_organization", "Huyện đoàn Mai Sơn", "district", ("state", "TM. BAN THƯỜNG VỤ", "BÍ THƯ")),
+        (
+            "mass_organization",
+            "Liên đoàn Lao động huyện Mai Sơn",
+            "district",
+            ("state", "TM. BAN THƯỜNG VỤ", "CHỦ TỊCH"),
+        ),
+    ],
+)
 def test_style_from_the_kind(kind, name, level, expected):
     style = printing.unit_style(Organization(kind=kind, name=name, level=level))
     assert (style.document_format, style.sign_on_behalf, style.signer_title) == expected
 
 
-@pytest.mark.parametrize(("name", "symbol"), [
-    ("Đảng ủy xã Chiềng Mung", "ĐU"), ("Ủy ban nhân dân huyện Mai Sơn", "UBND"),
-    ("Ủy ban Mặt trận Tổ quốc Việt Nam huyện Mai Sơn", "MTTQ"), ("Hội Liên hiệp Phụ nữ huyện Mai Sơn", "HLHPN"),
-    ("Huyện đoàn Mai Sơn", "HĐ"), ("Hội Nông dân huyện Mai Sơn", "HND"), ("Hội Cựu chiến binh huyện Mai Sơn", "HCCB"),
-    ("Liên đoàn Lao động huyện Mai Sơn", "LĐLĐ"), ("Chi bộ Kho bạc Nhà nước huyện", "CB"),
-    ("Đảng bộ Công an huyện Mai Sơn", "ĐB"), ("Ban Tuyên giáo Huyện ủy Mai Sơn", "BTGHU"),
-    ("Ủy ban Kiểm tra Huyện ủy Mai Sơn", "UBKTHU"), ("Huyện ủy Mai Sơn", "HU"),
-    ("Ban Thường vụ Huyện ủy Mai Sơn", "HU"), ("Cổng Thông tin điện tử huyện Mai Sơn", "CTTĐT"),
-])
+@pytest.mark.parametrize(
+    ("name", "symbol"),
+    [
+        ("Đảng ủy xã Chiềng Mung", "ĐU"),
+        ("Ủy ban nhân dân huyện Mai Sơn", "UBND"),
+        ("Ủy ban Mặt trận Tổ quốc Việt Nam huyện Mai Sơn", "MTTQ"),
+        ("Hội Liên hiệp Phụ nữ huyện Mai Sơn", "HLHPN"),
+        ("Huyện đoàn Mai Sơn", "HĐ"),
+        ("Hội Nông dân huyện Mai Sơn", "HND"),
+        ("Hội Cựu chiến binh huyện Mai Sơn", "HCCB"),
+        ("Liên đoàn Lao động huyện Mai Sơn", "LĐLĐ"),
+        ("Chi bộ Kho bạc Nhà nước huyện", "CB"),
+        ("Đảng bộ Công an huyện Mai Sơn", "ĐB"),
+        ("Ban Tuyên giáo Huyện ủy Mai Sơn", "BTGHU"),
+        ("Ủy ban Kiểm tra Huyện ủy Mai Sơn", "UBKTHU"),
+        ("Huyện ủy Mai Sơn", "HU"),
+        ("Ban Thường vụ Huyện ủy Mai Sơn", "HU"),
+        ("Cổng Thông tin điện tử huyện Mai Sơn", "CTTĐT"),
+    ],
+)
 def test_unit_symbol(name, symbol):
     assert printing.unit_symbol(Organization(kind="other", name=name)) == symbol
 
@@ -163,16 +196,22 @@ def test_unit_edits_the_on_behalf_line_and_the_title(client, subplan, unit, unit
     assert "ví dụ 45/KH-UBND" in page
     fill(subplan, unit_head)
     subplan.refresh_from_db()
-    services.save_subplan(subplan, unit_head, version=subplan.version,
-                          header={"sign_on_behalf": "KT. Chủ tịch", "signer_title": "Phó Chủ tịch"}, sections={})
+    services.save_subplan(
+        subplan,
+        unit_head,
+        version=subplan.version,
+        header={"sign_on_behalf": "KT. Chủ tịch", "signer_title": "Phó Chủ tịch"},
+        sections={},
+    )
     subplan.refresh_from_db()
     lines = _lines(_text(printing.subplan_pdf(subplan), tmp_path))
     assert "KT. CHỦ TỊCH" in lines and "PHÓ CHỦ TỊCH" in lines and "TM. ỦY BAN NHÂN DÂN" not in lines
 
 
 def test_mass_organisation_prints_its_own_superior_not_the_front(subplan, unit, issuer, unit_head, tmp_path):
-    front = OrganizationFactory(parent=issuer, kind="fatherland_front", code="mttq-t",
-                                name="Ủy ban Mặt trận Tổ quốc Việt Nam huyện Thử")
+    front = OrganizationFactory(
+        parent=issuer, kind="fatherland_front", code="mttq-t", name="Ủy ban Mặt trận Tổ quốc Việt Nam huyện Thử"
+    )
     Organization.objects.filter(pk=unit.pk).update(kind="mass_organization", name="Hội Nông dân huyện Thử")
     unit.refresh_from_db()
     unit.parent = front

@@ -60,9 +60,17 @@ def test_progress_report_pdf(client, report, unit, unit_head, other_head, staff_
     write(report, unit_head)
     report.refresh_from_db()
     services.save_progress_report(
-        report, unit_head, version=report.version,
-        header={"number": "30-BC/ĐU", "place": "Chiềng Mung", "signer_title": "Bí thư", "signer_name": "Tòng Văn Dũng",
-                "summary": "Triển khai kịp thời.", "difficulties": "Địa bàn rộng."},
+        report,
+        unit_head,
+        version=report.version,
+        header={
+            "number": "30-BC/ĐU",
+            "place": "Chiềng Mung",
+            "signer_title": "Bí thư",
+            "signer_name": "Tòng Văn Dũng",
+            "summary": "Triển khai kịp thời.",
+            "difficulties": "Địa bàn rộng.",
+        },
         narratives={report.campaign.content_areas.order_by("order").first().pk: "Đã quán triệt."},
         results={t.pk: (95, "") for t in services.report_targets(report)},
         commendations=[{"name": "Chi bộ bản Nà Sản", "is_collective": True, "award": "Giấy khen"}],
@@ -74,10 +82,21 @@ def test_progress_report_pdf(client, report, unit, unit_head, other_head, staff_
     response = client.get(url)
     assert response.status_code == 200
     text = _text(response.content, tmp_path)
-    for expected in ("ĐẢNG CỘNG SẢN VIỆT NAM", unit.name.upper(), "Số 30-BC/ĐU", "BÁO CÁO",
-                     "Sơ kết thực hiện Kế hoạch số", "Triển khai kịp thời.", "Đã quán triệt.",
-                     "Tỷ lệ đảng viên được quán triệt", "95", "Địa bàn rộng.", "Chi bộ bản Nà Sản", "BÍ THƯ",
-                     "Tòng Văn Dũng"):
+    for expected in (
+        "ĐẢNG CỘNG SẢN VIỆT NAM",
+        unit.name.upper(),
+        "Số 30-BC/ĐU",
+        "BÁO CÁO",
+        "Sơ kết thực hiện Kế hoạch số",
+        "Triển khai kịp thời.",
+        "Đã quán triệt.",
+        "Tỷ lệ đảng viên được quán triệt",
+        "95",
+        "Địa bàn rộng.",
+        "Chi bộ bản Nà Sản",
+        "BÍ THƯ",
+        "Tòng Văn Dũng",
+    ):
         assert expected in text, expected
     client.force_login(other_head)
     assert client.get(url).status_code == 404
@@ -89,8 +108,9 @@ def test_download_link_on_the_subplan_page(client, subplan, unit_head):
     assert f'href="/phong-trao/ke-hoach-don-vi/{subplan.pk}/in/"' in page
 
 
-def test_board_xlsx_prints_landscape_with_the_header_row_repeated(client, launched_campaign, subplan, unit_head,
-                                                                  staff_user):
+def test_board_xlsx_prints_landscape_with_the_header_row_repeated(
+    client, launched_campaign, subplan, unit_head, staff_user
+):
     bring_to(subplan, S.SUBMITTED, unit_head, staff_user)
     client.force_login(staff_user)
     response = client.get(f"/phong-trao/{launched_campaign.pk}/ke-hoach-don-vi/xuat-excel/")
@@ -102,6 +122,8 @@ def test_board_xlsx_prints_landscape_with_the_header_row_repeated(client, launch
 
 def test_board_page_links_the_print_stylesheet(client, launched_campaign, staff_user):
     client.force_login(staff_user)
-    for url in (f"/phong-trao/{launched_campaign.pk}/ke-hoach-don-vi/",
-                f"/phong-trao/{launched_campaign.pk}/bao-cao-don-vi/final/"):
+    for url in (
+        f"/phong-trao/{launched_campaign.pk}/ke-hoach-don-vi/",
+        f"/phong-trao/{launched_campaign.pk}/bao-cao-don-vi/final/",
+    ):
         assert "css/board-print.css" in client.get(url).content.decode()

@@ -62,8 +62,13 @@ def test_size_limit_and_empty_file(settings):
 
 @pytest.mark.parametrize(
     "raw, clean",
-    [("../../etc/passwd", "passwd"), ("C:\\Users\\x\\Kế hoạch.pdf", "Kế hoạch.pdf"), ("a<b>|c.pdf", "a_b_c.pdf"),
-     ("\x00\x1f.pdf", "pdf"), ("", "tep")],
+    [
+        ("../../etc/passwd", "passwd"),
+        ("C:\\Users\\x\\Kế hoạch.pdf", "Kế hoạch.pdf"),
+        ("a<b>|c.pdf", "a_b_c.pdf"),
+        ("\x00\x1f.pdf", "pdf"),
+        ("", "tep"),
+    ],
 )
 def test_clean_filename(raw, clean):
     assert uploads.clean_filename(raw) == clean
@@ -104,8 +109,9 @@ def test_upload_page_refuses_a_disguised_file_with_a_clear_message(client, subpl
     assert SubPlanAttachment.objects.get().sha256 == hashlib.sha256(PDF_BYTES).hexdigest()
 
 
-@pytest.mark.parametrize("size, shown", [(11_000_009, "10,5 MB"), (10 * 1024 * 1024 + 1, "10,1 MB"),
-                                         (20 * 1024 * 1024, "20 MB")])
+@pytest.mark.parametrize(
+    "size, shown", [(11_000_009, "10,5 MB"), (10 * 1024 * 1024 + 1, "10,1 MB"), (20 * 1024 * 1024, "20 MB")]
+)
 def test_size_message_shows_the_real_size_and_the_limit(settings, size, shown):
     settings.MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 
@@ -137,5 +143,5 @@ def test_limit_and_types_are_shown_before_upload(client, subplan, report, unit_h
         page = client.get(url).content.decode()
         if 'id="upload-form"' not in page:
             continue  # the approved sub-plan of the report fixture takes no uploads
-        form = page[page.index('id="upload-form"'):]
+        form = page[page.index('id="upload-form"') :]
         assert "PDF, JPEG, PNG" in form and "DOCX" in form and "Tối đa 5 MB mỗi tệp" in form

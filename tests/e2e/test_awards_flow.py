@@ -46,7 +46,9 @@ def test_nominate_check_vote_decide_print(live_server, page, demo, artifacts_dir
     assert "Hồ sơ còn thiếu" in page.inner_text(".findings [data-rule=dossier]")
     for kind, name in (("proposal", "to-trinh.pdf"), ("achievement", "bao-cao-thanh-tich.pdf")):
         page.select_option("#id_kind", kind)
-        page.set_input_files("#id_file", files=[{"name": name, "mimeType": "application/pdf", "buffer": demo_pdf(name)}])
+        page.set_input_files(
+            "#id_file", files=[{"name": name, "mimeType": "application/pdf", "buffer": demo_pdf(name)}]
+        )
         page.click("form[action$='/ho-so/'] button[type=submit]")
     assert page.locator("#dossier li").count() == 2
     page.click("#move-submit button")
@@ -96,9 +98,14 @@ def test_nominate_check_vote_decide_print(live_server, page, demo, artifacts_dir
     assert response.status == 200 and response.headers["content-type"] == "application/pdf"
     pdf = tmp_path / "giay-khen.pdf"
     pdf.write_bytes(response.body())
-    text = " ".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout.split())
+    text = " ".join(
+        subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout.split()
+    )
     assert f"Bà {NAME}" in text and "GIẤY KHEN" in text and "151-QĐ/HU" in text
-    subprocess.run(["pdftoppm", "-png", "-r", "60", "-singlefile", str(pdf), str(artifacts_dir / "awards-4-certificate")], check=True)
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "60", "-singlefile", str(pdf), str(artifacts_dir / "awards-4-certificate")],
+        check=True,
+    )
 
     page.goto(f"{live_server.url}/khen-thuong/so/?q=dieu thi mai")
     assert page.locator("#registry tbody tr").count() == 1
@@ -123,11 +130,23 @@ def test_nominate_check_vote_decide_print(live_server, page, demo, artifacts_dir
     assert response.headers["content-type"] == "application/pdf"
     pdf = tmp_path / "to-trinh.pdf"
     pdf.write_bytes(response.body())
-    text = " ".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout.split())
-    for expected in ("ĐẢNG CỘNG SẢN VIỆT NAM", "Số 36-TTr/HU", "Mai Sơn, ngày 05 tháng 01 năm 2021", "TỜ TRÌNH",
-                     "Kính gửi: Ban Thường vụ Tỉnh ủy Sơn La", "Nơi nhận:", "Lưu Văn phòng Huyện ủy.", "T/M BAN THƯỜNG VỤ"):
+    text = " ".join(
+        subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout.split()
+    )
+    for expected in (
+        "ĐẢNG CỘNG SẢN VIỆT NAM",
+        "Số 36-TTr/HU",
+        "Mai Sơn, ngày 05 tháng 01 năm 2021",
+        "TỜ TRÌNH",
+        "Kính gửi: Ban Thường vụ Tỉnh ủy Sơn La",
+        "Nơi nhận:",
+        "Lưu Văn phòng Huyện ủy.",
+        "T/M BAN THƯỜNG VỤ",
+    ):
         assert expected in text, expected
-    subprocess.run(["pdftoppm", "-png", "-r", "70", "-singlefile", str(pdf), str(artifacts_dir / "awards-6-proposal")], check=True)
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "70", "-singlefile", str(pdf), str(artifacts_dir / "awards-6-proposal")], check=True
+    )
 
 
 def test_final_actions_ask_for_confirmation(live_server, page, demo):
@@ -138,7 +157,9 @@ def test_final_actions_ask_for_confirmation(live_server, page, demo):
     from awards.models import Nomination, Vote
 
     answers = []
-    page.on("dialog", lambda dialog: (answers.append(dialog.message), dialog.accept() if accept[0] else dialog.dismiss()))
+    page.on(
+        "dialog", lambda dialog: (answers.append(dialog.message), dialog.accept() if accept[0] else dialog.dismiss())
+    )
     accept = [False]
 
     sign_in(page, live_server, "hoidong")

@@ -62,8 +62,11 @@ def test_staff_start_watch_and_download_the_final_review(live_server, page, demo
     with page.expect_download() as download_info:
         page.click("#download-pdf")
     pdf = open(download_info.value.path(), "rb").read()
-    text = " ".join(subprocess.run(["pdftotext", "-raw", "-", "-"], input=pdf, capture_output=True,
-                                   check=True).stdout.decode().split())
+    text = " ".join(
+        subprocess.run(["pdftotext", "-raw", "-", "-"], input=pdf, capture_output=True, check=True)
+        .stdout.decode()
+        .split()
+    )
     assert "DỰ THẢO" not in text and "Số 12-BC/HU" in text and "Mai Sơn, ngày 05 tháng 12 năm 2024" in text
     assert "Đề nghị Thường trực Tỉnh ủy quan tâm." in text
     assert "Số liệu đến 30/11/2020" in text  # the data date, not the day the report was built

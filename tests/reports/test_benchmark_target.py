@@ -9,8 +9,9 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def dry_run(**env):
     environment = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"} | env
-    result = subprocess.run(["make", "-n", "benchmark"], cwd=ROOT, env=environment, capture_output=True, text=True,
-                            check=True)
+    result = subprocess.run(
+        ["make", "-n", "benchmark"], cwd=ROOT, env=environment, capture_output=True, text=True, check=True
+    )
     return [line for line in result.stdout.splitlines() if "benchmarks/" in line]
 
 

@@ -60,9 +60,17 @@ def test_two_reports_issued_at_once_with_the_same_number_one_is_refused(staff_us
     Campaign.objects.filter(pk=other.pk).update(status="launched")
     drafts = [
         ReviewReport.objects.create(
-            campaign=campaign, kind="final", version=1, requested_by=staff_user, status=ReviewStatus.DONE,
-            is_current=True, number=7, symbol="BC/HU", term=review_campaign.term,
-            issued_on=datetime.date(2024, 12, 5), signer_name="Nguyễn Văn Ký",
+            campaign=campaign,
+            kind="final",
+            version=1,
+            requested_by=staff_user,
+            status=ReviewStatus.DONE,
+            is_current=True,
+            number=7,
+            symbol="BC/HU",
+            term=review_campaign.term,
+            issued_on=datetime.date(2024, 12, 5),
+            signer_name="Nguyễn Văn Ký",
         )
         for campaign in (review_campaign, Campaign.objects.get(pk=other.pk))
     ]

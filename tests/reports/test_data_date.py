@@ -53,8 +53,12 @@ def test_snapshot_counts_only_what_was_handed_in_by_the_cut_off(review_campaign,
     assert (now["counts"]["subplans_built"], now["counts"]["subplans_approved"]) == (2, 2)
 
 
-def test_the_pdf_prints_the_cut_off_chosen_at_the_start(staff_user, review_campaign, django_capture_on_commit_callbacks):
-    report = build(review_campaign, staff_user, django_capture_on_commit_callbacks, data_as_of=datetime.date(2024, 6, 30))
+def test_the_pdf_prints_the_cut_off_chosen_at_the_start(
+    staff_user, review_campaign, django_capture_on_commit_callbacks
+):
+    report = build(
+        review_campaign, staff_user, django_capture_on_commit_callbacks, data_as_of=datetime.date(2024, 6, 30)
+    )
     assert report.data_as_of == datetime.date(2024, 6, 30)
     text = squash(body_text(report.pdf.read()))
     assert "Số liệu đến 30/06/2024" in text
@@ -63,12 +67,15 @@ def test_the_pdf_prints_the_cut_off_chosen_at_the_start(staff_user, review_campa
 
 def test_a_cut_off_in_the_future_is_refused(staff_user, review_campaign):
     with pytest.raises(ValidationError, match="không được sau hôm nay"):
-        services.request_review_report(review_campaign, "interim", staff_user,
-                                       data_as_of=timezone.localdate() + datetime.timedelta(days=1))
+        services.request_review_report(
+            review_campaign, "interim", staff_user, data_as_of=timezone.localdate() + datetime.timedelta(days=1)
+        )
 
 
 def test_reprints_keep_the_cut_off(staff_user, review_campaign, django_capture_on_commit_callbacks):
-    first = build(review_campaign, staff_user, django_capture_on_commit_callbacks, data_as_of=datetime.date(2024, 6, 30))
+    first = build(
+        review_campaign, staff_user, django_capture_on_commit_callbacks, data_as_of=datetime.date(2024, 6, 30)
+    )
     with django_capture_on_commit_callbacks(execute=True):
         second, _ = services.reprint_with_edits(first, {}, staff_user, header={"issued_on": datetime.date(2024, 7, 2)})
     second.refresh_from_db()
@@ -76,8 +83,7 @@ def test_reprints_keep_the_cut_off(staff_user, review_campaign, django_capture_o
 
 
 def test_issue_date_before_the_data_date_is_refused(staff_user, review_campaign, django_capture_on_commit_callbacks):
-    report = build(review_campaign, staff_user, django_capture_on_commit_callbacks,
-                   data_as_of=timezone.localdate())
+    report = build(review_campaign, staff_user, django_capture_on_commit_callbacks, data_as_of=timezone.localdate())
     ReviewReport.objects.filter(pk=report.pk).update(number=7, issued_on=datetime.date(2020, 6, 10))
     report.refresh_from_db()
     with pytest.raises(ValidationError) as caught:
@@ -88,9 +94,12 @@ def test_issue_date_before_the_data_date_is_refused(staff_user, review_campaign,
     assert not ReviewReport.objects.filter(is_final=True).exists()
 
 
-def test_issue_on_or_after_the_data_date_prints_both_dates(staff_user, review_campaign,
-                                                           django_capture_on_commit_callbacks):
-    report = build(review_campaign, staff_user, django_capture_on_commit_callbacks, data_as_of=datetime.date(2024, 6, 30))
+def test_issue_on_or_after_the_data_date_prints_both_dates(
+    staff_user, review_campaign, django_capture_on_commit_callbacks
+):
+    report = build(
+        review_campaign, staff_user, django_capture_on_commit_callbacks, data_as_of=datetime.date(2024, 6, 30)
+    )
     ReviewReport.objects.filter(pk=report.pk).update(number=7, issued_on=datetime.date(2024, 7, 2))
     report.refresh_from_db()
     with django_capture_on_commit_callbacks(execute=True):
@@ -100,7 +109,9 @@ def test_issue_on_or_after_the_data_date_prints_both_dates(staff_user, review_ca
     assert "ngày 02 tháng 7 năm 2024" in text and "Số liệu đến 30/06/2024" in text
 
 
-def test_staff_choose_the_cut_off_when_starting(client, staff_user, review_campaign, django_capture_on_commit_callbacks):
+def test_staff_choose_the_cut_off_when_starting(
+    client, staff_user, review_campaign, django_capture_on_commit_callbacks
+):
     client.force_login(staff_user)
     url = f"/bao-cao/phong-trao/{review_campaign.pk}/tong-hop/"
     response = client.post(url, {"kind": "interim", "data_as_of": "31/02/2024"})
@@ -116,23 +127,39 @@ def test_staff_choose_the_cut_off_when_starting(client, staff_user, review_campa
     assert "<td>30/06/2024</td>" in page  # the version list shows each build's data date
 
 
-def test_the_header_form_refuses_an_issue_date_before_the_data_date(client, staff_user, review_campaign,
-                                                                  django_capture_on_commit_callbacks):
-    report = build(review_campaign, staff_user, django_capture_on_commit_callbacks, data_as_of=datetime.date(2024, 6, 30))
+def test_the_header_form_refuses_an_issue_date_before_the_data_date(
+    client, staff_user, review_campaign, django_capture_on_commit_callbacks
+):
+    report = build(
+        review_campaign, staff_user, django_capture_on_commit_callbacks, data_as_of=datetime.date(2024, 6, 30)
+    )
     client.force_login(staff_user)
     page = client.get(f"/bao-cao/{report.pk}/").content.decode()
     assert "số liệu tính đến ngày 30/06/2024" in page and "Không trước ngày số liệu 30/06/2024." in page
-    response = client.post(f"/bao-cao/{report.pk}/noi-dung/", {
-        "number": "7", "issued_on": "10/06/2024", "place": "Thử", "sign_on_behalf": "", "signer_title": "",
-        "signer_name": "Lò Văn Ký", "recipients": "Lưu.", "text-proposals": "Đoạn đã sửa."})
+    response = client.post(
+        f"/bao-cao/{report.pk}/noi-dung/",
+        {
+            "number": "7",
+            "issued_on": "10/06/2024",
+            "place": "Thử",
+            "sign_on_behalf": "",
+            "signer_title": "",
+            "signer_name": "Lò Văn Ký",
+            "recipients": "Lưu.",
+            "text-proposals": "Đoạn đã sửa.",
+        },
+    )
     assert response.status_code == 400 and ReviewReport.objects.count() == 1
     body = response.content.decode()
     assert "Ngày ban hành không được trước ngày số liệu (30/06/2024) của bản tổng hợp." in body
     assert 'value="10/06/2024"' in body and "Đoạn đã sửa." in body
 
 
-def test_an_undated_draft_leaves_the_year_of_the_data_date(staff_user, review_campaign,
-                                                          django_capture_on_commit_callbacks):
-    report = build(review_campaign, staff_user, django_capture_on_commit_callbacks, data_as_of=datetime.date(2024, 6, 30))
+def test_an_undated_draft_leaves_the_year_of_the_data_date(
+    staff_user, review_campaign, django_capture_on_commit_callbacks
+):
+    report = build(
+        review_campaign, staff_user, django_capture_on_commit_callbacks, data_as_of=datetime.date(2024, 6, 30)
+    )
     text = squash(body_text(report.pdf.read()))
     assert "Thử, ngày tháng năm 2024" in text and f"năm {timezone.localdate().year}" not in text

@@ -35,8 +35,15 @@ def pdf_of(report):
 
 
 def header_post(**overrides):
-    data = {"number": "", "issued_on": "", "place": "Thử", "sign_on_behalf": "T/M BAN THƯỜNG VỤ",
-            "signer_title": "PHÓ BÍ THƯ", "signer_name": "Lò Văn Ký", "recipients": "Thường trực Tỉnh ủy (b/c),\nLưu."}
+    data = {
+        "number": "",
+        "issued_on": "",
+        "place": "Thử",
+        "sign_on_behalf": "T/M BAN THƯỜNG VỤ",
+        "signer_title": "PHÓ BÍ THƯ",
+        "signer_name": "Lò Văn Ký",
+        "recipients": "Thường trực Tỉnh ủy (b/c),\nLưu.",
+    }
     return {**data, **overrides}
 
 
@@ -45,9 +52,18 @@ def test_a_new_build_is_a_draft_with_room_to_write_the_number_and_the_date(
 ):
     report = build(review_campaign, staff_user, django_capture_on_commit_callbacks)
     assert (report.number, report.issued_on, report.symbol, report.term, report.is_final) == (
-        None, None, "BC/HU", "2020-2025", False)
+        None,
+        None,
+        "BC/HU",
+        "2020-2025",
+        False,
+    )
     assert (report.place, report.sign_on_behalf, report.signer_title, report.signer_name) == (
-        "Thử", "T/M BAN THƯỜNG VỤ", "BÍ THƯ", "Nguyễn Văn Ký")
+        "Thử",
+        "T/M BAN THƯỜNG VỤ",
+        "BÍ THƯ",
+        "Nguyễn Văn Ký",
+    )
     assert report.recipients == ["Thường trực Tỉnh ủy (b/c),", "Ban Thi đua - Khen thưởng tỉnh (b/c),", "Lưu."]
     pdf = pdf_of(report)
     text = squash(pdf_text(pdf, "-l", "1"))
@@ -63,8 +79,23 @@ def test_a_new_build_is_a_draft_with_room_to_write_the_number_and_the_date(
         date_line = page.search("ngày")[0]
         month = [m for m in page.search("tháng") if abs(m["top"] - date_line["top"]) < 3][0]
         assert month["x0"] - date_line["x1"] > 5 * MM  # room for the day
-    subprocess.run(["pdftoppm", "-r", "70", "-png", "-f", "1", "-l", "1", "-singlefile", "-",
-                    str(artifacts_dir / "review-draft-page1")], input=pdf, check=True)
+    subprocess.run(
+        [
+            "pdftoppm",
+            "-r",
+            "70",
+            "-png",
+            "-f",
+            "1",
+            "-l",
+            "1",
+            "-singlefile",
+            "-",
+            str(artifacts_dir / "review-draft-page1"),
+        ],
+        input=pdf,
+        check=True,
+    )
     closing = squash(body_text(pdf))
     assert "Nơi nhận: - Thường trực Tỉnh ủy (b/c), - Ban Thi đua - Khen thưởng tỉnh (b/c), - Lưu." in closing
 
@@ -72,11 +103,17 @@ def test_a_new_build_is_a_draft_with_room_to_write_the_number_and_the_date(
 def test_upward_recipients_come_from_the_plan_above_the_committee(db):
     province = OrganizationFactory(kind="party_committee", level="province", name="Tỉnh ủy Thử")
     district = OrganizationFactory(parent=province, kind="party_committee", level="district", name="Huyện ủy Thử")
-    campaign = CampaignFactory(issuer=district, recipients=[
-        "Thường trực tỉnh ủy,", "Ban Tuyên giáo tỉnh ủy,", "Các chi bộ trực thuộc,", "Lưu."])
+    campaign = CampaignFactory(
+        issuer=district,
+        recipients=["Thường trực tỉnh ủy,", "Ban Tuyên giáo tỉnh ủy,", "Các chi bộ trực thuộc,", "Lưu."],
+    )
     campaign.recipients.filter(order=1).update(organization=province)
     assert default_recipients(campaign) == [
-        "Thường trực tỉnh ủy (b/c),", "Ban Tuyên giáo tỉnh ủy (b/c),", "Ban Thi đua - Khen thưởng tỉnh (b/c),", "Lưu."]
+        "Thường trực tỉnh ủy (b/c),",
+        "Ban Tuyên giáo tỉnh ủy (b/c),",
+        "Ban Thi đua - Khen thưởng tỉnh (b/c),",
+        "Lưu.",
+    ]
 
 
 def test_staff_edit_the_header_with_the_narrative_and_it_prints(
@@ -88,16 +125,31 @@ def test_staff_edit_the_header_with_the_narrative_and_it_prints(
     assert 'name="number"' in page and 'name="issued_on"' in page and 'name="signer_name"' in page
     assert 'id="suggested">1<' in page and "Ban Thi đua - Khen thưởng tỉnh (b/c)," in page
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(f"/bao-cao/{first.pk}/noi-dung/", header_post(
-            number="7", issued_on="05/12/2024", signer_name="Lò Văn <b>Ký</b>", **{"text-proposals": "Đề nghị thử."}))
+        response = client.post(
+            f"/bao-cao/{first.pk}/noi-dung/",
+            header_post(
+                number="7", issued_on="05/12/2024", signer_name="Lò Văn <b>Ký</b>", **{"text-proposals": "Đề nghị thử."}
+            ),
+        )
     second = ReviewReport.objects.get(version=2)
     assert response["Location"] == f"/bao-cao/{second.pk}/"
     assert (second.number, second.issued_on, second.signer_title, second.signer_name, second.recipients) == (
-        7, datetime.date(2024, 12, 5), "PHÓ BÍ THƯ", "Lò Văn <b>Ký</b>", ["Thường trực Tỉnh ủy (b/c),", "Lưu."])
+        7,
+        datetime.date(2024, 12, 5),
+        "PHÓ BÍ THƯ",
+        "Lò Văn <b>Ký</b>",
+        ["Thường trực Tỉnh ủy (b/c),", "Lưu."],
+    )
     text = squash(body_text(pdf_of(second)))
     assert text.startswith("DỰ THẢO")  # still a draft until issued
-    for expected in ("Số 7-BC/HU", "Thử, ngày 05 tháng 12 năm 2024", "T/M BAN THƯỜNG VỤ PHÓ BÍ THƯ",
-                     "Lò Văn <b>Ký</b>", "Nơi nhận: - Thường trực Tỉnh ủy (b/c), - Lưu.", "Đề nghị thử."):
+    for expected in (
+        "Số 7-BC/HU",
+        "Thử, ngày 05 tháng 12 năm 2024",
+        "T/M BAN THƯỜNG VỤ PHÓ BÍ THƯ",
+        "Lò Văn <b>Ký</b>",
+        "Nơi nhận: - Thường trực Tỉnh ủy (b/c), - Lưu.",
+        "Đề nghị thử.",
+    ):
         assert expected in text
     # The next reprint keeps the edited header.
     with django_capture_on_commit_callbacks(execute=True):
@@ -111,8 +163,10 @@ def test_bad_header_input_is_refused_in_vietnamese_and_kept_as_typed(
 ):
     first = build(review_campaign, staff_user, django_capture_on_commit_callbacks)
     client.force_login(staff_user)
-    response = client.post(f"/bao-cao/{first.pk}/noi-dung/", header_post(
-        number="mười", issued_on="31/02/2024", **{"text-leadership": "Đoạn đã sửa dở."}))
+    response = client.post(
+        f"/bao-cao/{first.pk}/noi-dung/",
+        header_post(number="mười", issued_on="31/02/2024", **{"text-leadership": "Đoạn đã sửa dở."}),
+    )
     page = response.content.decode()
     assert response.status_code == 400
     assert "Số phải là số nguyên dương" in page and "Ngày không hợp lệ (dd/mm/yyyy)." in page
@@ -143,7 +197,12 @@ def test_issuing_prints_without_the_draft_mark_and_freezes_the_kind(
     final = ReviewReport.objects.get(version=3)
     assert response["Location"] == f"/bao-cao/{final.pk}/"
     assert (final.is_final, final.status, final.is_current, final.number, final.based_on) == (
-        True, ReviewStatus.DONE, True, 7, draft)
+        True,
+        ReviewStatus.DONE,
+        True,
+        7,
+        draft,
+    )
     assert final.sections == draft.sections and final.snapshot == draft.snapshot
     text = squash(pdf_text(pdf_of(final)))
     assert "DỰ THẢO" not in text and "Số 7-BC/HU" in text and "Thử, ngày 05 tháng 12 năm 2024" in text
@@ -167,8 +226,16 @@ def test_a_number_already_issued_in_the_term_is_refused(
     client, staff_user, review_campaign, issuer, django_capture_on_commit_callbacks
 ):
     cc = django_capture_on_commit_callbacks
-    ReviewReport.objects.create(campaign=review_campaign, kind="interim", version=1, status=ReviewStatus.DONE,
-                                is_final=True, number=7, symbol="BC/HU", term="2020-2025")
+    ReviewReport.objects.create(
+        campaign=review_campaign,
+        kind="interim",
+        version=1,
+        status=ReviewStatus.DONE,
+        is_final=True,
+        number=7,
+        symbol="BC/HU",
+        term="2020-2025",
+    )
     first = build(review_campaign, staff_user, cc)
     client.force_login(staff_user)
     response = client.post(f"/bao-cao/{first.pk}/noi-dung/", header_post(number="7"))
@@ -178,8 +245,9 @@ def test_a_number_already_issued_in_the_term_is_refused(
 
 
 @pytest.mark.parametrize("who", ["unit_head", "council_member"])
-def test_only_committee_staff_issue(client, request, staff_user, review_campaign, who,
-                                    django_capture_on_commit_callbacks):
+def test_only_committee_staff_issue(
+    client, request, staff_user, review_campaign, who, django_capture_on_commit_callbacks
+):
     report = build(review_campaign, staff_user, django_capture_on_commit_callbacks)
     ReviewReport.objects.filter(pk=report.pk).update(number=3, issued_on=datetime.date(2024, 12, 5))
     client.force_login(request.getfixturevalue(who))

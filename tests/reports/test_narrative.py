@@ -22,9 +22,15 @@ def all_text(data):
 
 def give_report(campaign, organization, status, kind="final"):
     return ProgressReport.objects.update_or_create(
-        campaign=campaign, organization=organization, kind=kind,
-        defaults={"status": status, "first_submitted_at": timezone.make_aware(datetime.datetime(2024, 11, 20, 8))
-                  if status != "draft" else None},
+        campaign=campaign,
+        organization=organization,
+        kind=kind,
+        defaults={
+            "status": status,
+            "first_submitted_at": timezone.make_aware(datetime.datetime(2024, 11, 20, 8))
+            if status != "draft"
+            else None,
+        },
     )[0]
 
 
@@ -95,8 +101,9 @@ def test_a_content_area_without_approved_results_says_so_plainly(review_campaign
     assert "0 chỉ tiêu" not in text
 
 
-def test_the_pdf_of_a_final_review_without_reports_has_no_strings_of_zeros(staff_user, review_campaign,
-                                                                          django_capture_on_commit_callbacks):
+def test_the_pdf_of_a_final_review_without_reports_has_no_strings_of_zeros(
+    staff_user, review_campaign, django_capture_on_commit_callbacks
+):
     from reports import services
     from tests.seed import squash
 

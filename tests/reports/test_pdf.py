@@ -20,7 +20,8 @@ def plan_pdf(demo):
     campaign = campaign_document(demo.pk)
     fetcher = StaticOnlyFetcher()
     pdf = render_pdf(
-        "reports/print/campaign_plan.html", {"doc": DocumentMeta.for_campaign(campaign), "campaign": campaign},
+        "reports/print/campaign_plan.html",
+        {"doc": DocumentMeta.for_campaign(campaign), "campaign": campaign},
         fetcher=fetcher,
     )
     return campaign, pdf, fetcher
@@ -49,7 +50,9 @@ def test_plan_pdf_page_one_has_the_party_header_and_margins(plan_pdf, artifacts_
         assert party["x0"] > A4_WIDTH / 2 and party["top"] < 40 * MM
         assert issuing["x1"] < A4_WIDTH / 2 and issuing["top"] < 45 * MM and superior["top"] < issuing["top"]
         # The Party line is bold and underlined, 15pt; the issuing body bold 14pt.
-        party_chars = [c for c in page.chars if party["x0"] <= c["x0"] <= party["x1"] and abs(c["top"] - party["top"]) < 3]
+        party_chars = [
+            c for c in page.chars if party["x0"] <= c["x0"] <= party["x1"] and abs(c["top"] - party["top"]) < 3
+        ]
         assert all("Bold" in c["fontname"] for c in party_chars if c["text"].strip())
         assert round(party_chars[0]["size"]) == 15
         assert any(abs(e["top"] - party["bottom"]) < 4 for e in page.lines + page.rects)  # underline
@@ -71,21 +74,35 @@ def test_plan_pdf_page_one_has_the_party_header_and_margins(plan_pdf, artifacts_
     assert "Số 1-KH/HU" in text or f"Số {campaign.number}-KH/HU" in text
     assert "Mai Sơn, ngày" in text
     png = artifacts_dir / "plan-page1"
-    subprocess.run(["pdftoppm", "-r", "70", "-png", "-f", "1", "-l", "1", "-singlefile", "-", str(png)],
-                   input=pdf, check=True)
+    subprocess.run(
+        ["pdftoppm", "-r", "70", "-png", "-f", "1", "-l", "1", "-singlefile", "-", str(png)], input=pdf, check=True
+    )
     assert png.with_suffix(".png").stat().st_size > 10_000
 
 
 def test_state_format_prints_the_national_motto_and_colon_number():
     meta = DocumentMeta(
-        superior_body="UBND HUYỆN MAI SƠN", issuing_body="ỦY BAN NHÂN DÂN", printed_reference="Số: 12/QĐ-UBND",
-        place_and_date="Mai Sơn, ngày 05 tháng 3 năm 2020", document_format="state", document_type="QUYẾT ĐỊNH",
-        title="Về việc khen thưởng", sign_on_behalf="TM. ỦY BAN NHÂN DÂN", signer_title="KT. CHỦ TỊCH",
-        signer_name="Nguyễn Văn A", recipients=["Như Điều 3;", "Lưu: VT."],
+        superior_body="UBND HUYỆN MAI SƠN",
+        issuing_body="ỦY BAN NHÂN DÂN",
+        printed_reference="Số: 12/QĐ-UBND",
+        place_and_date="Mai Sơn, ngày 05 tháng 3 năm 2020",
+        document_format="state",
+        document_type="QUYẾT ĐỊNH",
+        title="Về việc khen thưởng",
+        sign_on_behalf="TM. ỦY BAN NHÂN DÂN",
+        signer_title="KT. CHỦ TỊCH",
+        signer_name="Nguyễn Văn A",
+        recipients=["Như Điều 3;", "Lưu: VT."],
     )
     text = squash(pdf_text(render_pdf("reports/print/base.html", {"doc": meta})))
-    for expected in ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Số: 12/QĐ-UBND",
-                     "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "Nơi nhận:"):
+    for expected in (
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "Số: 12/QĐ-UBND",
+        "TM. ỦY BAN NHÂN DÂN",
+        "KT. CHỦ TỊCH",
+        "Nơi nhận:",
+    ):
         assert expected in text
     assert "ĐẢNG CỘNG SẢN VIỆT NAM" not in text
 
@@ -108,8 +125,13 @@ HOSTILE = [
 
 def test_user_text_prints_as_text_and_nothing_is_fetched():
     meta = DocumentMeta(
-        issuing_body=HOSTILE[0], printed_reference="Số 1-KH/HU", place_and_date=HOSTILE[2],
-        document_type="KẾ HOẠCH", title="\n".join(HOSTILE), signer_name=HOSTILE[1], recipients=HOSTILE,
+        issuing_body=HOSTILE[0],
+        printed_reference="Số 1-KH/HU",
+        place_and_date=HOSTILE[2],
+        document_type="KẾ HOẠCH",
+        title="\n".join(HOSTILE),
+        signer_name=HOSTILE[1],
+        recipients=HOSTILE,
     )
     fetcher = StaticOnlyFetcher()
     pdf = render_pdf("reports/print/base.html", {"doc": meta}, fetcher=fetcher)
@@ -190,7 +212,10 @@ def test_on_page_reports_layout_progress_and_leaves_logging_as_it_was(plan_pdf):
     pages = []
     logger = logging.getLogger("weasyprint.progress")
     before = (logger.level, logger.propagate, list(logger.handlers))
-    render_pdf("reports/print/campaign_plan.html", {"doc": DocumentMeta.for_campaign(campaign), "campaign": campaign},
-               on_page=pages.append)
+    render_pdf(
+        "reports/print/campaign_plan.html",
+        {"doc": DocumentMeta.for_campaign(campaign), "campaign": campaign},
+        on_page=pages.append,
+    )
     assert pages == [1, 2, 3, 4]
     assert (logger.level, logger.propagate, list(logger.handlers)) == before

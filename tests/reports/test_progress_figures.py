@@ -23,10 +23,16 @@ pytestmark = pytest.mark.django_db
 
 def report_of(campaign, organization, status, kind="final", examples=""):
     report, _ = ProgressReport.objects.update_or_create(
-        campaign=campaign, organization=organization, kind=kind,
-        defaults={"status": status, "notable_examples": examples,
-                  "first_submitted_at": timezone.make_aware(datetime.datetime(2024, 11, 20, 8))
-                  if status != "draft" else None},
+        campaign=campaign,
+        organization=organization,
+        kind=kind,
+        defaults={
+            "status": status,
+            "notable_examples": examples,
+            "first_submitted_at": timezone.make_aware(datetime.datetime(2024, 11, 20, 8))
+            if status != "draft"
+            else None,
+        },
     )
     return report
 
@@ -37,11 +43,15 @@ def reported(review_campaign, unit, other_unit):
     final = report_of(review_campaign, unit, "approved", examples="Bản Hụm xây 3 nhà văn hóa.")
     for target, achieved in zip(
         SubPlanTarget.objects.filter(item__subplan__organization=unit).order_by("item__content_area__order", "order"),
-        [120, 25, 10], strict=True,
+        [120, 25, 10],
+        strict=True,
     ):
         ProgressResult.objects.create(report=final, target=target, achieved=Decimal(achieved))
-    ProgressNarrative.objects.create(report=final, content_area=review_campaign.content_areas.order_by("order").first(),
-                                     text="Đã quán triệt đến 100% đảng viên.")
+    ProgressNarrative.objects.create(
+        report=final,
+        content_area=review_campaign.content_areas.order_by("order").first(),
+        text="Đã quán triệt đến 100% đảng viên.",
+    )
     CommendationProposal.objects.create(report=final, name="Chi bộ bản Hụm", is_collective=True, award="Giấy khen")
     CommendationProposal.objects.create(report=final, name="Lò Văn Ún", award="Giấy khen", achievement="Dẫn đầu")
     draft = report_of(review_campaign, other_unit, "draft")
@@ -90,8 +100,9 @@ def mixed(reported, issuer):
         org = OrganizationFactory(parent=issuer, name=name)
         give_subplan(reported, org, "approved", submitted=datetime.date(2024, 1, 20), targets=[(area, [100])])
         report = report_of(reported, org, status, examples=f"Điển hình chưa duyệt của {name}")
-        ProgressResult.objects.create(report=report, target=SubPlanTarget.objects.get(item__subplan__organization=org),
-                                      achieved=Decimal(0))
+        ProgressResult.objects.create(
+            report=report, target=SubPlanTarget.objects.get(item__subplan__organization=org), achieved=Decimal(0)
+        )
         CommendationProposal.objects.create(report=report, name=f"Đề nghị chưa duyệt {name}", award="Bằng khen")
     return reported
 
@@ -99,14 +110,22 @@ def mixed(reported, issuer):
 def test_only_approved_reports_count_and_the_others_are_listed_by_state(mixed):
     data = gather_review_data(mixed.pk, "final")
     counts = data["counts"]
-    assert (counts["units"], counts["progress_submitted"], counts["progress_approved"], counts["progress_awaiting"],
-            counts["progress_returned"], counts["progress_not_answered"]) == (4, 3, 1, 1, 1, 1)
+    assert (
+        counts["units"],
+        counts["progress_submitted"],
+        counts["progress_approved"],
+        counts["progress_awaiting"],
+        counts["progress_returned"],
+        counts["progress_not_answered"],
+    ) == (4, 3, 1, 1, 1, 1)
     first = data["content_areas"][0]
     assert (first["targets_total"], first["targets_reported"], first["attainment_pct"]) == (4, 2, 85.0)
     assert [c["name"] for c in data["commendations"]] == ["Chi bộ bản Hụm", "Lò Văn Ún"]
     assert len(data["examples"]) == 1
     assert [(p["name"], p["status_label"]) for p in data["progress_pending"]] == [
-        ("Đảng ủy xã Hát Lót", "Đã nộp, chờ duyệt"), ("Đảng ủy xã Mường Bon", "Bị trả lại")]
+        ("Đảng ủy xã Hát Lót", "Đã nộp, chờ duyệt"),
+        ("Đảng ủy xã Mường Bon", "Bị trả lại"),
+    ]
 
 
 def test_the_pdf_labels_each_state_and_prefills_the_proposals(mixed, staff_user, django_capture_on_commit_callbacks):
@@ -116,13 +135,20 @@ def test_the_pdf_labels_each_state_and_prefills_the_proposals(mixed, staff_user,
         report, _ = request_review_report(mixed, "final", staff_user)
     report.refresh_from_db()
     text = squash(body_text(report.pdf.open("rb").read()))
-    assert ("Có 3/4 đơn vị đã gửi báo cáo tổng kết, trong đó 1 báo cáo đã được duyệt, 1 báo cáo đang chờ duyệt, "
-            "1 báo cáo bị trả lại để hoàn thiện; 1 đơn vị chưa gửi báo cáo.") in text
+    assert (
+        "Có 3/4 đơn vị đã gửi báo cáo tổng kết, trong đó 1 báo cáo đã được duyệt, 1 báo cáo đang chờ duyệt, "
+        "1 báo cáo bị trả lại để hoàn thiện; 1 đơn vị chưa gửi báo cáo."
+    ) in text
     assert "chỉ tổng hợp từ 1 báo cáo đã được duyệt" in text
-    assert "Ưu điểm: 3/4 đơn vị đã xây dựng kế hoạch; 2/5 chỉ tiêu đăng ký đạt và vượt (theo các báo cáo đã được duyệt)" in text
+    assert (
+        "Ưu điểm: 3/4 đơn vị đã xây dựng kế hoạch; 2/5 chỉ tiêu đăng ký đạt và vượt (theo các báo cáo đã được duyệt)"
+        in text
+    )
     assert "(1 tập thể, 1 cá nhân) trong các báo cáo đã được duyệt" in text
-    assert ("Các báo cáo chưa được duyệt, chưa tính vào số liệu: Đảng ủy xã Hát Lót (đã nộp, chờ duyệt), "
-            "Đảng ủy xã Mường Bon (bị trả lại).") in text
+    assert (
+        "Các báo cáo chưa được duyệt, chưa tính vào số liệu: Đảng ủy xã Hát Lót (đã nộp, chờ duyệt), "
+        "Đảng ủy xã Mường Bon (bị trả lại)."
+    ) in text
     assert "BÁO CÁO TỔNG KẾT ĐÃ GỬI NHƯNG CHƯA ĐƯỢC DUYỆT" in text  # the appendix table
     proposals = next(s for s in report.sections if s["key"] == "proposals")["text"]
     assert proposals != "…"

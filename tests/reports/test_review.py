@@ -33,11 +33,20 @@ def test_figures_come_from_the_units_answers(review_campaign):
     data = gather_review_data(review_campaign.pk, "final")
     counts = data["counts"]
     assert (counts["units"], counts["subplans_built"], counts["subplans_on_time"], counts["subplans_approved"]) == (
-        2, 1, 1, 1)
+        2,
+        1,
+        1,
+        1,
+    )
     assert counts["targets_total"] == 3
     assert [a["targets_total"] for a in data["content_areas"]] == [2, 1]
     assert {s["key"]: s["count"] for s in data["states"]} == {
-        "approved": 1, "submitted": 0, "returned": 0, "draft": 1, "missing": 0}
+        "approved": 1,
+        "submitted": 0,
+        "returned": 0,
+        "draft": 1,
+        "missing": 0,
+    }
     # Cò Nòi has no sub-plan handed in; Chiềng Mung has one but no final progress report yet.
     assert counts["progress_exists"] and counts["progress_submitted"] == 0
     assert [u["name"] for u in data["not_answered"]] == ["Đảng ủy xã Chiềng Mung", "Đảng ủy xã Cò Nòi"]
@@ -56,15 +65,22 @@ def test_gathering_takes_the_same_queries_for_many_units(review_campaign, issuer
         gather_review_data(review_campaign.pk, "final")
     area = review_campaign.content_areas.first()
     for _ in range(15):
-        give_subplan(review_campaign, OrganizationFactory(parent=issuer), "submitted",
-                     submitted=__import__("datetime").date(2024, 1, 30), targets=[(area, [5, 6])])
+        give_subplan(
+            review_campaign,
+            OrganizationFactory(parent=issuer),
+            "submitted",
+            submitted=__import__("datetime").date(2024, 1, 30),
+            targets=[(area, [5, 6])],
+        )
     with CaptureQueriesContext(connection) as many:
         data = gather_review_data(review_campaign.pk, "final")
     assert data["counts"]["units"] == 17
     assert len(many.captured_queries) == len(few.captured_queries)
 
 
-def test_staff_start_the_final_review_and_download_it(client, staff_user, review_campaign, django_capture_on_commit_callbacks):
+def test_staff_start_the_final_review_and_download_it(
+    client, staff_user, review_campaign, django_capture_on_commit_callbacks
+):
     client.force_login(staff_user)
     campaign_page = client.get(f"/phong-trao/{review_campaign.pk}/").content.decode()
     assert f'action="/bao-cao/phong-trao/{review_campaign.pk}/tong-hop/"' in campaign_page
@@ -89,8 +105,15 @@ def test_staff_start_the_final_review_and_download_it(client, staff_user, review
 
 def test_the_status_block_polls_while_running_and_reloads_when_done(client, staff_user, review_campaign):
     client.force_login(staff_user)
-    report = ReviewReport.objects.create(campaign=review_campaign, kind="final", version=1, requested_by=staff_user,
-                                         status=ReviewStatus.RUNNING, progress=40, progress_note="Đang dựng bản in PDF")
+    report = ReviewReport.objects.create(
+        campaign=review_campaign,
+        kind="final",
+        version=1,
+        requested_by=staff_user,
+        status=ReviewStatus.RUNNING,
+        progress=40,
+        progress_note="Đang dựng bản in PDF",
+    )
     body = client.get(f"/bao-cao/{report.pk}/trang-thai/", HTTP_HX_REQUEST="true")
     html = body.content.decode()
     assert 'hx-trigger="every 1s"' in html and "40%" in html and "Đang dựng bản in PDF" in html
@@ -108,7 +131,9 @@ def test_an_active_build_is_reused_not_doubled(staff_user, review_campaign, djan
     assert ReviewReport.objects.count() == 1
 
 
-def test_running_the_same_task_twice_leaves_one_current_version(staff_user, review_campaign, django_capture_on_commit_callbacks):
+def test_running_the_same_task_twice_leaves_one_current_version(
+    staff_user, review_campaign, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         report, _ = services.request_review_report(review_campaign, "final", staff_user)
     report.refresh_from_db()
@@ -121,13 +146,25 @@ def test_running_the_same_task_twice_leaves_one_current_version(staff_user, revi
         second, _ = services.request_review_report(review_campaign, "final", staff_user)
     assert list(ReviewReport.objects.filter(is_current=True).values_list("version", flat=True)) == [2]
     assert files_of(review_campaign) == sorted(
-        [f"tong-ket-v1-{report.pk}.pdf", f"tong-ket-v1-{report.pk}.xlsx",
-         f"tong-ket-v2-{second.pk}.pdf", f"tong-ket-v2-{second.pk}.xlsx"])
+        [
+            f"tong-ket-v1-{report.pk}.pdf",
+            f"tong-ket-v1-{report.pk}.xlsx",
+            f"tong-ket-v2-{second.pk}.pdf",
+            f"tong-ket-v2-{second.pk}.xlsx",
+        ]
+    )
 
 
 def test_a_retry_after_a_crash_finishes_the_same_version(staff_user, review_campaign):
-    report = ReviewReport.objects.create(campaign=review_campaign, kind="interim", version=1, requested_by=staff_user,
-                                         status=ReviewStatus.RUNNING, attempts=1, progress=30)
+    report = ReviewReport.objects.create(
+        campaign=review_campaign,
+        kind="interim",
+        version=1,
+        requested_by=staff_user,
+        status=ReviewStatus.RUNNING,
+        attempts=1,
+        progress=30,
+    )
     build_review_report_task.apply(args=[report.pk])
     report.refresh_from_db()
     assert (report.status, report.attempts, report.is_current) == (ReviewStatus.DONE, 2, True)
@@ -135,11 +172,14 @@ def test_a_retry_after_a_crash_finishes_the_same_version(staff_user, review_camp
 
 
 @pytest.mark.parametrize("breaks", ["xlsx", "second_file"])
-def test_a_build_failing_halfway_leaves_no_file(staff_user, review_campaign, monkeypatch, breaks,
-                                                django_capture_on_commit_callbacks):
+def test_a_build_failing_halfway_leaves_no_file(
+    staff_user, review_campaign, monkeypatch, breaks, django_capture_on_commit_callbacks
+):
     if breaks == "xlsx":
+
         def boom(data):
             raise RuntimeError("hỏng bảng tính")
+
         monkeypatch.setattr(services, "build_xlsx", boom)
     else:
         real_write = services._write_atomically
@@ -150,6 +190,7 @@ def test_a_build_failing_halfway_leaves_no_file(staff_user, review_campaign, mon
             if len(calls) == 2:
                 raise OSError("đĩa đầy")
             real_write(name, content)
+
         monkeypatch.setattr(services, "_write_atomically", write_then_break)
     with django_capture_on_commit_callbacks(execute=True):
         report, _ = services.request_review_report(review_campaign, "final", staff_user)
@@ -161,8 +202,14 @@ def test_a_build_failing_halfway_leaves_no_file(staff_user, review_campaign, mon
 
 
 def test_failure_reason_is_shown(client, staff_user, review_campaign):
-    report = ReviewReport.objects.create(campaign=review_campaign, kind="final", version=1, requested_by=staff_user,
-                                         status=ReviewStatus.FAILED, failure_reason="Không dựng được báo cáo: OSError")
+    report = ReviewReport.objects.create(
+        campaign=review_campaign,
+        kind="final",
+        version=1,
+        requested_by=staff_user,
+        status=ReviewStatus.FAILED,
+        failure_reason="Không dựng được báo cáo: OSError",
+    )
     client.force_login(staff_user)
     page = client.get(f"/bao-cao/{report.pk}/").content.decode()
     assert "Không dựng được báo cáo: OSError" in page
@@ -207,8 +254,9 @@ def test_only_committee_staff_start_review_reports(client, request, review_campa
 
 @pytest.mark.parametrize("who", ["unit_head", "other_head", "council_member", None])
 @pytest.mark.parametrize("suffix", ["", "trang-thai/", "bao-cao.pdf", "phu-luc.xlsx"])
-def test_only_committee_staff_see_review_reports(client, request, staff_user, review_campaign, who, suffix,
-                                                 django_capture_on_commit_callbacks):
+def test_only_committee_staff_see_review_reports(
+    client, request, staff_user, review_campaign, who, suffix, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         report, _ = services.request_review_report(review_campaign, "final", staff_user)
     if who:
@@ -228,12 +276,14 @@ def test_files_are_not_left_as_temporaries(staff_user, review_campaign, django_c
     assert os.path.getsize(ReviewReport.objects.get().pdf.path) > 1000
 
 
-def test_soft_time_limit_fails_the_build_with_a_reason(staff_user, review_campaign, monkeypatch,
-                                                       django_capture_on_commit_callbacks):
+def test_soft_time_limit_fails_the_build_with_a_reason(
+    staff_user, review_campaign, monkeypatch, django_capture_on_commit_callbacks
+):
     from celery.exceptions import SoftTimeLimitExceeded
 
     def too_slow(*args, **kwargs):
         raise SoftTimeLimitExceeded()
+
     monkeypatch.setattr(services, "render_review_pdf", too_slow)
     with django_capture_on_commit_callbacks(execute=True):
         report, _ = services.request_review_report(review_campaign, "final", staff_user)
@@ -245,8 +295,9 @@ def test_soft_time_limit_fails_the_build_with_a_reason(staff_user, review_campai
 HOSTILE = '<img src="file:///etc/passwd"> <script>alert(1)</script> <a href="http://127.0.0.1:1/">x</a>'
 
 
-def test_hostile_names_are_text_in_page_chart_and_pdf(client, staff_user, review_campaign, unit, monkeypatch,
-                                                      django_capture_on_commit_callbacks):
+def test_hostile_names_are_text_in_page_chart_and_pdf(
+    client, staff_user, review_campaign, unit, monkeypatch, django_capture_on_commit_callbacks
+):
     import reports.pdf
 
     fetchers = []
@@ -255,6 +306,7 @@ def test_hostile_names_are_text_in_page_chart_and_pdf(client, staff_user, review
         def __init__(self):
             super().__init__()
             fetchers.append(self)
+
     monkeypatch.setattr(reports.pdf, "StaticOnlyFetcher", RecordingFetcher)
     unit.name = f"Đảng ủy {HOSTILE}"
     unit.save()
@@ -284,14 +336,16 @@ def test_version_list_queries_do_not_grow(client, staff_user, review_campaign):
     one = queries_for(client, f"/bao-cao/phong-trao/{review_campaign.pk}/")
     detail_one = queries_for(client, f"/bao-cao/{ReviewReport.objects.get().pk}/")
     for version in range(2, 12):
-        ReviewReport.objects.create(campaign=review_campaign, kind="final", version=version, requested_by=staff_user,
-                                    status=ReviewStatus.FAILED)
+        ReviewReport.objects.create(
+            campaign=review_campaign, kind="final", version=version, requested_by=staff_user, status=ReviewStatus.FAILED
+        )
     assert queries_for(client, f"/bao-cao/phong-trao/{review_campaign.pk}/") == one
     assert queries_for(client, f"/bao-cao/{ReviewReport.objects.get(version=1).pk}/") == detail_one
 
 
-def test_xlsx_holds_the_appendices_and_keeps_user_text_as_text(staff_user, review_campaign, unit,
-                                                                django_capture_on_commit_callbacks):
+def test_xlsx_holds_the_appendices_and_keeps_user_text_as_text(
+    staff_user, review_campaign, unit, django_capture_on_commit_callbacks
+):
     from openpyxl import load_workbook
 
     unit.name = '=HYPERLINK("http://127.0.0.1:1/","x")'
@@ -310,14 +364,16 @@ def test_xlsx_holds_the_appendices_and_keeps_user_text_as_text(staff_user, revie
     assert [r[3] for r in book["Theo nội dung thi đua"].iter_rows(min_row=2, values_only=True)] == [2, 1]
 
 
-def test_progress_is_reported_while_pages_are_laid_out(staff_user, review_campaign, monkeypatch,
-                                                       django_capture_on_commit_callbacks):
+def test_progress_is_reported_while_pages_are_laid_out(
+    staff_user, review_campaign, monkeypatch, django_capture_on_commit_callbacks
+):
     notes = []
     real = services._progress
 
     def record(report_id, percent, note):
         notes.append((percent, note))
         real(report_id, percent, note)
+
     monkeypatch.setattr(services, "_progress", record)
     with django_capture_on_commit_callbacks(execute=True):
         services.request_review_report(review_campaign, "final", staff_user)
@@ -329,21 +385,29 @@ def test_progress_is_reported_while_pages_are_laid_out(staff_user, review_campai
 def test_version_list_paginates(client, staff_user, review_campaign):
     client.force_login(staff_user)
     for version in range(1, 26):
-        ReviewReport.objects.create(campaign=review_campaign, kind="final", version=version, requested_by=staff_user,
-                                    status=ReviewStatus.FAILED)
+        ReviewReport.objects.create(
+            campaign=review_campaign, kind="final", version=version, requested_by=staff_user, status=ReviewStatus.FAILED
+        )
     first = client.get(f"/bao-cao/phong-trao/{review_campaign.pk}/").content.decode()
     second = client.get(f"/bao-cao/phong-trao/{review_campaign.pk}/?page=2").content.decode()
     assert "Trang 1/2" in first and first.count("Xem</a>") == 20 and second.count("Xem</a>") == 5
 
 
-def test_a_build_whose_worker_died_is_shown_failed_and_no_longer_blocks(client, staff_user, review_campaign,
-                                                                        django_capture_on_commit_callbacks):
+def test_a_build_whose_worker_died_is_shown_failed_and_no_longer_blocks(
+    client, staff_user, review_campaign, django_capture_on_commit_callbacks
+):
     import datetime
 
     from django.utils import timezone
 
-    stuck = ReviewReport.objects.create(campaign=review_campaign, kind="final", version=1, requested_by=staff_user,
-                                        status=ReviewStatus.RUNNING, progress=40)
+    stuck = ReviewReport.objects.create(
+        campaign=review_campaign,
+        kind="final",
+        version=1,
+        requested_by=staff_user,
+        status=ReviewStatus.RUNNING,
+        progress=40,
+    )
     ReviewReport.objects.filter(pk=stuck.pk).update(requested_at=timezone.now() - datetime.timedelta(hours=1))
     client.force_login(staff_user)
     body = client.get(f"/bao-cao/{stuck.pk}/trang-thai/", HTTP_HX_REQUEST="true")
@@ -354,6 +418,7 @@ def test_a_build_whose_worker_died_is_shown_failed_and_no_longer_blocks(client, 
 
 
 def test_a_recent_running_build_is_not_expired(staff_user, review_campaign):
-    ReviewReport.objects.create(campaign=review_campaign, kind="final", version=1, requested_by=staff_user,
-                                status=ReviewStatus.RUNNING)
+    ReviewReport.objects.create(
+        campaign=review_campaign, kind="final", version=1, requested_by=staff_user, status=ReviewStatus.RUNNING
+    )
     assert services.expire_stale_builds(ReviewReport.objects.all()) == 0

@@ -74,9 +74,13 @@ def wait_for(report_id, timeout=60):
 def test_review_report_is_built_by_a_real_worker(client, staff_user, review_campaign, issuer, monkeypatch):
     area = review_campaign.content_areas.order_by("order").first()
     for i in range(6):
-        give_subplan(review_campaign, OrganizationFactory(parent=issuer, name=f"Chi bộ Thử {i}"),
-                     "submitted" if i % 2 else "returned", submitted=datetime.date(2024, 1, 20) + datetime.timedelta(days=3 * i),
-                     targets=[(area, [10, 20])])
+        give_subplan(
+            review_campaign,
+            OrganizationFactory(parent=issuer, name=f"Chi bộ Thử {i}"),
+            "submitted" if i % 2 else "returned",
+            submitted=datetime.date(2024, 1, 20) + datetime.timedelta(days=3 * i),
+            targets=[(area, [10, 20])],
+        )
     client.force_login(staff_user)
     runs = []
     with redis_worker(runs):
@@ -90,6 +94,7 @@ def test_review_report_is_built_by_a_real_worker(client, staff_user, review_camp
 
         def broken_xlsx(data):
             raise RuntimeError("hỏng giữa chừng")
+
         monkeypatch.setattr(services, "build_xlsx", broken_xlsx)
         client.post(f"/bao-cao/phong-trao/{review_campaign.pk}/tong-hop/", {"kind": "interim"})
         broken, _ = wait_for(ReviewReport.objects.get(kind="interim").pk)
@@ -97,7 +102,8 @@ def test_review_report_is_built_by_a_real_worker(client, staff_user, review_camp
     assert broken.status == ReviewStatus.FAILED and "hỏng giữa chừng" in broken.failure_reason
     assert not broken.pdf and not broken.is_current
     assert sorted(p.name for p in Path(report.pdf.path).parent.iterdir()) == sorted(
-        [Path(report.pdf.name).name, Path(report.xlsx.name).name])
+        [Path(report.pdf.name).name, Path(report.xlsx.name).name]
+    )
     assert report.status == ReviewStatus.DONE, report.failure_reason
     assert len(runs) == 2 and runs[0][0] != threading.current_thread().name  # built by the worker, not eagerly
     assert report.is_current and report.progress == 100 and report.attempts == 1

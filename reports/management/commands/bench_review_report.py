@@ -66,11 +66,13 @@ class Command(BaseCommand):
         from .._pages import count_pages
 
         build = (report.finished_at - report.started_at).total_seconds()
-        self.stdout.write(self.style.SUCCESS(
-            f"final review report: wall time {wall:.1f} s (queued to done; build in the worker {build:.1f} s), "
-            f"worker peak RSS {peak / 1024:.0f} MB, "
-            f"PDF {count_pages(report.pdf.path)} pages / {pdf_size / 1024:.0f} KiB"
-        ))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"final review report: wall time {wall:.1f} s (queued to done; build in the worker {build:.1f} s), "
+                f"worker peak RSS {peak / 1024:.0f} MB, "
+                f"PDF {count_pages(report.pdf.path)} pages / {pdf_size / 1024:.0f} KiB"
+            )
+        )
 
     # --- data -----------------------------------------------------------------------------------------------
 
@@ -117,41 +119,67 @@ class Command(BaseCommand):
         )
         from units.models import Organization
 
-        issuer = Organization.objects.create(kind="party_committee", level="district", name="Huyện ủy Thử nghiệm",
-                                             code=f"{PREFIX}issuer")
+        issuer = Organization.objects.create(
+            kind="party_committee", level="district", name="Huyện ủy Thử nghiệm", code=f"{PREFIX}issuer"
+        )
         Organization.objects.bulk_create(
-            Organization(kind="party_cell", level="grassroots", parent=issuer, name=f"Chi bộ thử nghiệm số {i:04d}",
-                         short_name=f"CB {i:04d}", code=f"{PREFIX}u{i:04d}", search_key=f"chi bo thu nghiem so {i:04d}",
-                         sort_order=i)
+            Organization(
+                kind="party_cell",
+                level="grassroots",
+                parent=issuer,
+                name=f"Chi bộ thử nghiệm số {i:04d}",
+                short_name=f"CB {i:04d}",
+                code=f"{PREFIX}u{i:04d}",
+                search_key=f"chi bo thu nghiem so {i:04d}",
+                sort_order=i,
+            )
             for i in range(1, n_units + 1)
         )
         units = Organization.objects.filter(code__startswith=f"{PREFIX}u")
         units.update(path=Concat(Value(issuer.path), Cast("id", CharField()), Value("/")), depth=issuer.depth + 1)
         unit_ids = list(units.order_by("code").values_list("id", flat=True))
         campaign = Campaign.objects.create(
-            issuer=issuer, superior_body="ĐẢNG BỘ TỈNH THỬ NGHIỆM", issuing_body="HUYỆN ỦY THỬ NGHIỆM", term="2020-2025",
-            place="Thử Nghiệm", title="Phát động phong trào thi đua (dữ liệu đo hiệu năng)",
-            period_start=datetime.date(2024, 1, 1), period_end=datetime.date(2025, 12, 31),
-            sign_on_behalf="T/M BAN THƯỜNG VỤ", signer_title="BÍ THƯ", signer_name="Nguyễn Văn Thử",
+            issuer=issuer,
+            superior_body="ĐẢNG BỘ TỈNH THỬ NGHIỆM",
+            issuing_body="HUYỆN ỦY THỬ NGHIỆM",
+            term="2020-2025",
+            place="Thử Nghiệm",
+            title="Phát động phong trào thi đua (dữ liệu đo hiệu năng)",
+            period_start=datetime.date(2024, 1, 1),
+            period_end=datetime.date(2025, 12, 31),
+            sign_on_behalf="T/M BAN THƯỜNG VỤ",
+            signer_title="BÍ THƯ",
+            signer_name="Nguyễn Văn Thử",
         )
         areas = [
-            ContentArea.objects.create(campaign=campaign, order=i, heading=f"Nội dung thi đua số {i}",
-                                       body=f"Nội dung thi đua số {i}.")
+            ContentArea.objects.create(
+                campaign=campaign, order=i, heading=f"Nội dung thi đua số {i}", body=f"Nội dung thi đua số {i}."
+            )
             for i in range(1, n_areas + 1)
         ]
         for area in areas:
             Movement.objects.create(content_area=area, order=1, name=f"Phong trào của nội dung {area.order}")
-        assignment = Assignment.objects.create(campaign=campaign, order=1, body="Các chi bộ xây dựng kế hoạch.",
-                                               requires_subplan=True, due_date=datetime.date(2024, 2, 1))
+        assignment = Assignment.objects.create(
+            campaign=campaign,
+            order=1,
+            body="Các chi bộ xây dựng kế hoạch.",
+            requires_subplan=True,
+            due_date=datetime.date(2024, 2, 1),
+        )
         assignment.organizations.set(unit_ids)
-        Campaign.objects.filter(pk=campaign.pk).update(status="launched", launched_at=timezone.now(), number=999,
-                                                       issued_on=datetime.date(2024, 1, 10))
+        Campaign.objects.filter(pk=campaign.pk).update(
+            status="launched", launched_at=timezone.now(), number=999, issued_on=datetime.date(2024, 1, 10)
+        )
         submitted = timezone.make_aware(datetime.datetime(2024, 1, 25, 9))
         late = timezone.make_aware(datetime.datetime(2024, 2, 10, 9))
         SubPlan.objects.bulk_create(
-            SubPlan(campaign=campaign, organization_id=org_id, status=STATES[i % len(STATES)],
-                    due_date=datetime.date(2024, 2, 1),
-                    first_submitted_at=None if STATES[i % len(STATES)] == "draft" else (late if i % 7 == 0 else submitted))
+            SubPlan(
+                campaign=campaign,
+                organization_id=org_id,
+                status=STATES[i % len(STATES)],
+                due_date=datetime.date(2024, 2, 1),
+                first_submitted_at=None if STATES[i % len(STATES)] == "draft" else (late if i % 7 == 0 else submitted),
+            )
             for i, org_id in enumerate(unit_ids)
         )
         subplans = list(SubPlan.objects.filter(campaign=campaign).values_list("id", flat=True))
@@ -169,24 +197,41 @@ class Command(BaseCommand):
         """Final progress reports of the units whose sub-plan was approved: a result per target, some proposals."""
         from campaigns.models import CommendationProposal, ProgressReport, ProgressResult, SubPlan, SubPlanTarget
 
-        approved = list(SubPlan.objects.filter(campaign=campaign, status="approved").values_list("id", "organization_id"))
+        approved = list(
+            SubPlan.objects.filter(campaign=campaign, status="approved").values_list("id", "organization_id")
+        )
         at = timezone.make_aware(datetime.datetime(2025, 11, 20, 9))
         ProgressReport.objects.bulk_create(
-            ProgressReport(campaign=campaign, organization_id=org_id, subplan_id=sp_id, kind="final",
-                           status="approved" if i % 4 else "submitted", first_submitted_at=at, submitted_at=at,
-                           notable_examples=f"Gương điển hình của đơn vị {org_id}." if i % 10 == 0 else "")
+            ProgressReport(
+                campaign=campaign,
+                organization_id=org_id,
+                subplan_id=sp_id,
+                kind="final",
+                status="approved" if i % 4 else "submitted",
+                first_submitted_at=at,
+                submitted_at=at,
+                notable_examples=f"Gương điển hình của đơn vị {org_id}." if i % 10 == 0 else "",
+            )
             for i, (sp_id, org_id) in enumerate(approved)
         )
         report_of = dict(ProgressReport.objects.filter(campaign=campaign, kind="final").values_list("subplan_id", "id"))
         ProgressResult.objects.bulk_create(
             ProgressResult(report_id=report_of[sp_id], target_id=t_id, achieved=60 + (t_id * 7) % 61)
             for t_id, sp_id in SubPlanTarget.objects.filter(item__subplan_id__in=report_of).values_list(
-                "id", "item__subplan_id")
+                "id", "item__subplan_id"
+            )
         )
         CommendationProposal.objects.bulk_create(
-            CommendationProposal(report_id=r_id, order=1, name=f"Tập thể tiêu biểu {r_id}", is_collective=True,
-                                 award="Giấy khen", achievement="Hoàn thành xuất sắc các chỉ tiêu.")
-            for i, r_id in enumerate(sorted(report_of.values())) if i % 3 == 0
+            CommendationProposal(
+                report_id=r_id,
+                order=1,
+                name=f"Tập thể tiêu biểu {r_id}",
+                is_collective=True,
+                award="Giấy khen",
+                achievement="Hoàn thành xuất sắc các chỉ tiêu.",
+            )
+            for i, r_id in enumerate(sorted(report_of.values()))
+            if i % 3 == 0
         )
 
     # --- the worker -----------------------------------------------------------------------------------------
@@ -197,14 +242,31 @@ class Command(BaseCommand):
         from thidua.celery import app
 
         user, _ = get_user_model().objects.get_or_create(username=f"{PREFIX}staff", defaults={"is_superuser": True})
-        env = {**os.environ, "CELERY_BROKER_URL": broker, "DJANGO_SETTINGS_MODULE": os.environ.get(
-            "DJANGO_SETTINGS_MODULE", "thidua.settings")}
+        env = {
+            **os.environ,
+            "CELERY_BROKER_URL": broker,
+            "DJANGO_SETTINGS_MODULE": os.environ.get("DJANGO_SETTINGS_MODULE", "thidua.settings"),
+        }
         env.setdefault("MEDIA_ROOT", str(settings.MEDIA_ROOT))
         celery = str(Path(sys.executable).with_name("celery"))
         worker = subprocess.Popen(
-            [celery, "-A", "thidua", "worker", "--pool=solo", "--concurrency=1", "-l", "warning",
-             "--without-gossip", "--without-mingle", "--without-heartbeat", "-n", f"bench-{os.getpid()}@%h"],
-            env=env, cwd=settings.BASE_DIR,
+            [
+                celery,
+                "-A",
+                "thidua",
+                "worker",
+                "--pool=solo",
+                "--concurrency=1",
+                "-l",
+                "warning",
+                "--without-gossip",
+                "--without-mingle",
+                "--without-heartbeat",
+                "-n",
+                f"bench-{os.getpid()}@%h",
+            ],
+            env=env,
+            cwd=settings.BASE_DIR,
         )
         try:
             app.conf.update(CELERY_BROKER_URL=broker, CELERY_TASK_ALWAYS_EAGER=False)

@@ -24,7 +24,9 @@ class Command(BaseCommand):
             campaign = campaigns.demo.load(orgs, stdout=self.stdout)
             for step in DEMO_STEPS:
                 step(orgs, campaign, stdout=self.stdout)
-        self.stdout.write(self.style.SUCCESS(f"Dữ liệu mẫu đã sẵn sàng. Mật khẩu mọi tài khoản mẫu: {units.demo.DEMO_PASSWORD}"))
+        self.stdout.write(
+            self.style.SUCCESS(f"Dữ liệu mẫu đã sẵn sàng. Mật khẩu mọi tài khoản mẫu: {units.demo.DEMO_PASSWORD}")
+        )
         for username, full_name, _email, memberships, is_superuser in units.demo.USERS:
             role = "quản trị hệ thống" if is_superuser else "; ".join(position for _c, _r, position in memberships)
             self.stdout.write(f"  {username:<15} {full_name:<22} {role}")
