@@ -35,6 +35,7 @@ test: deps
 
 lint: deps
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 
 worker: deps
 	$(VENV)/bin/celery -A thidua worker -l info --pool=prefork --concurrency=2
