@@ -419,8 +419,9 @@ class UnitDocument(models.Model):
         return self.status in (DocumentStatus.DRAFT, DocumentStatus.RETURNED)
 
     def days_late(self, today):
-        """Days past the due date: until the first submission, else until today but no later than the end of
-        the campaign's period (a unit that never submitted a 2019 plan is not late by thousands of days)."""
+        """Days past the due date, counted to the first submission (or today while none) and never beyond the end
+        of the campaign's period: a unit that never submitted a 2019 plan is not late by thousands of days, and
+        the figure does not jump when it finally submits years later (it was "412" before, "2574" after)."""
         if not self.due_date:
             return 0
         if self.first_submitted_at:
@@ -428,7 +429,8 @@ class UnitDocument(models.Model):
 
             end = tz.localtime(self.first_submitted_at).date()
         else:
-            end = min(today, self.campaign.period_end)  # callers select_related("campaign")
+            end = today
+        end = min(end, self.campaign.period_end)  # callers select_related("campaign")
         return max((end - self.due_date).days, 0)
 
 
