@@ -8,6 +8,7 @@ urlpatterns = [
     path("<int:pk>/", views.campaign_detail, name="detail"),
     path("<int:pk>/phat-dong/", views.campaign_launch, name="launch"),
     path("<int:pk>/ket-thuc/", views.campaign_close, name="close"),
+    path("<int:pk>/tong-quan/", views.campaign_dashboard, name="dashboard"),
     # Units' sub-plans (kế hoạch của đơn vị)
     path("ke-hoach-cua-toi/", subplan_views.my_subplans, name="my_subplans"),
     path("cho-duyet/", subplan_views.review_queue, name="review_queue"),

@@ -2,10 +2,17 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from . import services
+from awards.selectors import member_sessions
+from awards.templatetags.awards_nav import HOME_LIMIT
+from units.selectors import organization_ids_for
+
+from . import dashboard, services
+from . import home as due
 from .forms import LaunchForm
 from .permissions import can_manage_campaign
 from .selectors import campaign_document, campaigns_for, get_campaign_for
@@ -13,8 +20,36 @@ from .selectors import campaign_document, campaigns_for, get_campaign_for
 
 @login_required
 def home(request):
-    page = Paginator(campaigns_for(request.user).order_by("-period_start", "-id"), 20).get_page(request.GET.get("page"))
-    return render(request, "campaigns/home.html", {"page": page})
+    """What is due for the user, whatever their role (campaigns.home), then their campaigns with their progress."""
+    user, today = request.user, timezone.localdate()
+    page = Paginator(campaigns_for(user).order_by("-period_start", "-id"), 20).get_page(request.GET.get("page"))
+    ids = [c.pk for c in page.object_list]
+    progress = due.campaign_progress(ids, today)
+    mine = due.own_documents(user, ids)
+    staff = due.staff_overview(user)
+    tasks, waiting = due.unit_tasks(user, today)
+    org_ids = organization_ids_for(user)
+    sittings = member_sessions(user, HOME_LIMIT)  # the navbar asks for the same list: one query for both
+    cards = [
+        (c, progress[c.pk], mine.get(c.pk, []), user.is_superuser or c.issuer_id in org_ids) for c in page.object_list
+    ]
+    return render(
+        request,
+        "campaigns/home.html",
+        {
+            "page": page,
+            "cards": cards,
+            "staff": staff,
+            "tasks": tasks,
+            "waiting": waiting,
+            # Committee staff see the unit section only when their own body has something due.
+            "has_unit": bool(tasks or waiting or (org_ids and staff is None)),
+            "votes": due.awaiting_votes(user) if any(s.awaiting for s in sittings) else [],
+            # A council member's home shows their sittings, not an empty list of campaigns under them.
+            "sittings": bool(sittings),
+            "today": today,
+        },
+    )
 
 
 @login_required
@@ -72,3 +107,17 @@ def campaign_close(request, pk):
     else:
         messages.success(request, "Đã kết thúc phong trào.")
     return redirect("campaigns:detail", pk=campaign.pk)
+
+
+@login_required
+def campaign_dashboard(request, pk):
+    """Committee staff's overview of one campaign: figures and charts drawn on the server, printable."""
+    campaign = get_campaign_for(request.user, pk)
+    if not can_manage_campaign(request.user, campaign):
+        raise Http404  # units do not learn that the dashboard exists
+    today = timezone.localdate()
+    return render(
+        request,
+        "campaigns/dashboard.html",
+        {"campaign": campaign, "today": today, **dashboard.campaign_dashboard(campaign, today)},
+    )

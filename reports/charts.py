@@ -68,3 +68,113 @@ def attainment_chart(data):
         (f"{i}. {a['heading']}", a["attainment_pct"], "#1565c0") for i, a in enumerate(data["content_areas"], start=1)
     ]
     return bar_chart(rows, title="Tỷ lệ thực hiện chỉ tiêu theo nội dung thi đua (%)", reference=100, unit="%")
+
+
+def _svg_open(width, height, title):
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{PRINT_WIDTH_MM}mm" '
+        f'height="{height * PRINT_WIDTH_MM / width:.1f}mm" '
+        f'font-family="{FONT}" font-size="13" role="img" aria-label="{escape(title)}">'
+        f'<text x="{width / 2:.0f}" y="16" text-anchor="middle" font-weight="bold" font-size="14">{escape(title)}</text>'
+    )
+
+
+def _day(d):
+    return f"{d.day:02d}/{d.month:02d}/{d.year}"
+
+
+def timeline_chart(series, *, title, start, end, total, markers=(), width=600, height=300):
+    """Cumulative counts over time (step lines) against a total and dated markers (e.g. the due date).
+
+    series: [(label, color, [dates])] — each date is one event (a unit handing in, a plan approved);
+    markers: [(date, label)] drawn as dashed vertical lines; total: the ceiling drawn as a dashed horizontal line.
+    """
+    left, right, top, bottom = 44, 16, 30, 58
+    plot_w, plot_h = width - left - right, height - top - bottom
+    span = max((end - start).days, 1)
+    ceiling = max(total, *(len(dates) for _, _, dates in series), 1)
+
+    def x(d):
+        return left + plot_w * min(max((d - start).days, 0), span) / span
+
+    def y(v):
+        return top + plot_h * (1 - v / ceiling)
+
+    parts = [_svg_open(width, height, title)]
+    parts.append(
+        f'<line x1="{left}" y1="{top + plot_h}" x2="{left + plot_w}" y2="{top + plot_h}" stroke="#000"/>'
+        f'<line x1="{left}" y1="{top}" x2="{left}" y2="{top + plot_h}" stroke="#000"/>'
+    )
+    for v in sorted({0, ceiling // 2, ceiling}):
+        parts.append(f'<text x="{left - 6}" y="{y(v) + 4:.1f}" text-anchor="end" font-size="11">{v}</text>')
+    parts.append(
+        f'<text x="{left}" y="{top + plot_h + 16}" font-size="11">{_day(start)}</text>'
+        f'<text x="{left + plot_w}" y="{top + plot_h + 16}" text-anchor="end" font-size="11">{_day(end)}</text>'
+    )
+    if total:
+        parts.append(
+            f'<line x1="{left}" y1="{y(total):.1f}" x2="{left + plot_w}" y2="{y(total):.1f}" stroke="#555" '
+            f'stroke-dasharray="2 3"/><text x="{left + 4}" y="{y(total) - 4:.1f}" font-size="11" fill="#555">'
+            f"{total} đơn vị</text>"
+        )
+    for day, label in markers:
+        if start <= day <= end:
+            mx = x(day)
+            parts.append(
+                f'<line x1="{mx:.1f}" y1="{top}" x2="{mx:.1f}" y2="{top + plot_h}" stroke="#c62828" '
+                f'stroke-dasharray="5 3"/><text x="{mx + 3:.1f}" y="{top + 12}" font-size="11" fill="#c62828">'
+                f"{escape(label)} {_day(day)}</text>"
+            )
+    for i, (label, color, dates) in enumerate(series):
+        points, count = [(x(start), y(0))], 0
+        for d in sorted(dates):
+            points.append((x(d), y(count)))
+            count += 1
+            points.append((x(d), y(count)))
+        points.append((x(end), y(count)))
+        path = " ".join(f"{px:.1f},{py:.1f}" for px, py in points)
+        parts.append(f'<polyline points="{path}" fill="none" stroke="{color}" stroke-width="2.5"/>')
+        lx = left + i * 200
+        parts.append(
+            f'<rect x="{lx}" y="{height - 20}" width="14" height="4" fill="{color}"/>'
+            f'<text x="{lx + 18}" y="{height - 14}" font-size="12">{escape(label)}: {count}</text>'
+        )
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def stacked_chart(rows, keys, *, title, width=600, label_width=200):
+    """Horizontal stacked bars, one per row. rows: [(label, {key: count})]; keys: [(key, label, color)]."""
+    bar_h, gap, top = 18, 8, 28
+    plot_w = width - label_width - 50
+    scale = max([sum(counts.values()) for _, counts in rows] + [1])
+    legend_y = top + len(rows) * (bar_h + gap) + 8
+    height = legend_y + 22
+    parts = [_svg_open(width, height, title)]
+    for i, (label, counts) in enumerate(rows):
+        y = top + i * (bar_h + gap)
+        parts.append(
+            f'<text x="{label_width - 6}" y="{y + bar_h - 5}" text-anchor="end">{escape(_truncate(label, 30))}</text>'
+        )
+        x = label_width
+        for key, _, color in keys:
+            n = counts.get(key, 0)
+            if not n:
+                continue
+            w = plot_w * n / scale
+            parts.append(f'<rect x="{x:.1f}" y="{y}" width="{w:.1f}" height="{bar_h}" fill="{color}"/>')
+            if w >= 14:
+                parts.append(
+                    f'<text x="{x + w / 2:.1f}" y="{y + bar_h - 5}" text-anchor="middle" fill="#fff" '
+                    f'font-size="11">{n}</text>'
+                )
+            x += w
+        parts.append(f'<text x="{x + 4:.1f}" y="{y + bar_h - 5}" font-size="12">{sum(counts.values())}</text>')
+    for i, (_, label, color) in enumerate(keys):
+        lx = 10 + i * (width - 20) / max(len(keys), 1)
+        parts.append(
+            f'<rect x="{lx:.1f}" y="{legend_y}" width="12" height="12" fill="{color}"/>'
+            f'<text x="{lx + 16:.1f}" y="{legend_y + 11}" font-size="12">{escape(label)}</text>'
+        )
+    parts.append("</svg>")
+    return "".join(parts)
