@@ -2,15 +2,15 @@
 SHELL := /bin/bash
 VENV := .venv
 PY := $(VENV)/bin/python
-# python3.12 from PATH, else a pyenv-installed 3.12.
-PYTHON ?= $(shell for p in python3.12 $$(ls -d /root/.pyenv/versions/3.12*/bin/python3.12 /usr/local/bin/python3.12 2>/dev/null); do $$p -c 'import sys; assert sys.version_info[:2]==(3,12)' 2>/dev/null && echo $$p && break; done)
+# The newest Python 3.11–3.13 on PATH (override: make run PYTHON=python3.11).
+PYTHON ?= $(shell for p in python3.13 python3.12 python3.11 python3; do $$p -c 'import sys; assert (3, 11) <= sys.version_info[:2] <= (3, 13)' 2>/dev/null && echo $$p && break; done)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run setup test deps static lint worker beat benchmark clean
+.PHONY: run setup test deps static lint worker beat benchmark clean check-run check-test
 
 $(VENV)/.installed: requirements.txt
-	@test -n "$(PYTHON)" || (echo "Python 3.12 not found: install python3.12" && exit 1)
+	@test -n "$(PYTHON)" || (echo "missing: Python 3.11, 3.12 or 3.13 — install it with: sudo apt install python3 python3-venv" && exit 1)
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q -r requirements.txt
@@ -22,15 +22,22 @@ node_modules/.installed: package.json package-lock.json
 
 deps: $(VENV)/.installed node_modules/.installed
 
+# What the machine must provide (one line per missing thing, with its Debian package).
+check-run:
+	@VENV=$(VENV) scripts/check-deps run "$(PYTHON)"
+
+check-test:
+	@VENV=$(VENV) scripts/check-deps test "$(PYTHON)"
+
 setup: deps
 	DEBUG=true $(PY) manage.py migrate --noinput
 	DEBUG=true $(PY) manage.py load_demo
 
-run: setup
+run: check-run setup
 	@echo "Thi đua: http://$(HOST):$(PORT)/ (đăng nhập bằng tài khoản mẫu ở trên)"
 	DEBUG=true $(PY) manage.py runserver $(HOST):$(PORT)
 
-test: deps
+test: check-test deps
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 lint: deps

@@ -3,6 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from campaigns.views import home
+from thidua.health import health
 
 admin.site.site_header = "Thi đua — Quản trị"
 admin.site.site_title = "Thi đua"
@@ -17,5 +18,6 @@ urlpatterns = [
     path("bao-cao/", include("reports.urls")),
     path("khen-thuong/", include("awards.urls")),
     path("admin/", admin.site.urls),
+    path("health/", health, name="health"),
 ]
 # Uploaded files are never served as /media/: each download goes through a view that checks permission.
