@@ -1,7 +1,18 @@
 from django.contrib import admin
 
 from .enums import DecisionStatus, SessionStatus
-from .models import Award, AwardType, Ballot, CouncilSession, Decision, DossierFile, Nomination, NominationLog, Vote
+from .models import (
+    Award,
+    AwardAmendment,
+    AwardType,
+    Ballot,
+    CouncilSession,
+    Decision,
+    DossierFile,
+    Nomination,
+    NominationLog,
+    Vote,
+)
 
 
 @admin.register(AwardType)
@@ -134,12 +145,23 @@ class BallotAdmin(admin.ModelAdmin):
         return False
 
 
+class AwardAmendmentInline(admin.TabularInline):
+    """Awards a revoking/annulling/correcting decision names (applied when the decision is issued on its page)."""
+
+    model = AwardAmendment
+    extra = 0
+    fields = ["award", "title_prefix", "full_name", "position", "unit_name", "award_type", "before", "applied_at"]
+    readonly_fields = ["before", "applied_at"]
+    raw_id_fields = ["award", "award_type"]
+
+
 @admin.register(Decision)
 class DecisionAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "issuer", "campaign", "status"]
-    list_filter = ["status", "document_format"]
+    list_display = ["__str__", "kind", "issuer", "campaign", "status"]
+    list_filter = ["status", "kind", "document_format"]
     raw_id_fields = ["issuer", "campaign"]
     readonly_fields = ["status", "issued_at", "issued_by", "pdf", "created_by"]
+    inlines = [AwardAmendmentInline]
 
     def has_change_permission(self, request, obj=None):
         if obj is not None and obj.status == DecisionStatus.ISSUED:
@@ -154,8 +176,10 @@ class DecisionAdmin(admin.ModelAdmin):
 
 @admin.register(Award)
 class AwardAdmin(admin.ModelAdmin):
-    list_display = ["full_name", "nominee_kind", "award_type", "year", "decision", "gender", "ethnicity"]
-    list_filter = ["year", "nominee_kind", "gender", "award_type__kind"]
+    list_display = ["full_name", "nominee_kind", "award_type", "year", "decision", "revoked_on", "gender", "ethnicity"]
+    list_filter = ["year", "nominee_kind", "gender", "award_type__kind", ("revoked_on", admin.EmptyFieldListFilter)]
+    # Revocation is made by an issued decision (its page), never by editing the registry.
+    readonly_fields = ["revoked_on", "revoked_by"]
     search_fields = ["full_name", "unit_name", "search_key"]
     list_select_related = ["award_type", "decision"]
     raw_id_fields = ["organization", "proposer", "decision", "nomination"]

@@ -226,10 +226,61 @@ def add_demo_dossier(nomination, author):
         services.add_dossier_file(nomination, author, upload, kind, description="Tệp mẫu (dữ liệu demo)")
 
 
+REVOCATION_NUMBER = 12
+REVOCATION_DATE = datetime.date(2021, 6, 15)
+REVOKED_NAME = "Vì Văn Sơn"
+
+
 def load(orgs, campaign, stdout=None):
     created = seed_catalogue()
-    if Decision.objects.filter(campaign=campaign, number=DECISION_NUMBER).exists():
+    if not Decision.objects.filter(campaign=campaign, number=DECISION_NUMBER).exists():
+        _load_nominations(orgs, campaign, created, stdout)
+    _load_revocation(campaign, stdout)
+
+
+def _load_revocation(campaign, stdout=None):
+    """One award annulled after an inspection (Quyết định 12-QĐ/HU, 15/6/2021): it stays in the registry, marked."""
+    from .enums import DecisionKind
+    from .forms import revocation_basis
+    from .models import Award
+
+    if Decision.objects.filter(campaign=campaign, kind=DecisionKind.ANNUL).exists():
         return
+    award = Award.objects.filter(decision__campaign=campaign, full_name=REVOKED_NAME).select_related("decision").first()
+    if award is None:
+        return
+    staff = get_user_model().objects.get(username="vanphong")
+    original = award.decision
+    decision = services.create_amendment(
+        award,
+        staff,
+        kind=DecisionKind.ANNUL,
+        document_format=original.document_format,
+        superior_body=original.superior_body,
+        issuing_body=original.issuing_body,
+        number=REVOCATION_NUMBER,
+        symbol=original.symbol,
+        place=original.place,
+        issued_on=REVOCATION_DATE,
+        title=f"Về việc hủy bỏ Quyết định khen thưởng số {original.reference} ngày {original.issued_on:%d/%m/%Y} "
+        f"đối với ông {REVOKED_NAME}",
+        preamble=f"{revocation_basis(REVOCATION_DATE)}\n"
+        f"Căn cứ Quyết định số {original.reference} ngày {original.issued_on:%d/%m/%Y};\n"
+        "Xét Kết luận kiểm tra số 05-KL/UBKTHU ngày 02/6/2021 của Ủy ban Kiểm tra Huyện ủy và đề nghị của Hội đồng "
+        "Thi đua - Khen thưởng Huyện ủy,",
+        reason="Kê khai diện tích chuyển đổi cây trồng không đúng thực tế (Kết luận kiểm tra số 05-KL/UBKTHU "
+        "ngày 02/6/2021)",
+        sign_on_behalf=original.sign_on_behalf,
+        signer_title=original.signer_title,
+        signer_name=original.signer_name,
+        recipients="Như Điều 3,\nThường trực Huyện ủy,\nLưu Văn phòng Huyện ủy.",
+    )
+    services.issue_decision(decision, staff)
+    if stdout:
+        stdout.write(f"Hủy bỏ khen thưởng mẫu: Quyết định {decision.reference} ngày {REVOCATION_DATE:%d/%m/%Y}.")
+
+
+def _load_nominations(orgs, campaign, created, stdout=None):
     users = {
         u.username: u
         for u in get_user_model().objects.filter(username__in=["vanphong", "hoidong", "chiengmung", "conoi"])

@@ -143,7 +143,9 @@ def check_authority(nom, award_type):
 def _registry_has(nom, code, year):
     from .models import Award
 
-    return Award.objects.filter(nominee_key=nom.nominee_key, award_type__code=code, year=year).exists()
+    return Award.objects.filter(
+        nominee_key=nom.nominee_key, award_type__code=code, year=year, revoked_on__isnull=True
+    ).exists()
 
 
 def check_prerequisites(nom, award_type):
@@ -164,6 +166,7 @@ def check_prerequisites(nom, award_type):
                 campaign=nom.campaign, nominee_key=nom.nominee_key, award_type__code=code, year=nom.year
             )
             .exclude(pk=nom.pk)
+            .exclude(award__revoked_on__isnull=False)  # decided, then revoked or annulled
             .filter(status__in=(*ACTIVE, NominationStatus.DECIDED))
             .values_list("status", "award_type__name")
             .first()
@@ -236,7 +239,9 @@ def quota_counts(nom, award_type):
     from .models import Award, Nomination
 
     def count(code):
-        awarded = Award.objects.filter(proposer=nom.proposer_id, award_type__code=code, year=nom.year).count()
+        awarded = Award.objects.filter(
+            proposer=nom.proposer_id, award_type__code=code, year=nom.year, revoked_on__isnull=True
+        ).count()
         pending = (
             Nomination.objects.filter(proposer=nom.proposer_id, award_type__code=code, year=nom.year, status__in=ACTIVE)
             .exclude(pk=nom.pk)

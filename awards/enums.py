@@ -128,3 +128,17 @@ class VoteChoice(models.TextChoices):
 class DecisionStatus(models.TextChoices):
     DRAFT = "draft", "Dự thảo"
     ISSUED = "issued", "Đã ban hành"
+
+
+class DecisionKind(models.TextChoices):
+    """What a decision does: award, or act on awards already in the registry (Luật TĐKT 2003 Điều 96,
+    Luật 06/2022/QH15 Điều 93 khoản 2: the award decision is annulled, the certificate and money recovered)."""
+
+    AWARD = "award", "Khen thưởng"
+    REVOKE = "revoke", "Thu hồi khen thưởng"
+    ANNUL = "annul", "Hủy bỏ quyết định khen thưởng"
+    CORRECT = "correct", "Đính chính"
+
+
+# Decisions that take an award out of the registry's force (it stays listed, marked, from the decision's date).
+WITHDRAWING_KINDS = ("revoke", "annul")

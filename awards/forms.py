@@ -5,7 +5,7 @@ from campaigns.models import DocumentFormat
 from units.enums import Role
 from units.models import Organization
 
-from .enums import DossierKind, NomineeKind, SessionStatus, Threshold
+from .enums import DecisionKind, DossierKind, NomineeKind, SessionStatus, Threshold
 from .models import AwardType, CouncilSession, Decision, Nomination
 
 DATE_INPUT = {"placeholder": "dd/mm/yyyy"}
@@ -324,6 +324,118 @@ class DecisionForm(forms.ModelForm):
         return {k: v for k, v in self.cleaned_data.items() if k != "nominations"}
 
 
+def revocation_basis(day):
+    """The article a revoking/annulling decision rests on, under the law in force on `day`."""
+    import datetime
+
+    if day >= datetime.date(2024, 1, 1):
+        return "Căn cứ khoản 2 Điều 93 Luật Thi đua, khen thưởng số 06/2022/QH15 ngày 15 tháng 6 năm 2022;"
+    return "Căn cứ Điều 96 Luật Thi đua, khen thưởng ngày 26 tháng 11 năm 2003 (sửa đổi, bổ sung năm 2005, 2013);"
+
+
+class AmendmentForm(forms.ModelForm):
+    """A decision revoking, annulling or correcting one award of the registry, in the issuer's format."""
+
+    kind = forms.ChoiceField(
+        label="Loại quyết định",
+        choices=[(k, label) for k, label in DecisionKind.choices if k != DecisionKind.AWARD],
+    )
+    new_title_prefix = forms.CharField(label="Tên gọi đúng (Ông/Bà)", required=False, max_length=64)
+    new_full_name = forms.CharField(label="Tên đúng", required=False, max_length=255)
+    new_position = forms.CharField(label="Chức vụ đúng", required=False, max_length=255)
+    new_unit_name = forms.CharField(label="Đơn vị đúng", required=False, max_length=255)
+    new_award_type = forms.ModelChoiceField(
+        label="Danh hiệu / hình thức đúng", required=False, queryset=AwardType.objects.none()
+    )
+
+    class Meta:
+        model = Decision
+        fields = [
+            "document_format",
+            "superior_body",
+            "issuing_body",
+            "number",
+            "symbol",
+            "place",
+            "issued_on",
+            "title",
+            "preamble",
+            "reason",
+            "articles",
+            "sign_on_behalf",
+            "signer_title",
+            "signer_name",
+            "recipients",
+        ]
+        widgets = {
+            "issued_on": forms.DateInput(attrs=DATE_INPUT),
+            "title": forms.Textarea(attrs={"rows": 2}),
+            "preamble": forms.Textarea(attrs={"rows": 4}),
+            "reason": forms.Textarea(attrs={"rows": 3}),
+            "articles": forms.Textarea(attrs={"rows": 4}),
+            "recipients": forms.Textarea(attrs={"rows": 3}),
+        }
+        error_messages = {
+            "number": {"required": "Cần số quyết định.", "invalid": "Số phải là số nguyên."},
+            "issued_on": {"required": "Cần ngày ký.", "invalid": "Ngày không hợp lệ (dd/mm/yyyy)."},
+            "signer_name": REQUIRED,
+            "issuing_body": REQUIRED,
+            "symbol": REQUIRED,
+            "place": REQUIRED,
+        }
+
+    def __init__(self, *args, award, **kwargs):
+        super().__init__(*args, **kwargs)
+        import datetime
+
+        self.award = award
+        self.fields["issued_on"].input_formats = ["%d/%m/%Y", "%Y-%m-%d"]
+        self.fields["new_award_type"].queryset = AwardType.objects.valid_on(award.decided_on).order_by(
+            "sort_order", "name"
+        )
+        if not self.is_bound:
+            original = award.decision
+            today = datetime.date.today()
+            self.initial.update(
+                {
+                    "kind": DecisionKind.ANNUL,
+                    "document_format": original.document_format,
+                    "superior_body": original.superior_body,
+                    "issuing_body": original.issuing_body,
+                    "symbol": original.symbol,
+                    "place": original.place,
+                    "issued_on": today,
+                    "title": f"Về việc hủy bỏ Quyết định khen thưởng số {original.reference} "
+                    f"ngày {original.issued_on:%d/%m/%Y}",
+                    "preamble": f"{revocation_basis(today)}\nCăn cứ Quyết định số {original.reference} "
+                    f"ngày {original.issued_on:%d/%m/%Y};\nXét đề nghị của Hội đồng Thi đua - Khen thưởng,",
+                    "sign_on_behalf": original.sign_on_behalf,
+                    "signer_title": original.signer_title,
+                    "signer_name": original.signer_name,
+                    "recipients": original.recipients,
+                }
+            )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("kind") != DecisionKind.CORRECT and not (data.get("reason") or "").strip():
+            self.add_error("reason", "Cần ghi lý do thu hồi, hủy bỏ.")
+        return data
+
+    def corrections(self):
+        d = self.cleaned_data
+        return {
+            "title_prefix": d.get("new_title_prefix", ""),
+            "full_name": d.get("new_full_name", ""),
+            "position": d.get("new_position", ""),
+            "unit_name": d.get("new_unit_name", ""),
+            "award_type": d.get("new_award_type"),
+        }
+
+    def values(self):
+        return {k: v for k, v in self.cleaned_data.items() if k in self.Meta.fields}
+
+
 class RegistrySearchForm(forms.Form):
     q = forms.CharField(label="Tên", required=False)
     unit = forms.CharField(label="Đơn vị", required=False)
@@ -340,6 +452,13 @@ class RegistrySearchForm(forms.Form):
     )
     award = forms.ChoiceField(label="Danh hiệu / hình thức", required=False)
     kind = forms.ChoiceField(label="Đối tượng", required=False, choices=[("", "Tất cả"), *NomineeKind.choices])
+    as_of = forms.DateField(
+        label="Thống kê tính đến ngày",
+        required=False,
+        input_formats=["%d/%m/%Y", "%Y-%m-%d"],
+        error_messages={"invalid": "Ngày không hợp lệ (dd/mm/yyyy)."},
+        help_text="Khen thưởng đã bị thu hồi, hủy bỏ trước ngày này không được tính",
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

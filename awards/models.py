@@ -25,6 +25,7 @@ from units.models import Organization
 from .enums import (
     ActivityField,
     AwardKind,
+    DecisionKind,
     DecisionStatus,
     DossierKind,
     Gender,
@@ -284,6 +285,12 @@ class Decision(models.Model):
     )
     superior_body = models.CharField("cơ quan cấp trên (dòng 1 tiêu đề)", max_length=255, blank=True)
     issuing_body = models.CharField("cơ quan ban hành (dòng 2 tiêu đề)", max_length=255)
+    kind = models.CharField(
+        "loại quyết định", max_length=8, choices=DecisionKind.choices, default=DecisionKind.AWARD, db_index=True
+    )
+    reason = models.TextField(
+        "lý do", blank=True, help_text="Thu hồi, hủy bỏ, đính chính: lý do (kết luận thanh tra, sai sót…)"
+    )
     number = models.PositiveIntegerField("số")
     symbol = models.CharField(
         "ký hiệu", max_length=32, help_text="Đảng: QĐ/HU (in «Số 12-QĐ/HU»); Nhà nước: QĐ-UBND (in «Số: 12/QĐ-UBND»)"
@@ -329,6 +336,10 @@ class Decision(models.Model):
 
     def __str__(self):
         return f"Quyết định {self.reference} ngày {self.issued_on:%d/%m/%Y}"
+
+    @property
+    def is_amendment(self):
+        return self.kind != DecisionKind.AWARD
 
     @property
     def reference(self):
@@ -556,6 +567,17 @@ class Award(NomineeFields):
         Organization, null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name="đơn vị đề nghị"
     )
     decided_on = models.DateField("ngày quyết định", db_index=True)
+    revoked_on = models.DateField(
+        "thu hồi / hủy bỏ từ ngày", null=True, blank=True, db_index=True, help_text="Để trống: còn hiệu lực"
+    )
+    revoked_by = models.ForeignKey(
+        Decision,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="withdrawn_awards",
+        verbose_name="quyết định thu hồi / hủy bỏ",
+    )
     certificate = models.FileField("giấy khen (PDF)", upload_to="awards/certificates/", blank=True)
     created_at = models.DateTimeField("ghi sổ lúc", auto_now_add=True)
 
@@ -567,6 +589,13 @@ class Award(NomineeFields):
 
     def __str__(self):
         return f"{self.display_name} — {self.award_type.name} ({self.decision.reference})"
+
+    @property
+    def is_revoked(self):
+        return self.revoked_on is not None
+
+    def in_force_on(self, day):
+        return self.decided_on <= day and (self.revoked_on is None or day < self.revoked_on)
 
     @property
     def certificate_title(self):
@@ -582,3 +611,58 @@ class Award(NomineeFields):
     def save(self, *args, **kwargs):
         self.fill_keys()
         super().save(*args, **kwargs)
+
+
+class AwardAmendment(models.Model):
+    """One award named in a revoking, annulling or correcting decision. A correction keeps what was written
+    before (`before`) and what the registry says now; a revocation marks the award from the decision's date."""
+
+    decision = models.ForeignKey(
+        Decision, on_delete=models.PROTECT, related_name="amendments", verbose_name="quyết định thu hồi / đính chính"
+    )
+    award = models.ForeignKey(Award, on_delete=models.PROTECT, related_name="amendments", verbose_name="khen thưởng")
+    title_prefix = models.CharField("đính chính tên gọi (Ông/Bà)", max_length=64, blank=True)
+    full_name = models.CharField("đính chính tên", max_length=255, blank=True)
+    position = models.CharField("đính chính chức vụ", max_length=255, blank=True)
+    unit_name = models.CharField("đính chính đơn vị", max_length=255, blank=True)
+    award_type = models.ForeignKey(
+        AwardType,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name="đính chính danh hiệu / hình thức",
+    )
+    before = models.JSONField("trước khi đính chính", default=dict, blank=True, editable=False)
+    old_key = models.CharField(max_length=400, editable=False, db_index=True, default="")
+    applied_at = models.DateTimeField("đã áp dụng lúc", null=True, blank=True, editable=False)
+
+    CORRECTABLE = ("title_prefix", "full_name", "position", "unit_name")
+
+    class Meta:
+        verbose_name = "khen thưởng được thu hồi / đính chính"
+        verbose_name_plural = "khen thưởng được thu hồi / đính chính"
+        constraints = [models.UniqueConstraint(fields=["decision", "award"], name="one_amendment_per_award")]
+
+    def __str__(self):
+        return f"{self.decision} — {self.award_id}"
+
+    def save(self, *args, **kwargs):
+        normalize_text_fields(self)
+        super().save(*args, **kwargs)
+
+    def corrections(self):
+        """[(label, before, after)] of what this correction changes."""
+        before = self.before
+        if not self.applied_at:  # a draft: what the registry says now
+            before = {name: getattr(self.award, name) for name in self.CORRECTABLE}
+            before["award_type_name"] = self.award.award_type.name
+        out = []
+        for name in self.CORRECTABLE:
+            value = getattr(self, name)
+            if value:
+                label = self._meta.get_field(name).verbose_name.replace("đính chính ", "")
+                out.append((label, before.get(name, ""), value))
+        if self.award_type_id:
+            out.append(("danh hiệu / hình thức", before.get("award_type_name", ""), self.award_type.name))
+        return out

@@ -93,7 +93,10 @@ def is_rewarded_unit_member(user, decision):
     if not user.is_authenticated:
         return False
     ids = organization_ids_for(user)
-    return decision.nominations.filter(proposer_id__in=ids).exists()
+    return (
+        decision.nominations.filter(proposer_id__in=ids).exists()
+        or decision.amendments.filter(award__proposer_id__in=ids).exists()
+    )
 
 
 can_view_decision = is_decision_manager | (decision_is_issued & is_rewarded_unit_member)

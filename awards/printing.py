@@ -79,28 +79,79 @@ def _by_chairman(decision):
     )
 
 
-def decision_context(decision):
-    nominations = list(
-        decision.nominations.select_related("award_type", "organization").order_by(
-            "award_type__sort_order", "nominee_kind", "id"
-        )
+def amendment_articles(decision, amendments):
+    """Điều 1 says what is revoked, annulled or corrected in which decision, Điều 2 the effect, Điều 3 who executes."""
+    from .enums import DecisionKind
+
+    by_decision = {}
+    for a in amendments:
+        by_decision.setdefault(a.award.decision_id, (a.award.decision, []))[1].append(a)
+    refs = "; ".join(
+        f"Quyết định số {d.reference} ngày {d.issued_on:%d/%m/%Y} của {deciding_name(d)}"
+        for d, _ in by_decision.values()
     )
+    names = "; ".join(f"{a.award.display_name} («{a.award.award_type.name}»)" for a in amendments)
+    if decision.kind == DecisionKind.CORRECT:
+        changes = []
+        for a in amendments:
+            for label, before, after in a.corrections():
+                changes.append(f"{label} «{before or '…'}» nay đính chính là «{after}»")
+        first = f"Điều 1. Đính chính {refs} đối với {names}: {'; '.join(changes)}."
+        second = "Điều 2. Các nội dung khác của Quyết định nêu tại Điều 1 giữ nguyên."
+    else:
+        verb = "Thu hồi khen thưởng theo" if decision.kind == DecisionKind.REVOKE else "Hủy bỏ"
+        first = f"Điều 1. {verb} {refs} đối với {names}."
+        if decision.reason.strip():
+            first += f" Lý do: {decision.reason.strip().rstrip('.')}."
+        second = (
+            "Điều 2. Thu hồi hiện vật khen thưởng và tiền thưởng đã nhận; khen thưởng nêu tại Điều 1 không còn giá trị "
+            f"kể từ ngày {decision.issued_on:%d/%m/%Y}."
+        )
+    third = (
+        f"Điều 3. {wording.office_of(decision.issuer)}, các cơ quan, đơn vị liên quan và các tập thể, cá nhân có tên "
+        "tại Điều 1 căn cứ Quyết định thi hành."
+    )
+    return [first, second, third]
+
+
+def amendment_context(decision):
+    amendments = list(
+        decision.amendments.select_related(
+            "award", "award__award_type", "award__decision", "award__decision__issuer", "award_type"
+        ).order_by("id")
+    )
+    context = _heading_context(decision)
+    default = amendment_articles(decision, amendments) if amendments else []
+    articles = [line.strip() for line in decision.articles.splitlines() if line.strip()] or default
+    return {**context, "articles": articles, "amendments": amendments, "nominations": []}
+
+
+def _heading_context(decision):
     deciding_body = decision.issuing_body
     if decision.document_format == DocumentFormat.PARTY and not deciding_body.upper().startswith("BAN THƯỜNG VỤ"):
         deciding_body = f"BAN THƯỜNG VỤ {deciding_body}"
     elif _by_chairman(decision) and not deciding_body.upper().startswith("CHỦ TỊCH"):
         deciding_body = f"CHỦ TỊCH {deciding_body}"
-    default = default_articles(decision, nominations) if nominations else []
-    articles = [line.strip() for line in decision.articles.splitlines() if line.strip()] or default
     return {
         "doc": decision_meta(decision),
         "decision": decision,
         "deciding_body": deciding_body,
         "deciding_name": deciding_name(decision),
         "preamble": [line.strip() for line in decision.preamble.splitlines() if line.strip()],
-        "articles": articles,
-        "nominations": nominations,
     }
+
+
+def decision_context(decision):
+    if decision.is_amendment:
+        return amendment_context(decision)
+    nominations = list(
+        decision.nominations.select_related("award_type", "organization").order_by(
+            "award_type__sort_order", "nominee_kind", "id"
+        )
+    )
+    default = default_articles(decision, nominations) if nominations else []
+    articles = [line.strip() for line in decision.articles.splitlines() if line.strip()] or default
+    return {**_heading_context(decision), "articles": articles, "nominations": nominations}
 
 
 def decision_meta(decision):

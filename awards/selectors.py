@@ -102,7 +102,11 @@ def decisions_for(user):
         return qs
     org_ids = organization_ids_for(user)
     return qs.filter(
-        Q(issuer__in=org_ids) | (Q(status=DecisionStatus.ISSUED) & Q(nominations__proposer__in=org_ids))
+        Q(issuer__in=org_ids)
+        | (
+            Q(status=DecisionStatus.ISSUED)
+            & (Q(nominations__proposer__in=org_ids) | Q(amendments__award__proposer__in=org_ids))
+        )
     ).distinct()
 
 
@@ -146,8 +150,27 @@ def search_awards(qs, *, q="", unit="", year=None, award_code="", nominee_kind="
 
 
 def history(qs, key):
-    """Everything one person or collective received, oldest first."""
-    return qs.filter(nominee_key=key).order_by("year", "decided_on", "id")
+    """Everything one person or collective received, oldest first, with the decisions that revoked or corrected
+    it (also found under the name it had before a correction)."""
+    from django.db.models import Prefetch
+
+    from .models import AwardAmendment
+
+    amendments = AwardAmendment.objects.select_related("decision", "award_type").filter(
+        decision__status=DecisionStatus.ISSUED
+    )
+    return (
+        qs.filter(Q(nominee_key=key) | Q(amendments__old_key=key, amendments__decision__status=DecisionStatus.ISSUED))
+        .distinct()
+        .select_related("revoked_by")
+        .prefetch_related(Prefetch("amendments", queryset=amendments.order_by("decision__issued_on", "id")))
+        .order_by("year", "decided_on", "id")
+    )
+
+
+def in_force(qs, day):
+    """Awards decided by `day` and not revoked or annulled on or before it (statistics as of a date)."""
+    return qs.filter(decided_on__lte=day).filter(Q(revoked_on__isnull=True) | Q(revoked_on__gt=day))
 
 
 MINORITY = ~Q(ethnicity="") & ~Q(ethnicity__iexact="Kinh")

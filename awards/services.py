@@ -7,9 +7,19 @@ from django.utils import timezone
 from thidua.workflow import Move, TransitionError, Workflow
 
 from . import eligibility
-from .enums import DecisionStatus, SessionStatus, VoteChoice
+from .enums import WITHDRAWING_KINDS, DecisionKind, DecisionStatus, SessionStatus, VoteChoice
 from .enums import NominationStatus as S
-from .models import Award, Ballot, CouncilSession, Decision, DossierFile, Nomination, NominationLog, Vote
+from .models import (
+    Award,
+    AwardAmendment,
+    Ballot,
+    CouncilSession,
+    Decision,
+    DossierFile,
+    Nomination,
+    NominationLog,
+    Vote,
+)
 from .permissions import (
     can_close_session,
     can_edit_nomination,
@@ -290,6 +300,20 @@ def _refuse_outside_authority(issuer, nominations, day):
         )
 
 
+def _refuse_taken_number(decision):
+    """One number sequence per issuer, symbol and year (the register of outgoing documents)."""
+    taken = Decision.objects.filter(
+        issuer=decision.issuer_id,
+        symbol=decision.symbol,
+        number=decision.number,
+        issued_on__year=decision.issued_on.year,
+    ).exclude(pk=decision.pk)
+    if taken.exists():
+        raise ValidationError(
+            f"Số {decision.reference} năm {decision.issued_on.year} đã được dùng cho quyết định khác."
+        )
+
+
 def create_decision(campaign, actor, nominations, **fields):
     from campaigns.permissions import is_committee_staff
 
@@ -301,16 +325,7 @@ def create_decision(campaign, actor, nominations, **fields):
     with transaction.atomic():
         decision = Decision(issuer=campaign.issuer, campaign=campaign, created_by=actor, **fields)
         decision.full_clean()
-        taken = Decision.objects.filter(
-            issuer=campaign.issuer,
-            symbol=decision.symbol,
-            number=decision.number,
-            issued_on__year=decision.issued_on.year,
-        )
-        if taken.exists():
-            raise ValidationError(
-                f"Số {decision.reference} năm {decision.issued_on.year} đã được dùng cho quyết định khác."
-            )
+        _refuse_taken_number(decision)
         _refuse_outside_authority(campaign.issuer, nominations, decision.issued_on)
         decision.save()
         ids = [n.pk for n in nominations]
@@ -359,6 +374,8 @@ def issue_decision(decision, actor):
 
     if not is_committee_staff(actor, decision.campaign):
         raise PermissionDenied
+    if decision.kind != DecisionKind.AWARD:
+        return issue_amendment(decision, actor)
     with transaction.atomic():
         locked = Decision.objects.select_for_update().get(pk=decision.pk)
         if locked.status == DecisionStatus.ISSUED:
@@ -375,6 +392,93 @@ def issue_decision(decision, actor):
         )
         locked.refresh_from_db()
         record_awards(locked)
+        _queue("print_decision", locked.pk)
+    decision.refresh_from_db()
+    return decision
+
+
+# --- Revoking, annulling and correcting awards (Luật TĐKT 2003 Điều 96; Luật 06/2022/QH15 Điều 93 khoản 2) ----
+
+
+def can_amend_award(user, award):
+    """Committee staff of the body whose decision gave the award (only it may revoke or correct it)."""
+    from campaigns.permissions import is_committee_staff
+
+    return is_committee_staff(user, award.decision.campaign)
+
+
+def create_amendment(award, actor, *, kind, corrections=None, **fields):
+    """A draft decision revoking, annulling or correcting `award`, numbered in the issuer's sequence."""
+    if not can_amend_award(actor, award):
+        raise PermissionDenied
+    if kind not in (DecisionKind.REVOKE, DecisionKind.ANNUL, DecisionKind.CORRECT):
+        raise ValidationError("Loại quyết định không hợp lệ.")
+    original = award.decision
+    if original.status != DecisionStatus.ISSUED:
+        raise ValidationError("Quyết định khen thưởng chưa ban hành: sửa dự thảo, không cần quyết định khác.")
+    if award.revoked_on:
+        raise ValidationError(f"Khen thưởng này đã bị thu hồi / hủy bỏ từ ngày {award.revoked_on:%d/%m/%Y}.")
+    corrections = {k: v for k, v in (corrections or {}).items() if v}
+    if kind == DecisionKind.CORRECT:
+        corrections = {
+            k: v
+            for k, v in corrections.items()
+            if (getattr(award, k + "_id", None) if k == "award_type" else getattr(award, k)) != getattr(v, "pk", v)
+        }
+        if not corrections:
+            raise ValidationError("Quyết định đính chính cần ít nhất một nội dung sửa khác với sổ khen thưởng.")
+    else:
+        corrections = {}
+        if not (fields.get("reason") or "").strip():
+            raise ValidationError("Cần ghi lý do thu hồi, hủy bỏ.")
+    with transaction.atomic():
+        decision = Decision(issuer=original.issuer, campaign=original.campaign, kind=kind, created_by=actor, **fields)
+        decision.full_clean()
+        if decision.issued_on < original.issued_on:
+            raise ValidationError("Ngày ký phải sau ngày của quyết định khen thưởng.")
+        _refuse_taken_number(decision)
+        decision.save()
+        AwardAmendment.objects.create(decision=decision, award=award, **corrections)
+    return decision
+
+
+def issue_amendment(decision, actor):
+    """Issue a revoking/annulling decision (awards marked from its date: out of statistics, prerequisites and
+    years in a row from then on, still listed) or a correcting one (the registry corrected, the old text kept)."""
+    if not can_amend_award(actor, decision.amendments.select_related("award__decision__campaign").first().award):
+        raise PermissionDenied
+    with transaction.atomic():
+        locked = Decision.objects.select_for_update().get(pk=decision.pk)
+        if locked.status == DecisionStatus.ISSUED:
+            return locked
+        amendments = list(locked.amendments.select_related("award", "award__award_type", "award_type"))
+        if not amendments:
+            raise ValidationError("Quyết định chưa có khen thưởng nào để thu hồi hoặc đính chính.")
+        if locked.kind in WITHDRAWING_KINDS:
+            ids = [a.award_id for a in amendments]
+            done = Award.objects.filter(pk__in=ids, revoked_on__isnull=True).update(
+                revoked_on=locked.issued_on, revoked_by=locked
+            )
+            if done != len(ids):
+                raise ValidationError("Có khen thưởng đã bị thu hồi / hủy bỏ bởi quyết định khác.")
+        else:
+            for amendment in amendments:
+                award = amendment.award
+                before = {name: getattr(award, name) for name in AwardAmendment.CORRECTABLE}
+                before["award_type_name"] = award.award_type.name
+                amendment.old_key = award.nominee_key
+                for name in AwardAmendment.CORRECTABLE:
+                    if getattr(amendment, name):
+                        setattr(award, name, getattr(amendment, name))
+                if amendment.award_type_id:
+                    award.award_type = amendment.award_type
+                award.save()
+                amendment.before = before
+                amendment.applied_at = timezone.now()
+                amendment.save(update_fields=["before", "old_key", "applied_at"])
+        Decision.objects.filter(pk=locked.pk).update(
+            status=DecisionStatus.ISSUED, issued_at=timezone.now(), issued_by=actor
+        )
         _queue("print_decision", locked.pk)
     decision.refresh_from_db()
     return decision

@@ -20,6 +20,7 @@ from units.selectors import organization_ids_for
 from . import eligibility, excel, selectors, services, wording
 from .enums import DecisionStatus, NominationStatus
 from .forms import (
+    AmendmentForm,
     DecisionForm,
     DossierForm,
     ImportForm,
@@ -547,10 +548,52 @@ def _registry_qs(request):
     return form, qs
 
 
+def _as_of(form):
+    """The day the statistics are computed for (today unless asked): awards revoked by then do not count."""
+    from django.utils import timezone
+
+    day = form.cleaned_data.get("as_of") if form.is_bound and form.is_valid() else None
+    return day or timezone.localdate()
+
+
+@login_required
+def award_amend(request, pk):
+    """Draft a decision revoking, annulling or correcting one award of the registry (committee staff of the body
+    that gave it); it is issued from the decision page like any decision."""
+    award = selectors.get_award_for(request.user, pk)
+    if not services.can_amend_award(request.user, award):
+        raise PermissionDenied
+    form = AmendmentForm(request.POST or None, award=award)
+    if request.method == "POST" and form.is_valid():
+        try:
+            decision = services.create_amendment(
+                award,
+                request.user,
+                kind=form.cleaned_data["kind"],
+                corrections=form.corrections(),
+                **form.values(),
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, "Đã lập dự thảo quyết định. Kiểm tra rồi ban hành.")
+            return redirect("awards:decision", pk=decision.pk)
+    return render(
+        request,
+        "awards/amendment_form.html",
+        {"form": form, "award": award},
+        status=400 if form.is_bound else 200,
+    )
+
+
 @login_required
 def registry(request):
     form, qs = _registry_qs(request)
-    page = Paginator(qs.order_by("-year", "-decided_on", "id"), 25).get_page(request.GET.get("page"))
+    as_of = _as_of(form)
+    page = Paginator(qs.select_related("revoked_by").order_by("-year", "-decided_on", "id"), 25).get_page(
+        request.GET.get("page")
+    )
+
     params = request.GET.copy()
     params.pop("page", None)
     return render(
@@ -559,8 +602,11 @@ def registry(request):
         {
             "form": form,
             "page": page,
-            "stats": selectors.statistics(qs),
-            "ethnicities": selectors.ethnicity_counts(qs),
+            "stats": selectors.statistics(selectors.in_force(qs, as_of)),
+            "ethnicities": selectors.ethnicity_counts(selectors.in_force(qs, as_of)),
+            "as_of": as_of,
+            "amend_all": request.user.is_superuser,
+            "amend_issuers": organization_ids_for(request.user),
             "query_string": params.urlencode(),
             "total": page.paginator.count,
             "export_url": reverse("awards:registry_export") + (f"?{params.urlencode()}" if params else ""),
@@ -582,7 +628,8 @@ STATISTICS_TITLE = "Số lượng khen thưởng của cấp mình (theo mẫu 0
 @login_required
 def registry_statistics(request):
     form, qs = _registry_qs(request)
-    table = selectors.official_statistics(selectors.own_level_awards(request.user, qs))
+    as_of = _as_of(form)
+    table = selectors.official_statistics(selectors.own_level_awards(request.user, selectors.in_force(qs, as_of)))
     params = request.GET.copy()
     if request.GET.get("format") == "xlsx":
         response = HttpResponse(excel.export_official_statistics(table, STATISTICS_TITLE), content_type=XLSX)
@@ -596,6 +643,7 @@ def registry_statistics(request):
             "form": form,
             "table": table,
             "title": STATISTICS_TITLE,
+            "as_of": as_of,
             "export_url": reverse("awards:statistics") + "?" + params.urlencode(),
         },
     )

@@ -17,7 +17,7 @@ def test_demo_carries_nominations_through_every_state_to_a_decision(demo):
     assert set(Nomination.objects.filter(campaign=demo).values_list("status", flat=True)) == set(
         NominationStatus.values
     )
-    decision = Decision.objects.get(campaign=demo)
+    decision = Decision.objects.get(campaign=demo, kind="award")
     assert (decision.printed_reference, decision.status) == ("Số 150-QĐ/HU", "issued")
     assert sorted(Award.objects.values_list("full_name", flat=True)) == [
         "Lò Thị Hoa",
@@ -26,6 +26,13 @@ def test_demo_carries_nominations_through_every_state_to_a_decision(demo):
     ]
     assert Nomination.objects.get(full_name="Đảng ủy xã Cò Nòi").status == NominationStatus.REJECTED
     assert CouncilSession.objects.filter(campaign=demo, status="open").count() == 1
+
+
+def test_demo_has_one_annulled_award_still_in_the_registry(demo):
+    revoked = Award.objects.get(revoked_on__isnull=False)
+    assert revoked.full_name == "Vì Văn Sơn"
+    assert (revoked.revoked_by.printed_reference, revoked.revoked_by.kind) == ("Số 12-QĐ/HU", "annul")
+    assert str(revoked.revoked_on) == "2021-06-15"
 
 
 def test_demo_twice_changes_nothing(demo):
