@@ -14,9 +14,9 @@ import re
 import warnings
 import zipfile
 
-from openpyxl import Workbook, load_workbook
-from openpyxl.styles import Alignment, Font
+from openpyxl import load_workbook
 
+from thidua import xlsx
 from thidua.text import fold, nfc
 from units.models import Organization
 
@@ -240,66 +240,42 @@ def parse(upload, campaign):
 
 STATUS_HEADER = "Trạng thái"
 STATUS_COLUMN = len(HEADERS) + 1  # J: after the template's columns A–I (the importer reads A–I only)
-
-
-def print_setup(ws, title_rows="1:1"):
-    """A4 landscape, one page wide, the header row(s) repeated on every printed page."""
-    ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_title_rows = title_rows
-    ws.freeze_panes = ws.cell(row=int(title_rows.split(":")[1]) + 1, column=1).coordinate
-
-
-DATE_FORMAT = "dd/mm/yyyy"
+NOMINEE_WIDTHS = (6, 14, 34, 22, 30, 22, 40, 34, 26, 22)
 
 
 def export(nominations, *, with_status=False):
     """A workbook in the template's shape (sheet "file nhận" plus the catalogue sheets it looks codes up in);
-    with_status adds the nomination's status in column J, after the template's columns."""
-    wb = Workbook()
-    ws = wb.active
-    ws.title = SHEET
-    for col, title in enumerate(HEADERS, start=1):
-        ws.cell(row=1, column=col, value=title)
-    if with_status:
-        ws.cell(row=1, column=STATUS_COLUMN, value=STATUS_HEADER)
-    for offset, title in enumerate(CODE_HEADERS):
-        ws.cell(row=1, column=CODE_COLUMN + offset, value=title)
-    for cell in ws[1]:
-        cell.font = Font(bold=True)
-        cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
+    with_status adds the nomination's status in column J, after the template's columns. Streams: rows are
+    written as the nominations are iterated (pass a queryset's .iterator() for long lists)."""
+    wb = xlsx.workbook()
+    ws = xlsx.sheet(wb, SHEET, widths=NOMINEE_WIDTHS, hidden_columns="RSTU")
+    gap = [None] * (CODE_COLUMN - STATUS_COLUMN - 1)
+    header = [*HEADERS, STATUS_HEADER if with_status else None, *gap, *CODE_HEADERS]
+    xlsx.append(ws, header, bold=True, align=xlsx.HEADER_ALIGNMENT)
     for number, n in enumerate(nominations, start=1):
         kind = n.nominee_kind
-        values = [
-            number,
-            n.title_prefix,
-            n.full_name,
-            n.position,
-            n.unit_name,
-            TEMPLATE_KIND_LABELS[kind],
-            n.award_type.name,
-            NomineeClass(n.nominee_class).label if n.nominee_class else "",
-            ActivityField(n.activity_field).label if n.activity_field else "",
-        ]
-        for col, value in enumerate(values, start=1):
-            ws.cell(row=number + 1, column=col, value=value)
-        if with_status:
-            ws.cell(row=number + 1, column=STATUS_COLUMN, value=n.get_status_display())
-        codes = [KIND_CODES[kind], n.award_type.reference_code, CLASS_CODES.get(n.nominee_class, ""), n.activity_field]
-        for offset, value in enumerate(codes):
-            ws.cell(row=number + 1, column=CODE_COLUMN + offset, value=value)
-    for letter, width in zip("ABCDEFGHIJ", (6, 14, 34, 22, 30, 22, 40, 34, 26, 22), strict=True):
-        ws.column_dimensions[letter].width = width
-    for letter in "RSTU":
-        ws.column_dimensions[letter].hidden = True
-    print_setup(ws)
+        xlsx.append(
+            ws,
+            [
+                number,
+                n.title_prefix,
+                n.full_name,
+                n.position,
+                n.unit_name,
+                TEMPLATE_KIND_LABELS[kind],
+                n.award_type.name,
+                NomineeClass(n.nominee_class).label if n.nominee_class else "",
+                ActivityField(n.activity_field).label if n.activity_field else "",
+                n.get_status_display() if with_status else None,
+                *gap,
+                KIND_CODES[kind],
+                n.award_type.reference_code,
+                CLASS_CODES.get(n.nominee_class, ""),
+                n.activity_field,
+            ],
+        )
     _catalogue_sheets(wb)
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
+    return wb
 
 
 def _catalogue_sheets(wb):
@@ -322,14 +298,13 @@ def _catalogue_sheets(wb):
         ),
     }
     for title, (header, rows) in sheets.items():
-        ws = wb.create_sheet(title)
-        ws.append(list(header))
+        ws = xlsx.sheet(wb, title, hidden=True)
+        xlsx.append(ws, header)
         seen = set()
         for row in rows:
             if row[0] not in seen:
                 seen.add(row[0])
-                ws.append(list(row))
-        ws.sheet_state = "hidden"
+                xlsx.append(ws, row)
 
 
 REGISTRY_HEADERS = [
@@ -351,14 +326,13 @@ REGISTRY_HEADERS = [
 
 
 def export_registry(awards):
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Sổ khen thưởng"
-    ws.append(REGISTRY_HEADERS)
-    for cell in ws[1]:
-        cell.font = Font(bold=True)
+    """The award registry, streamed row by row (pass a queryset's .iterator() for long lists)."""
+    wb = xlsx.workbook()
+    ws = xlsx.sheet(wb, "Sổ khen thưởng", widths=(6, 7, 30, 20, 26, 18, 32, 8, 10, 9, 50, 14, 13, 26))
+    xlsx.append(ws, REGISTRY_HEADERS, bold=True, align=xlsx.HEADER_ALIGNMENT)
     for number, a in enumerate(awards, start=1):
-        ws.append(
+        xlsx.append(
+            ws,
             [
                 number,
                 a.year,
@@ -374,43 +348,24 @@ def export_registry(awards):
                 a.decision.reference,
                 a.decided_on,
                 a.proposer.name if a.proposer_id else "",
-            ]
+            ],
         )
-        ws.cell(row=ws.max_row, column=REGISTRY_HEADERS.index("Ngày quyết định") + 1).number_format = DATE_FORMAT
-    for letter, width in zip("ABCDEFGHIJKLMN", (6, 7, 30, 20, 26, 18, 32, 8, 10, 9, 50, 14, 13, 26), strict=True):
-        ws.column_dimensions[letter].width = width
-    for cell in ws[1]:
-        cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
-    print_setup(ws)
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
+    return wb
 
 
 def export_official_statistics(table, title):
-    """The 0602.N/0603.N-shaped table as xlsx: two header rows (award type, then Tập thể / Cá nhân)."""
-    from openpyxl.utils import get_column_letter
-
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Thống kê khen thưởng"
-    ws.append([title])
-    ws["A1"].font = Font(bold=True)
-    ws.append(["Chỉ tiêu", "Tổng số"] + [c for col in table["columns"] for c in (col["name"], "")])
-    ws.append(["", ""] + ["Tập thể", "Cá nhân"] * len(table["columns"]))
+    """The 0602.N/0603.N-shaped table as xlsx: two header rows (award type, then Tập thể / Cá nhân).
+    A small table with merged header cells: a normal (not write-only) workbook."""
+    wb = xlsx.workbook(write_only=False)
+    ws = xlsx.sheet(wb, "Thống kê khen thưởng", widths=(60, *[14] * (1 + 2 * len(table["columns"]))), title_rows="2:3")
+    xlsx.append(ws, [title], bold=True)
+    header = ["Chỉ tiêu", "Tổng số"] + [c for col in table["columns"] for c in (col["name"], "")]
+    xlsx.append(ws, header, bold=True, align=xlsx.HEADER_ALIGNMENT)
+    xlsx.append(ws, ["", ""] + ["Tập thể", "Cá nhân"] * len(table["columns"]), bold=True, align=xlsx.HEADER_ALIGNMENT)
     for index in range(len(table["columns"])):
         start = 3 + 2 * index
         ws.merge_cells(start_row=2, start_column=start, end_row=2, end_column=start + 1)
-    for cell in list(ws[2]) + list(ws[3]):
-        cell.font = Font(bold=True)
-        cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
     for row in table["rows"]:
         label = ("    " * row["level"]) + row["label"]
-        ws.append([label] if row["cells"] is None else [label, row["total"], *row["cells"]])
-    ws.column_dimensions["A"].width = 60
-    for index in range(2, 3 + 2 * len(table["columns"])):
-        ws.column_dimensions[get_column_letter(index)].width = 14
-    print_setup(ws, "2:3")
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
+        xlsx.append(ws, [label] if row["cells"] is None else [label, row["total"], *row["cells"]])
+    return wb

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from campaigns.permissions import is_committee_staff
 from campaigns.selectors import campaigns_for, get_campaign_for
+from thidua import xlsx
 from thidua.uploads import download_response
 from thidua.workflow import TransitionError
 from units.models import Organization
@@ -33,8 +34,6 @@ from .forms import (
 )
 from .models import DossierFile, Nomination
 from .permissions import can_edit_nomination, can_review_nomination, can_view_decision, can_view_session
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _errors(exc):
@@ -296,9 +295,8 @@ def _export_statuses(request):
 def nominee_export(request, campaign_pk):
     campaign = get_campaign_for(request.user, campaign_pk)
     qs = selectors.nominations_for(request.user).filter(campaign=campaign, status__in=_export_statuses(request))
-    response = HttpResponse(excel.export(qs.order_by("proposer__path", "id"), with_status=True), content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="de-nghi-khen-thuong-{campaign.pk}.xlsx"'
-    return response
+    workbook = excel.export(qs.order_by("proposer__path", "id").iterator(chunk_size=2000), with_status=True)
+    return xlsx.response(workbook, f"de-nghi-khen-thuong-{campaign.pk}.xlsx")
 
 
 # --- Council sessions --------------------------------------------------------------------------------
@@ -424,9 +422,7 @@ def proposal_upward(request, campaign_pk):
         raise PermissionDenied
     proposals = selectors.proposals_upward(campaign)
     if request.GET.get("format") == "xlsx":  # the list for the superior body, in the template offices use
-        response = HttpResponse(excel.export(proposals), content_type=XLSX)
-        response["Content-Disposition"] = f'attachment; filename="to-trinh-cap-tren-{campaign.pk}.xlsx"'
-        return response
+        return xlsx.response(excel.export(proposals), f"to-trinh-cap-tren-{campaign.pk}.xlsx")
     from .printing import proposal_groups, render_proposal
 
     default_addressee = wording.superior_of(campaign.issuer, campaign.document_format)
@@ -617,9 +613,8 @@ def registry(request):
 @login_required
 def registry_export(request):
     _form, qs = _registry_qs(request)
-    response = HttpResponse(excel.export_registry(qs.order_by("-year", "-decided_on", "id")), content_type=XLSX)
-    response["Content-Disposition"] = 'attachment; filename="so-khen-thuong.xlsx"'
-    return response
+    workbook = excel.export_registry(qs.order_by("-year", "-decided_on", "id").iterator(chunk_size=2000))
+    return xlsx.response(workbook, "so-khen-thuong.xlsx")
 
 
 STATISTICS_TITLE = "Số lượng khen thưởng của cấp mình (theo mẫu 0602.N, 0603.N - Thông tư 02/2023/TT-BNV)"
@@ -632,9 +627,8 @@ def registry_statistics(request):
     table = selectors.official_statistics(selectors.own_level_awards(request.user, selectors.in_force(qs, as_of)))
     params = request.GET.copy()
     if request.GET.get("format") == "xlsx":
-        response = HttpResponse(excel.export_official_statistics(table, STATISTICS_TITLE), content_type=XLSX)
-        response["Content-Disposition"] = 'attachment; filename="thong-ke-khen-thuong-0602-0603.xlsx"'
-        return response
+        workbook = excel.export_official_statistics(table, STATISTICS_TITLE)
+        return xlsx.response(workbook, "thong-ke-khen-thuong-0602-0603.xlsx")
     params["format"] = "xlsx"
     return render(
         request,

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from thidua import xlsx
 from thidua.uploads import download_response
 from thidua.workflow import TransitionConflict, TransitionError
 from units.enums import OrgKind
@@ -372,10 +373,7 @@ def board_export(request, pk):
     campaign = _staff_campaign(request.user, pk)
     today = timezone.localdate()
     rows, _summary, _total = selectors.board(campaign, today=today, **_board_filters(request, campaign))
-    content = board_workbook(campaign, rows, today)
-    response = HttpResponse(content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    response["Content-Disposition"] = f'attachment; filename="ke-hoach-don-vi-{campaign.pk}-{today:%Y%m%d}.xlsx"'
-    return response
+    return xlsx.response(board_workbook(campaign, rows, today), f"ke-hoach-don-vi-{campaign.pk}-{today:%Y%m%d}.xlsx")
 
 
 @login_required

@@ -1,13 +1,9 @@
 """The appendices of a review report as an xlsx workbook (from the stored snapshot)."""
 
 import datetime
-import io
 
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
+from thidua import xlsx
 
-FORMULA_START = ("=", "+", "-", "@")
 HANDED_IN = ("submitted", "returned", "approved")
 
 
@@ -16,36 +12,11 @@ def day(iso):
     return datetime.date.fromisoformat(iso[:10]) if iso else None
 
 
-def _cell(ws, value, bold=False):
-    cell = WriteOnlyCell(ws, value=value)
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        cell.data_type = "s"  # user text is text, never a formula
-    if isinstance(value, datetime.date):
-        cell.number_format = "dd/mm/yyyy"
-    if bold:
-        cell.font = Font(bold=True)
-    return cell
-
-
-def _print_setup(ws):
-    """Printed from Excel: A4 landscape, fitted to the page width, the header row repeated on every page."""
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = "9"  # A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_title_rows = "1:1"
-
-
 def _sheet(wb, title, header, rows, widths):
-    ws = wb.create_sheet(title)
-    _print_setup(ws)
-    for index, width in enumerate(widths):
-        ws.column_dimensions[chr(ord("A") + index)].width = width
-    ws.freeze_panes = "A2"
-    ws.append([_cell(ws, h, bold=True) for h in header])
+    ws = xlsx.sheet(wb, title, widths=widths)
+    xlsx.append(ws, header, bold=True)
     for row in rows:
-        ws.append([_cell(ws, v) for v in row])
+        xlsx.append(ws, row)
 
 
 def on_time(subplan):
@@ -56,7 +27,7 @@ def on_time(subplan):
 
 
 def build_xlsx(data):
-    wb = Workbook(write_only=True)
+    wb = xlsx.workbook()
     units = [u for u in data["units"] if u["required"]]
     _sheet(
         wb,
@@ -134,6 +105,4 @@ def build_xlsx(data):
         ),
         [6, 40, 14, 40, 25, 60],
     )
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
+    return xlsx.to_bytes(wb)

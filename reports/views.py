@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from campaigns.enums import ReviewKind
 from campaigns.selectors import campaign_document, get_campaign_for
+from thidua import xlsx
 from thidua.text import nfc
 
 from . import charts, services
@@ -218,4 +219,4 @@ def review_pdf(request, pk):
 
 @login_required
 def review_xlsx(request, pk):
-    return _download(request, pk, "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx")
+    return _download(request, pk, "xlsx", xlsx.CONTENT_TYPE, "xlsx")

@@ -8,3 +8,32 @@ def queries_for(client, url):
         response = client.get(url)
     assert response.status_code == 200, response.status_code
     return len(ctx.captured_queries)
+
+
+HOSTILE_TEXTS = ('=HYPERLINK("http://x","click")', "+1", "-2+3", "@SUM(A1)", "\t=1+1", "\r=2+2")
+
+
+def xlsx_cells(data):
+    """Every non-empty cell of every sheet of an xlsx file (bytes or a response), as openpyxl reads it back."""
+    import io
+
+    from openpyxl import load_workbook
+
+    if hasattr(data, "getvalue"):
+        data = data.getvalue()
+    wb = load_workbook(io.BytesIO(data))
+    return [cell for ws in wb.worksheets for row in ws.iter_rows() for cell in row if cell.value is not None]
+
+
+def assert_user_text_is_text(data, texts=HOSTILE_TEXTS, formulas=()):
+    """No cell is a formula except the code's own (`formulas`); every hostile text is there, typed as a string
+    with the quote prefix (so it stays text when edited in Excel). Returns the number of cells checked."""
+    cells = xlsx_cells(data)
+    live = [(c.coordinate, c.value) for c in cells if c.data_type == "f" and c.value not in formulas]
+    assert live == [], live
+    found = {c.value: c for c in cells if isinstance(c.value, str)}
+    for text in texts:
+        cell = found.get(text)
+        assert cell is not None, (text, sorted(found)[:50])
+        assert cell.data_type == "s" and cell.quotePrefix, (text, cell.data_type, cell.quotePrefix)
+    return len(cells)

@@ -92,7 +92,7 @@ def test_proposal_upward_page(client, request, party_campaign, upward, own, role
         from openpyxl import load_workbook
 
         xlsx = client.get(reverse("awards:proposal_upward", args=[party_campaign.pk]), {"format": "xlsx"})
-        rows = list(load_workbook(io.BytesIO(xlsx.content))["file nhận"].iter_rows(values_only=True))
+        rows = list(load_workbook(io.BytesIO(xlsx.getvalue()))["file nhận"].iter_rows(values_only=True))
         assert [r[2] for r in rows[1:] if r[2]] == ["Tòng Văn Chung"]
 
 

@@ -11,6 +11,7 @@ from openpyxl import Workbook, load_workbook
 from awards import excel, services
 from awards.enums import NomineeKind
 from awards.models import Nomination
+from thidua import xlsx
 
 from .conftest import make_nomination
 from .test_catalogue import REFERENCE
@@ -209,7 +210,7 @@ def test_export_has_the_template_shape_and_imports_back(campaign, unit, unit_hea
     make_nomination(
         campaign, unit, "ttldtt", name="Đảng ủy xã Chiềng Mung", nominee_kind=NomineeKind.COLLECTIVE, organization=unit
     )
-    data = excel.export(Nomination.objects.filter(campaign=campaign).order_by("id"))
+    data = xlsx.to_bytes(excel.export(Nomination.objects.filter(campaign=campaign).order_by("id")))
     wb = load_workbook(io.BytesIO(data))
     ws = wb["file nhận"]
     assert [c.value for c in ws[1]][:9] == excel.HEADERS

@@ -33,7 +33,7 @@ def mixed(campaign, unit):
 
 
 def rows_of(response):
-    ws = load_workbook(io.BytesIO(response.content))[excel.SHEET]
+    ws = load_workbook(io.BytesIO(response.getvalue()))[excel.SHEET]
     return ws, [r for r in ws.iter_rows(values_only=True)]
 
 
@@ -62,7 +62,7 @@ def test_export_with_status_imports_back(client, staff_user, campaign, mixed, ot
     from .test_excel import _head
 
     client.force_login(staff_user)
-    data = client.get(reverse("awards:export", args=[campaign.pk])).content
+    data = client.get(reverse("awards:export", args=[campaign.pk])).getvalue()
     Nomination.objects.filter(status__in=[S.DRAFT]).delete()
     created, errors = services.import_nominees(campaign, other_unit, _head(other_unit), upload(data))
     assert (created, errors) == (2, [])
@@ -72,7 +72,7 @@ def test_xlsx_exports_print_a4_landscape_with_the_header_repeated(client, staff_
     make_award(campaign, unit, "ldtt", name="Lò Văn Sổ")
     client.force_login(staff_user)
     for url in (reverse("awards:export", args=[campaign.pk]), reverse("awards:registry_export")):
-        ws = load_workbook(io.BytesIO(client.get(url).content)).worksheets[0]
+        ws = load_workbook(io.BytesIO(client.get(url).getvalue())).worksheets[0]
         assert ws.page_setup.orientation == "landscape", url
         assert int(ws.page_setup.paperSize) == int(ws.PAPERSIZE_A4), url
         assert ws.print_title_rows.replace("$", "") == "1:1", url
@@ -81,7 +81,7 @@ def test_xlsx_exports_print_a4_landscape_with_the_header_repeated(client, staff_
 def test_registry_export_dates_are_dates(client, staff_user, campaign, unit):
     make_award(campaign, unit, "ldtt", name="Lò Văn Sổ")
     client.force_login(staff_user)
-    ws = load_workbook(io.BytesIO(client.get(reverse("awards:registry_export")).content)).worksheets[0]
+    ws = load_workbook(io.BytesIO(client.get(reverse("awards:registry_export")).getvalue())).worksheets[0]
     header = [c.value for c in ws[1]]
     cell = ws.cell(row=2, column=header.index("Ngày quyết định") + 1)
     assert isinstance(cell.value, datetime.datetime) and cell.value.date() == D(2024, 12, 31)

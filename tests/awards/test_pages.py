@@ -205,7 +205,7 @@ def test_official_statistics_table_and_xlsx(campaign, unit, other_unit, staff_us
     assert rows["Các cấp lãnh đạo từ phó phòng trở lên"]["total"] == 1
     assert rows["Khen thưởng theo đợt, chuyên đề"]["total"] == 4 and rows["Khen thưởng thường xuyên"]["total"] == 0
     xlsx = client.get(reverse("awards:statistics"), {"format": "xlsx"})
-    ws = load_workbook(io.BytesIO(xlsx.content)).active
+    ws = load_workbook(io.BytesIO(xlsx.getvalue())).active
     values = list(ws.iter_rows(values_only=True))
     assert values[2][2:6] == ("Tập thể", "Cá nhân", "Tập thể", "Cá nhân")
     assert values[3][:6] == ("Tổng số", 4, 1, 2, 0, 1)

@@ -336,7 +336,7 @@ def test_registry_statistics_and_history(registry, client, staff_user):
 def test_registry_export(registry, client, staff_user):
     client.force_login(staff_user)
     response = client.get(reverse("awards:registry_export"), {"q": "lo thi"})
-    ws = load_workbook(io.BytesIO(response.content)).active
+    ws = load_workbook(io.BytesIO(response.getvalue())).active
     rows = list(ws.iter_rows(values_only=True))
     assert rows[0][2] == "Tên tập thể/cá nhân/hộ gia đình" and len(rows) == 2 and rows[1][2] == "Lò Thị Hoa"
 

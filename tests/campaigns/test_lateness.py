@@ -24,7 +24,7 @@ def test_never_submitted_is_late_until_the_period_end_on_the_board_and_in_xlsx(
     board = client.get(f"/phong-trao/{launched_campaign.pk}/ke-hoach-don-vi/")
     assert [late for sp, late in board.context["lines"] if sp.pk == subplan.pk] == [expected]
     response = client.get(f"/phong-trao/{launched_campaign.pk}/ke-hoach-don-vi/xuat-excel/")
-    rows = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
+    rows = list(load_workbook(io.BytesIO(response.getvalue())).active.iter_rows(values_only=True))
     late_column = rows[1].index("Số ngày trễ")
     assert [row[late_column] for row in rows[2:] if row[1] == subplan.organization.name] == [expected]
 
@@ -47,7 +47,7 @@ def test_xlsx_shows_the_number_as_it_prints(client, launched_campaign, subplan, 
     SubPlan.objects.filter(pk=subplan.pk).update(number="18")
     client.force_login(staff_user)
     response = client.get(f"/phong-trao/{launched_campaign.pk}/ke-hoach-don-vi/xuat-excel/")
-    rows = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
+    rows = list(load_workbook(io.BytesIO(response.getvalue())).active.iter_rows(values_only=True))
     assert [row[-1] for row in rows[2:] if row[1] == subplan.organization.name] == ["18-KH/ĐU"]
 
 

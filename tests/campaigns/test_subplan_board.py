@@ -80,7 +80,7 @@ def test_xlsx_export(client, launched_campaign, subplan, unit_head, staff_user):
     response = client.get(f"/phong-trao/{launched_campaign.pk}/ke-hoach-don-vi/xuat-excel/", {"q": "chieng"})
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
-    sheet = load_workbook(io.BytesIO(response.content)).active
+    sheet = load_workbook(io.BytesIO(response.getvalue())).active
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[1][:4] == ("STT", "Đơn vị", "Loại tổ chức", "Trạng thái")
     assert rows[2][1] == "Đảng ủy xã Chiềng Mung" and rows[2][3] == "Đã duyệt"
@@ -141,3 +141,12 @@ def test_staff_overrides_due_date_for_one_unit(client, subplan, other_subplan, s
     subplan.refresh_from_db()
     other_subplan.refresh_from_db()
     assert subplan.due_date == datetime.date(2024, 3, 15) and other_subplan.due_date != subplan.due_date
+
+
+def test_xlsx_export_writes_unit_names_as_text(client, launched_campaign, subplan, unit, staff_user):
+    from tests.utils import assert_user_text_is_text
+
+    type(unit).objects.filter(pk=unit.pk).update(name='=HYPERLINK("http://x","click")')
+    client.force_login(staff_user)
+    response = client.get(f"/phong-trao/{launched_campaign.pk}/ke-hoach-don-vi/xuat-excel/")
+    assert_user_text_is_text(response, texts=['=HYPERLINK("http://x","click")'])

@@ -114,7 +114,7 @@ def test_board_xlsx_prints_landscape_with_the_header_row_repeated(
     bring_to(subplan, S.SUBMITTED, unit_head, staff_user)
     client.force_login(staff_user)
     response = client.get(f"/phong-trao/{launched_campaign.pk}/ke-hoach-don-vi/xuat-excel/")
-    sheet = load_workbook(io.BytesIO(response.content)).active
+    sheet = load_workbook(io.BytesIO(response.getvalue())).active
     assert sheet.page_setup.orientation == "landscape"
     assert sheet.print_title_rows == "$2:$2" and sheet["A2"].value == "STT"
     assert sheet.sheet_properties.pageSetUpPr.fitToPage and sheet.page_setup.fitToWidth == 1

@@ -53,3 +53,26 @@ def test_every_sheet_prints_on_a4_landscape_with_the_header_repeated(book):
         assert str(sheet.page_setup.paperSize) == "9", sheet.title  # A4
         assert sheet.print_title_rows == "$1:$1", sheet.title
         assert sheet.page_setup.fitToWidth == 1 and sheet.sheet_properties.pageSetUpPr.fitToPage, sheet.title
+
+
+def test_user_text_in_the_appendices_is_text():
+    from tests.utils import HOSTILE_TEXTS, assert_user_text_is_text
+
+    link, plus, minus, at, tab, cr = HOSTILE_TEXTS
+    unit = {"required": True, "name": link, "subplan": None, "progress": None}
+    data = {
+        "units": [{**unit, "targets_total": 1, "targets_reported": 0, "targets_met": 0}],
+        "content_areas": [
+            {
+                "heading": plus,
+                "movements": [minus],
+                "targets_total": 1,
+                "targets_reported": 0,
+                "targets_met": 0,
+                "attainment_pct": None,
+            }
+        ],
+        "not_answered": [{"name": at, "subplan": "Chưa có", "progress": "Chưa có"}],
+        "commendations": [{"unit": tab, "is_collective": False, "name": cr, "award": "Giấy khen", "achievement": cr}],
+    }
+    assert_user_text_is_text(build_xlsx(data))
