@@ -93,6 +93,9 @@ class Campaign(models.Model):
     status = models.CharField(
         "trạng thái", max_length=16, choices=CampaignStatus.choices, default=CampaignStatus.DRAFT, db_index=True
     )
+    version = models.PositiveIntegerField(
+        "phiên bản", default=1, editable=False, help_text="Tăng mỗi lần lưu dự thảo ở trang soạn thảo"
+    )
     launched_at = models.DateTimeField("phát động lúc", null=True, blank=True)
     launched_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -483,3 +483,216 @@ def _report_is_complete(report):
 def transition_progress_report(report, action, actor, *, reason="", expected_version=None):
     """The one way a progress report changes state: the sub-plans' workflow table, its own log."""
     return _transition(PROGRESS_WORKFLOW, report, action, actor, reason, _report_is_complete, expected_version)
+
+
+# --- Plans written in the browser (committee staff): new draft, copy, save with a version check -----------
+
+PLAN_VERSION_CONFLICT = (
+    "Dự thảo đã được lưu ở nơi khác (một thẻ hoặc người khác) sau khi bạn mở trang. "
+    "Nội dung bạn vừa nhập vẫn còn dưới đây: hãy mở dự thảo ở thẻ mới để xem bản đã lưu rồi nhập lại phần thay đổi."
+)
+
+
+def _text(value):
+    return nfc(value.strip()) if isinstance(value, str) else value
+
+
+def create_draft(actor, issuer, header, *, parts=None):
+    """A new draft plan of `issuer` (the actor must be its committee staff); `parts` as `save_draft` takes them."""
+    from .models import Campaign
+
+    probe = Campaign(issuer=issuer)
+    if not can_manage_campaign(actor, probe):
+        raise PermissionDenied
+    with transaction.atomic():
+        campaign = Campaign(issuer=issuer, created_by=actor, **{k: _text(v) for k, v in header.items()})
+        campaign.full_clean(exclude=["number", "issued_on"])
+        campaign.save()
+        if parts is not None:
+            _replace_parts(campaign, parts)
+    return campaign
+
+
+def save_draft(campaign, actor, *, version, header, parts):
+    """Save the whole draft (header and every part) if nobody saved it since `version` was read.
+
+    `parts`: {"subplan_due", "legal_bases", "areas" (with "movements" and "targets"), "occasions", "assignments"
+    (with "organization_ids"), "recipients"} as `plan_forms.PlanEditor.plan_data()` gives them.
+    """
+    from .models import Campaign
+
+    if not can_manage_campaign(actor, campaign):
+        raise PermissionDenied
+    if campaign.status != CampaignStatus.DRAFT:
+        raise ValidationError(
+            "Kế hoạch đã phát hành: không sửa văn bản đã ban hành, hãy ghi nhận bằng văn bản sửa đổi, bổ sung."
+        )
+    header = {k: _text(v) for k, v in header.items()}
+    with transaction.atomic():
+        changed = Campaign.objects.filter(pk=campaign.pk, version=version, status=CampaignStatus.DRAFT).update(
+            version=F("version") + 1, updated_at=timezone.now(), **header
+        )
+        if not changed:
+            raise ValidationError(PLAN_VERSION_CONFLICT, code="version_conflict")
+        campaign.refresh_from_db()
+        campaign.full_clean(exclude=["number", "issued_on"])
+        _replace_parts(campaign, parts)
+    return campaign
+
+
+def _replace_parts(campaign, parts):
+    """Drafts only: the parts are written anew in the order given (a draft has no sub-plans pointing at them)."""
+    from .models import LegalBasis, Milestone, Movement, Occasion, Recipient, Target
+
+    allowed = set(assignable_ids(campaign))
+    campaign.legal_bases.all().delete()
+    campaign.content_areas.all().delete()
+    campaign.occasions.all().delete()
+    campaign.assignments.all().delete()
+    campaign.recipients.all().delete()
+    LegalBasis.objects.bulk_create(
+        LegalBasis(campaign=campaign, order=i, **{k: _text(v) for k, v in row.items()})
+        for i, row in enumerate(parts.get("legal_bases", []), 1)
+    )
+    for i, row in enumerate(parts.get("areas", []), 1):
+        area = ContentArea.objects.create(
+            campaign=campaign, order=i, heading=_text(row.get("heading", "")), body=_text(row["body"])
+        )
+        Movement.objects.bulk_create(
+            Movement(content_area=area, order=j, name=_text(name)) for j, name in enumerate(row.get("movements", []), 1)
+        )
+        Target.objects.bulk_create(
+            Target(
+                content_area=area,
+                order=j,
+                name=_text(t["name"]),
+                value=t.get("value"),
+                unit_of_measure=_text(t.get("unit_of_measure", "")),
+            )
+            for j, t in enumerate(row.get("targets", []), 1)
+        )
+    Occasion.objects.bulk_create(
+        Occasion(campaign=campaign, order=i, name=_text(row["name"]), date=row.get("date"))
+        for i, row in enumerate(parts.get("occasions", []), 1)
+    )
+    for i, row in enumerate(parts.get("assignments", []), 1):
+        refused = set(row.get("organization_ids", [])) - allowed
+        if refused:
+            raise ValidationError("Đơn vị chủ trì phải thuộc cơ quan ban hành.")
+        assignment = Assignment.objects.create(
+            campaign=campaign,
+            order=i,
+            body=_text(row["body"]),
+            requires_subplan=bool(row.get("requires_subplan")),
+            due_date=row.get("due_date"),
+        )
+        assignment.organizations.set(row.get("organization_ids", []))
+    for i, row in enumerate(parts.get("recipients", []), 1):
+        org_id = row.get("organization_id")
+        Recipient.objects.create(
+            campaign=campaign, order=i, text=_text(row["text"]), organization_id=org_id if org_id in allowed else None
+        )
+    if "subplan_due" in parts:
+        due = parts["subplan_due"]
+        milestone = campaign.milestones.filter(kind=MilestoneKind.SUBPLAN_DUE).order_by("date").first()
+        if due and milestone:
+            if milestone.date != due:
+                milestone.date = due
+                milestone.save(update_fields=["date"])
+        elif due:
+            Milestone.objects.create(
+                campaign=campaign, kind=MilestoneKind.SUBPLAN_DUE, date=due, label="Các đơn vị gửi kế hoạch"
+            )
+        elif milestone:
+            milestone.delete()
+
+
+def assignable_ids(campaign):
+    """Organisations a plan may name (assignments, recipients): the issuer's tree, from its root.
+
+    Recipients are often above the issuer (Thường trực tỉnh ủy), so they may be any organisation of the tree the
+    issuer belongs to; assignments are checked against the same set (the editor offers only the issuer's subtree).
+    """
+    from units.models import Organization
+
+    root_path = "/" + campaign.issuer.path.strip("/").split("/")[0] + "/"
+    return Organization.objects.filter(path__startswith=root_path).values_list("pk", flat=True)
+
+
+def copy_campaign(source, actor, *, period_start, period_end):
+    """A new draft with every part of `source`, a new period, no number and no date; milestones move with the period."""
+    from .models import Campaign, LegalBasis, Milestone, Movement, Occasion, Recipient, Target
+
+    if not can_manage_campaign(actor, source):
+        raise PermissionDenied
+    if period_end < period_start:
+        raise ValidationError("Thời gian kết thúc phải sau thời gian bắt đầu.")
+    shift = period_start - source.period_start
+    with transaction.atomic():
+        fields = {
+            f: getattr(source, f) for f in Campaign.FROZEN_FIELDS if f not in ("number", "issued_on", "issuer_id")
+        }
+        campaign = Campaign.objects.create(
+            issuer_id=source.issuer_id,
+            created_by=actor,
+            period_start=period_start,
+            period_end=period_end,
+            **fields,
+        )
+        campaign.period_text = ""
+        campaign.save(update_fields=["period_text"])
+        LegalBasis.objects.bulk_create(
+            LegalBasis(
+                campaign=campaign,
+                order=b.order,
+                role=b.role,
+                kind=b.kind,
+                number=b.number,
+                issued_on=b.issued_on,
+                issuer=b.issuer,
+                title=b.title,
+            )
+            for b in source.legal_bases.all()
+        )
+        for area in source.content_areas.prefetch_related("movements", "targets"):
+            new = ContentArea.objects.create(campaign=campaign, order=area.order, heading=area.heading, body=area.body)
+            Movement.objects.bulk_create(
+                Movement(content_area=new, order=m.order, name=m.name) for m in area.movements.all()
+            )
+            Target.objects.bulk_create(
+                Target(content_area=new, order=t.order, name=t.name, value=t.value, unit_of_measure=t.unit_of_measure)
+                for t in area.targets.all()
+            )
+        Occasion.objects.bulk_create(
+            Occasion(campaign=campaign, order=o.order, name=o.name, date=None) for o in source.occasions.all()
+        )
+        for a in source.assignments.prefetch_related("organizations"):
+            new = Assignment.objects.create(
+                campaign=campaign,
+                order=a.order,
+                body=a.body,
+                requires_subplan=a.requires_subplan,
+                due_date=a.due_date + shift if a.due_date else None,
+            )
+            new.organizations.set(a.organizations.all())
+        Recipient.objects.bulk_create(
+            Recipient(campaign=campaign, order=r.order, text=r.text, organization_id=r.organization_id)
+            for r in source.recipients.all()
+        )
+        Milestone.objects.bulk_create(
+            Milestone(campaign=campaign, kind=m.kind, date=m.date + shift, label=m.label)
+            for m in source.milestones.all()
+        )
+    return campaign
+
+
+def obliged_units(campaign):
+    """Organisations that launching will oblige to write a sub-plan (assignments marked so), in tree order."""
+    from units.models import Organization
+
+    return (
+        Organization.objects.filter(assignments__campaign=campaign, assignments__requires_subplan=True)
+        .exclude(pk=campaign.issuer_id)
+        .distinct()
+        .order_by("path")
+    )

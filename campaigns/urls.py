@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import progress_views, subplan_views, views
+from . import plan_views, progress_views, subplan_views, views
 
 app_name = "campaigns"
 
@@ -9,6 +9,14 @@ urlpatterns = [
     path("<int:pk>/phat-dong/", views.campaign_launch, name="launch"),
     path("<int:pk>/ket-thuc/", views.campaign_close, name="close"),
     path("<int:pk>/tong-quan/", views.campaign_dashboard, name="dashboard"),
+    # Plans written in the browser by committee staff, or brought in from Word
+    path("moi/", plan_views.plan_new, name="plan_new"),
+    path("nhap-tu-word/", plan_views.plan_import, name="plan_import"),
+    path("nhap-tu-word/luu/", plan_views.plan_import_save, name="plan_import_save"),
+    path("nhap-tu-word/xem-truoc/", plan_views.plan_import_preview, name="plan_import_preview"),
+    path("<int:pk>/soan/", plan_views.plan_edit, name="plan_edit"),
+    path("<int:pk>/soan/xem-truoc/", plan_views.plan_preview, name="plan_preview"),
+    path("<int:pk>/sao-chep/", plan_views.plan_copy, name="plan_copy"),
     # Units' sub-plans (kế hoạch của đơn vị)
     path("ke-hoach-cua-toi/", subplan_views.my_subplans, name="my_subplans"),
     path("cho-duyet/", subplan_views.review_queue, name="review_queue"),
