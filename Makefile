@@ -7,7 +7,7 @@ PYTHON ?= $(shell for p in python3.13 python3.12 python3.11 python3; do $$p -c '
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run setup test deps static lint worker beat benchmark clean check-run check-test
+.PHONY: run setup test deps static lint worker beat benchmark clean check-run check-test backup restore
 
 $(VENV)/.installed: requirements.txt
 	@test -n "$(PYTHON)" || (echo "missing: Python 3.11, 3.12 or 3.13 — install it with: sudo apt install python3 python3-venv" && exit 1)
@@ -43,6 +43,14 @@ test: check-test deps
 lint: deps
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+
+# Database and files in one dated archive (BACKUP_DIR, default ./backups); restore into an empty database and folder.
+backup: deps
+	$(PY) manage.py backup $(if $(BACKUP_DIR),--output-dir "$(BACKUP_DIR)")
+
+restore: deps
+	@test -n "$(ARCHIVE)" || (echo "usage: make restore ARCHIVE=backups/thidua-YYYYMMDD-HHMMSS.tar" && exit 1)
+	$(PY) manage.py restore "$(ARCHIVE)"
 
 worker: deps
 	$(VENV)/bin/celery -A thidua worker -l info --pool=prefork --concurrency=2
