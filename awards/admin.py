@@ -4,6 +4,7 @@ from .enums import DecisionStatus, SessionStatus
 from .models import (
     Award,
     AwardAmendment,
+    AwardCondition,
     AwardType,
     Ballot,
     CouncilSession,
@@ -39,6 +40,26 @@ class AwardTypeAdmin(admin.ModelAdmin):
         ),
         ("Hiệu lực và căn cứ", {"fields": ["valid_from", "valid_to", "legal_source", "editable_note"]}),
     ]
+
+
+@admin.register(AwardCondition)
+class AwardConditionAdmin(admin.ModelAdmin):
+    """Members' shares and years in a row, dated like the catalogue (editable where the law was read unclearly)."""
+
+    list_display = [
+        "award_code",
+        "kind",
+        "base_code",
+        "share_percent",
+        "share_strict",
+        "all_complete",
+        "min_count",
+        "times",
+        "valid_from",
+        "valid_to",
+    ]
+    list_filter = ["kind", "award_code"]
+    search_fields = ["award_code", "base_code", "legal_source"]
 
 
 class DossierInline(admin.TabularInline):

@@ -354,7 +354,7 @@ DETAILED = [
         authorities=[A.PROVINCE_PC],
         proposers=LOCAL_PROPOSERS,
         legal_source=f"{LAW_2003}; {LAW_2022}",
-        editable_note="Điều kiện «3 lần liên tục CSTĐCS» chưa kiểm tra tự động (chỉ kiểm tra có CSTĐCS trong năm).",
+        editable_note="«3 lần liên tục CSTĐCS» kiểm tra theo sổ khen thưởng (Điều kiện theo sổ khen thưởng, cstd-tinh).",
     ),
 ]
 
@@ -473,6 +473,7 @@ def catalogue_rows():
 
 def seed_catalogue(award_type_model=None):
     """Create the seeded rows that are missing (by code and valid_from); return how many were created."""
+    default_model = award_type_model is None
     if award_type_model is None:
         from .models import AwardType as award_type_model
     from thidua.text import fold
@@ -490,5 +491,143 @@ def seed_catalogue(award_type_model=None):
         names = [row["name"], *[a for a in row["aliases"].splitlines() if a.strip()]]
         obj.search_key = "\n".join(fold(n) for n in names)  # historical models in migrations have no save() logic
         obj.save()
+        created += 1
+    if default_model:
+        seed_conditions()
+    return created
+
+
+# Rules on the registry behind a title (awards.AwardCondition), dated like the catalogue. The figures of the
+# 2003 law were checked against its text (Điều 28: «có trên 50% cá nhân … đạt danh hiệu Lao động tiên tiến»);
+# those of Law 06/2022 follow the issue's reading and the criteria above (100% complete, at least 50% / 70%):
+# `editable_note` says so, and admins correct the rows, never the code.
+_LDTT_2003 = "Luật Thi đua, khen thưởng 2003 (sửa đổi 2013), Điều 28 khoản 1 điểm c; Nghị định 91/2017/NĐ-CP"
+_LDXS_2003 = (
+    "Luật Thi đua, khen thưởng 2003 (sửa đổi 2013), Điều 27 (Tập thể lao động xuất sắc); Nghị định 91/2017/NĐ-CP"
+)
+_CSTD_2003 = "Luật Thi đua, khen thưởng 2003 (sửa đổi 2013): tiêu chuẩn Chiến sĩ thi đua cấp bộ, ngành, tỉnh; Nghị định 91/2017/NĐ-CP"
+_CSTDTQ_2003 = "Luật Thi đua, khen thưởng 2003 (sửa đổi 2013): tiêu chuẩn Chiến sĩ thi đua toàn quốc"
+_UNVERIFIED_2022 = (
+    "Tỷ lệ theo Luật 06/2022/QH15 chưa đối chiếu được toàn văn điều luật bằng công cụ tra cứu: kiểm tra lại và "
+    "sửa dòng này nếu khác."
+)
+CONDITIONS = [
+    # Tập thể lao động tiên tiến
+    dict(
+        award_code="ttldtt",
+        kind="member_share",
+        base_code="ldtt",
+        share_percent=50,
+        share_strict=True,
+        all_complete=False,
+        valid_to=OLD_END,
+        legal_source=_LDTT_2003,
+    ),
+    dict(
+        award_code="ttldtt",
+        kind="member_share",
+        base_code="ldtt",
+        share_percent=50,
+        share_strict=False,
+        all_complete=True,
+        valid_from=LAW2022_START,
+        legal_source=LAW_2022,
+        editable_note=_UNVERIFIED_2022,
+    ),
+    # Tập thể lao động xuất sắc: 100% complete, at least 70% Lao động tiên tiến, and a Chiến sĩ thi đua cơ sở
+    dict(
+        award_code="ttldxs",
+        kind="member_share",
+        base_code="ldtt",
+        share_percent=70,
+        share_strict=False,
+        all_complete=True,
+        valid_to=OLD_END,
+        legal_source=_LDXS_2003,
+    ),
+    dict(
+        award_code="ttldxs",
+        kind="member_share",
+        base_code="cstdcs",
+        min_count=1,
+        valid_to=OLD_END,
+        legal_source=_LDXS_2003,
+    ),
+    dict(
+        award_code="ttldxs",
+        kind="member_share",
+        base_code="ldtt",
+        share_percent=70,
+        share_strict=False,
+        all_complete=True,
+        valid_from=LAW2022_START,
+        legal_source=LAW_2022,
+        editable_note=_UNVERIFIED_2022,
+    ),
+    dict(
+        award_code="ttldxs",
+        kind="member_share",
+        base_code="cstdcs",
+        min_count=1,
+        valid_from=LAW2022_START,
+        legal_source=LAW_2022,
+        editable_note=_UNVERIFIED_2022,
+    ),
+    # Chiến sĩ thi đua cấp tỉnh: Chiến sĩ thi đua cơ sở three times in a row (the nomination's year the third)
+    dict(
+        award_code="cstd-tinh",
+        kind="consecutive",
+        base_code="cstdcs",
+        times=3,
+        period_years=1,
+        valid_to=OLD_END,
+        legal_source=_CSTD_2003,
+        editable_note="Năm đề nghị được tính là lần thứ ba (CSTĐCS năm đó đã có trong sổ hoặc được thông qua cùng đợt).",
+    ),
+    dict(
+        award_code="cstd-tinh",
+        kind="consecutive",
+        base_code="cstdcs",
+        times=3,
+        period_years=1,
+        valid_from=LAW2022_START,
+        legal_source=LAW_2022,
+        editable_note="Năm đề nghị được tính là lần thứ ba (CSTĐCS năm đó đã có trong sổ hoặc được thông qua cùng đợt).",
+    ),
+    # Chiến sĩ thi đua toàn quốc: Chiến sĩ thi đua cấp tỉnh twice in a row (that title is given every 3 years)
+    dict(
+        award_code="chien-si-thi-dua-toan-quoc",
+        kind="consecutive",
+        base_code="cstd-tinh",
+        times=2,
+        period_years=3,
+        valid_to=OLD_END,
+        legal_source=_CSTDTQ_2003,
+        editable_note="«Hai lần liên tục» đọc là hai lần xét 3 năm liền nhau (năm đề nghị và 3 năm trước đó).",
+    ),
+    dict(
+        award_code="chien-si-thi-dua-toan-quoc",
+        kind="consecutive",
+        base_code="cstd-tinh",
+        times=2,
+        period_years=3,
+        valid_from=LAW2022_START,
+        legal_source=LAW_2022,
+        editable_note="«Hai lần liên tục» đọc là hai lần xét 3 năm liền nhau (năm đề nghị và 3 năm trước đó).",
+    ),
+]
+
+
+def seed_conditions(condition_model=None):
+    """Create the seeded registry rules that are missing (by award, kind, base title and start); return how many."""
+    if condition_model is None:
+        from .models import AwardCondition as condition_model
+    created = 0
+    for row in CONDITIONS:
+        row = {"valid_from": None, **row}
+        key = {k: row[k] for k in ("award_code", "kind", "base_code", "valid_from")}
+        if condition_model.objects.filter(**key).exists():
+            continue
+        condition_model.objects.create(**row)
         created += 1
     return created

@@ -331,6 +331,216 @@ def check_duplicates(nom, award_type):
     return [Finding("duplicate", label, True, HARD, "Chưa được khen cho phong trào, thành tích này.")]
 
 
+# --- Rules on the registry: members' titles and years in a row (awards.AwardCondition, dated catalogue data) ----
+
+SETTLED = (NominationStatus.APPROVED, NominationStatus.DECIDED)
+PENDING = (NominationStatus.SUBMITTED, NominationStatus.CHECKED, NominationStatus.IN_COUNCIL)
+
+
+def _conditions(award_type, day, kind):
+    from .models import AwardCondition
+
+    return list(AwardCondition.objects.valid_on(day).filter(award_code=award_type.code, kind=kind).order_by("id"))
+
+
+def _title_name(code):
+    from .models import AwardType
+
+    return AwardType.objects.filter(code=code).values_list("name", flat=True).first() or code
+
+
+def _pct(value):
+    return f"{value.normalize():f}%"
+
+
+def required_members(total, percent, strict):
+    """Fewest members holding the title for `percent` of `total`: «ít nhất p%» = ceil(p·n/100), «trên p%» =
+    floor(p·n/100) + 1 (integer arithmetic on the exact decimal)."""
+    from decimal import Decimal
+
+    scaled = Decimal(percent) * total / 100
+    if strict:
+        return math.floor(scaled) + 1
+    return math.ceil(scaled)
+
+
+def titled_members(nom, code):
+    """(settled, pending) distinct individuals of the collective holding `code` in the nomination's year: settled =
+    in force in the registry, or approved/decided in this campaign; pending = still under review in this campaign.
+    The collective's individuals are those proposed by it (its organisation in the tree) or working in it."""
+    from django.db.models import Q
+
+    from .enums import NomineeKind
+    from .models import Award, Nomination
+
+    members = Q(unit_name__iexact=nom.full_name) if nom.full_name else Q(pk__in=[])
+    if nom.organization_id:
+        members |= Q(proposer_id=nom.organization_id)
+    base = {"nominee_kind": NomineeKind.INDIVIDUAL, "award_type__code": code, "year": nom.year}
+    registry = set(Award.objects.filter(members, revoked_on__isnull=True, **base).values_list("nominee_key", flat=True))
+    rows = (
+        Nomination.objects.filter(members, campaign=nom.campaign, **base)
+        .exclude(award__revoked_on__isnull=False)
+        .filter(status__in=(*SETTLED, *PENDING))
+        .values_list("nominee_key", "status")
+    )
+    settled = registry | {key for key, status in rows if status in SETTLED}
+    pending = {key for key, status in rows if status in PENDING} - settled
+    return len(settled), len(pending)
+
+
+def check_member_shares(nom, award_type):
+    from .enums import NomineeKind
+
+    if nom.nominee_kind not in (NomineeKind.COLLECTIVE, NomineeKind.VILLAGE):
+        return []
+    conditions = _conditions(award_type, nom.rules_date, "member_share")
+    if not conditions:
+        return []
+    label = "Kết quả của thành viên tập thể"
+    total, completing = nom.member_count, nom.members_completing
+    if not total:
+        return [
+            Finding(
+                "member_share",
+                label,
+                False,
+                HARD,
+                f"«{award_type.name}» xét theo kết quả của các thành viên: cần ghi tổng số thành viên của tập thể "
+                "và số thành viên hoàn thành nhiệm vụ.",
+            )
+        ]
+    findings = []
+    if any(c.all_complete for c in conditions):
+        source = next(c.legal_source for c in conditions if c.all_complete)
+        if completing is None:
+            findings.append(
+                Finding(
+                    "member_complete",
+                    label,
+                    False,
+                    HARD,
+                    f"Cần ghi số thành viên hoàn thành nhiệm vụ (yêu cầu 100% của {total}; {source}).",
+                )
+            )
+        else:
+            ok = completing >= total
+            findings.append(
+                Finding(
+                    "member_complete",
+                    label,
+                    ok,
+                    HARD,
+                    f"{completing}/{total} thành viên hoàn thành nhiệm vụ"
+                    + ("" if ok else f": yêu cầu 100% (thiếu {total - completing})")
+                    + f" ({source}).",
+                )
+            )
+    for c in conditions:
+        if c.share_percent is None and not c.min_count:
+            continue
+        settled, pending = titled_members(nom, c.base_code)
+        name = _title_name(c.base_code)
+        needed = 0
+        wants = []
+        if c.share_percent is not None:
+            needed = required_members(total, c.share_percent, c.share_strict)
+            wants.append(f"{'trên' if c.share_strict else 'ít nhất'} {_pct(c.share_percent)} = {needed}")
+        if c.min_count:
+            needed = max(needed, c.min_count)
+            wants.append(f"ít nhất {c.min_count} thành viên")
+        share = f" = {settled * 100 / total:.1f}%".replace(".", ",") if c.share_percent is not None else ""
+        detail = (
+            f"{settled}/{total} thành viên đạt «{name}» năm {nom.year}{share} (sổ khen thưởng và đề nghị đã được "
+            f"thông qua); yêu cầu {', '.join(wants)} ({c.legal_source})"
+        )
+        if settled >= needed:
+            findings.append(Finding("member_share", label, True, HARD, detail + "."))
+        elif settled + pending >= needed:
+            findings.append(
+                Finding(
+                    "member_share",
+                    label,
+                    False,
+                    SOFT,
+                    f"{detail}; còn {pending} đề nghị «{name}» đang xét cùng đợt: chỉ đạt khi đủ số được thông qua.",
+                )
+            )
+        else:
+            findings.append(Finding("member_share", label, False, HARD, f"Chưa đạt: {detail}."))
+    return findings
+
+
+def lineage_keys(nom):
+    """The nominee's keys across the 2025 mergers: a collective's history continues in its successor, so a merged
+    commune's awards count for the new commune (units.Organization.successor, followed backwards)."""
+    from units.models import Organization
+
+    keys = {nom.nominee_key}
+    if nom.organization_id:
+        seen, frontier = {nom.organization_id}, {nom.organization_id}
+        for _depth in range(10):
+            frontier = set(Organization.objects.filter(successor__in=frontier).values_list("pk", flat=True)) - seen
+            if not frontier:
+                break
+            seen |= frontier
+        keys |= {f"o:{pk}" for pk in seen}
+    return keys
+
+
+def check_consecutive(nom, award_type):
+    from .models import Award, Nomination
+
+    findings = []
+    for c in _conditions(award_type, nom.rules_date, "consecutive"):
+        keys = lineage_keys(nom)
+        years = [nom.year - i * c.period_years for i in range(c.times)]
+        have = set(
+            Award.objects.filter(
+                nominee_key__in=keys, award_type__code=c.base_code, year__in=years, revoked_on__isnull=True
+            ).values_list("year", flat=True)
+        )
+        statuses = set(
+            Nomination.objects.filter(
+                campaign=nom.campaign, nominee_key__in=keys, award_type__code=c.base_code, year=nom.year
+            )
+            .exclude(pk=nom.pk)
+            .exclude(award__revoked_on__isnull=False)
+            .values_list("status", flat=True)
+        )
+        if nom.year not in have and statuses & set(SETTLED):
+            have.add(nom.year)
+        missing = sorted(y for y in years if y not in have)
+        name = _title_name(c.base_code)
+        span = ", ".join(str(y) for y in sorted(years))
+        detail = f"«{name}» {c.times} lần liên tục ({span}; {c.legal_source})"
+        label = "Số lần liên tục"
+        if not missing:
+            findings.append(Finding("consecutive", label, True, HARD, f"Đã đạt {detail}."))
+        elif missing == [nom.year] and statuses & set(PENDING):
+            findings.append(
+                Finding(
+                    "consecutive",
+                    label,
+                    False,
+                    SOFT,
+                    f"{detail}: «{name}» năm {nom.year} còn đang xét cùng đợt; chỉ đạt khi được thông qua.",
+                )
+            )
+        else:
+            findings.append(
+                Finding(
+                    "consecutive",
+                    label,
+                    False,
+                    HARD,
+                    f"Chưa đạt {detail}: thiếu năm {', '.join(map(str, missing))} (sổ khen thưởng, kể cả đơn vị "
+                    "trước sáp nhập).",
+                )
+            )
+    return findings
+
+
 def check_discipline(nom, award_type):
     if nom.discipline_pending:
         return Finding(
@@ -384,6 +594,8 @@ def evaluate(nom):
         check_dossier(nom, award_type),
     ]
     findings += check_prerequisites(nom, award_type)
+    findings += check_member_shares(nom, award_type)
+    findings += check_consecutive(nom, award_type)
     findings += check_quota(nom, award_type)
     findings += check_duplicates(nom, award_type)
     findings.append(check_discipline(nom, award_type))

@@ -87,6 +87,8 @@ class NominationForm(forms.ModelForm):
             "progress_report_note",
             "initiative_title",
             "initiative_recognised_on",
+            "member_count",
+            "members_completing",
             "discipline_pending",
             "justification",
         ]

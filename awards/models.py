@@ -398,6 +398,15 @@ class Nomination(NomineeFields):
     )
     initiative_title = models.CharField("sáng kiến / đề tài được công nhận", max_length=255, blank=True)
     initiative_recognised_on = models.DateField("ngày công nhận sáng kiến", null=True, blank=True)
+    member_count = models.PositiveIntegerField(
+        "tổng số thành viên của tập thể",
+        null=True,
+        blank=True,
+        help_text="Tập thể: số cá nhân trong tập thể năm xét (để tính tỷ lệ Lao động tiên tiến, hoàn thành nhiệm vụ)",
+    )
+    members_completing = models.PositiveIntegerField(
+        "số thành viên hoàn thành nhiệm vụ", null=True, blank=True, help_text="Tập thể: số cá nhân hoàn thành nhiệm vụ"
+    )
     discipline_pending = models.BooleanField(
         "đang bị xem xét kỷ luật / điều tra",
         default=False,
@@ -474,6 +483,12 @@ class Nomination(NomineeFields):
                 "final",
             ):
                 errors["progress_report"] = "Chỉ chọn báo cáo tổng kết của chính đơn vị đề nghị trong phong trào này."
+        if (
+            self.member_count is not None
+            and self.members_completing is not None
+            and self.members_completing > self.member_count
+        ):
+            errors["members_completing"] = "Số thành viên hoàn thành nhiệm vụ không thể lớn hơn tổng số thành viên."
         if self.birth_year and not 1900 <= self.birth_year <= 2100:
             errors["birth_year"] = "Năm sinh không hợp lệ."
         if errors:
@@ -666,3 +681,65 @@ class AwardAmendment(models.Model):
         if self.award_type_id:
             out.append(("danh hiệu / hình thức", before.get("award_type_name", ""), self.award_type.name))
         return out
+
+
+class AwardConditionQuerySet(AwardTypeQuerySet):
+    pass
+
+
+class AwardCondition(models.Model):
+    """A dated rule on the registry behind a title (catalogue data, editable in the admin):
+    - MEMBER_SHARE: a collective title needs a share of its members holding an individual title the same year
+      (e.g. Tập thể lao động tiên tiến: more than 50% Lao động tiên tiến until 2023; from 2024 all members complete
+      their tasks and at least 50%), and/or a minimum number of them (Tập thể lao động xuất sắc: a Chiến sĩ thi đua
+      cơ sở);
+    - CONSECUTIVE: a title needs another one `times` years in a row ending with the nomination's year (Chiến sĩ thi
+      đua cấp tỉnh: Chiến sĩ thi đua cơ sở three times in a row), followed across merged units' successors."""
+
+    MEMBER_SHARE, CONSECUTIVE = "member_share", "consecutive"
+    KINDS = [(MEMBER_SHARE, "Tỷ lệ thành viên của tập thể đạt danh hiệu"), (CONSECUTIVE, "Số năm liên tục")]
+
+    award_code = models.SlugField("mã danh hiệu được xét", max_length=64, db_index=True)
+    kind = models.CharField("loại điều kiện", max_length=16, choices=KINDS)
+    base_code = models.SlugField("mã danh hiệu điều kiện", max_length=64, help_text="Ví dụ ldtt, cstdcs")
+    share_percent = models.DecimalField(
+        "tỷ lệ thành viên (%)", max_digits=5, decimal_places=2, null=True, blank=True, help_text="Ví dụ 50, 70"
+    )
+    share_strict = models.BooleanField(
+        "phải vượt tỷ lệ («trên»)", default=False, help_text="Bỏ chọn: «ít nhất» (bằng tỷ lệ là đạt)"
+    )
+    all_complete = models.BooleanField("100% thành viên hoàn thành nhiệm vụ", default=False)
+    min_count = models.PositiveSmallIntegerField("số thành viên tối thiểu đạt danh hiệu", null=True, blank=True)
+    times = models.PositiveSmallIntegerField("số lần liên tục", null=True, blank=True)
+    period_years = models.PositiveSmallIntegerField(
+        "chu kỳ xét danh hiệu điều kiện (năm)",
+        default=1,
+        help_text="1: mỗi năm (Chiến sĩ thi đua cơ sở); 3: Chiến sĩ thi đua cấp tỉnh xét 3 năm một lần",
+    )
+    legal_source = models.TextField("căn cứ pháp lý", blank=True)
+    editable_note = models.TextField("ghi chú (quy định chưa rõ)", blank=True)
+    valid_from = models.DateField("hiệu lực từ", null=True, blank=True)
+    valid_to = models.DateField("hiệu lực đến", null=True, blank=True)
+
+    objects = AwardConditionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "điều kiện theo sổ khen thưởng"
+        verbose_name_plural = "điều kiện theo sổ khen thưởng (tỷ lệ thành viên, năm liên tục)"
+        ordering = ["award_code", "kind", "valid_from"]
+
+    def __str__(self):
+        start = f"{self.valid_from:%d/%m/%Y}" if self.valid_from else "…"
+        end = f"{self.valid_to:%d/%m/%Y}" if self.valid_to else "nay"
+        return f"{self.award_code}: {self.get_kind_display()} {self.base_code} ({start}–{end})"
+
+    def clean(self):
+        if self.kind == self.CONSECUTIVE and not self.times:
+            raise ValidationError({"times": "Cần số năm liên tục."})
+        if (
+            self.kind == self.MEMBER_SHARE
+            and self.share_percent is None
+            and not self.min_count
+            and not self.all_complete
+        ):
+            raise ValidationError("Cần tỷ lệ, số thành viên tối thiểu hoặc yêu cầu 100% hoàn thành nhiệm vụ.")

@@ -74,6 +74,8 @@ NOMINATION_FIELDS = (
     "progress_report_note",
     "initiative_title",
     "initiative_recognised_on",
+    "member_count",
+    "members_completing",
     "discipline_pending",
     "justification",
 )
