@@ -58,20 +58,24 @@ worker: deps
 beat: deps
 	$(VENV)/bin/celery -A thidua beat -l info
 
-# Benchmarks (review report in a real Celery worker on Redis, then the sub-plan board) against DATABASE_URL,
-# by default the local PostgreSQL database thidua_bench (created if missing, then migrated).
+# Benchmark (benchmarks/pages.py): a synthetic province (campaigns of 1,000 and 10,000 units, 50,000 awards) served
+# by gunicorn as in production and loaded with wrk, then a 3,000-unit review report in a Celery worker on Redis;
+# against DATABASE_URL, by default the local PostgreSQL database thidua_bench (created if missing, then migrated).
+# Not run by CI. Extra options in BENCH_ARGS (e.g. --repeat 5, --only board, --fresh).
 BENCH_DATABASE_URL := $(or $(DATABASE_URL),postgres://postgres@127.0.0.1:5432/thidua_bench)
 BENCH_BROKER ?= redis://127.0.0.1:6379/12
+BENCH_PORT ?= 8765
 
 benchmark: deps
+	@command -v wrk >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null)
 	@echo "benchmark database: $(BENCH_DATABASE_URL)"
 	@url='$(BENCH_DATABASE_URL)'; case "$$url" in postgres://*|postgresql://*) \
 	  name="$${url##*/}"; name="$${name%%\?*}"; server="$${url%/*}"; \
 	  psql "$$server/postgres" -tAc "SELECT 1 FROM pg_database WHERE datname = '$$name'" | grep -q 1 \
 	  || psql "$$server/postgres" -qc "CREATE DATABASE \"$$name\"" ;; esac
 	DATABASE_URL='$(BENCH_DATABASE_URL)' DEBUG=true $(PY) manage.py migrate --noinput -v 0
-	DATABASE_URL='$(BENCH_DATABASE_URL)' $(PY) benchmarks/review_report.py --broker $(BENCH_BROKER) $(BENCH_ARGS)
-	DATABASE_URL='$(BENCH_DATABASE_URL)' $(PY) benchmarks/board.py
+	DATABASE_URL='$(BENCH_DATABASE_URL)' BENCH_BROKER='$(BENCH_BROKER)' BENCH_PORT='$(BENCH_PORT)' \
+	  $(PY) benchmarks/pages.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles db.sqlite3*

@@ -67,6 +67,10 @@ MIDDLEWARE = [
     "thidua.middleware.MethodNotAllowedPageMiddleware",
 ]
 CSRF_FAILURE_VIEW = "thidua.views.csrf_failure"
+# `make benchmark` only: a bare one-query view and a query-count header (thidua/benchmark.py). Never in production.
+BENCHMARK_VIEWS = env.bool("BENCHMARK_VIEWS", default=False)
+if BENCHMARK_VIEWS:
+    MIDDLEWARE.insert(0, "thidua.benchmark.QueryCountMiddleware")
 
 AUTHENTICATION_BACKENDS = [
     "rules.permissions.ObjectPermissionBackend",

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
@@ -21,3 +22,7 @@ urlpatterns = [
     path("health/", health, name="health"),
 ]
 # Uploaded files are never served as /media/: each download goes through a view that checks permission.
+if settings.BENCHMARK_VIEWS:  # `make benchmark` only (thidua/benchmark.py)
+    from thidua.benchmark import bare
+
+    urlpatterns.append(path("__benchmark__/bare/", bare))
