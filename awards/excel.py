@@ -9,12 +9,9 @@ row is wrong nothing is imported. Names are matched to our catalogue forgiving c
 spacing and punctuation (thidua.text.fold).
 """
 
-import io
 import re
-import warnings
-import zipfile
 
-from openpyxl import load_workbook
+from django.core.exceptions import ValidationError
 
 from thidua import xlsx
 from thidua.text import fold, nfc
@@ -93,28 +90,15 @@ FIELD_BY_KEY = {key(c.label): c.value for c in ActivityField}
 
 
 class ImportError_(Exception):
-    """The whole file is unusable (not xlsx, wrong sheet or header)."""
+    """The whole file is unusable (wrong sheet or header)."""
 
 
-def _open(upload):
-    data = upload.read() if hasattr(upload, "read") else upload
-    if hasattr(upload, "seek"):
-        upload.seek(0)
-    if not data.startswith(b"PK\x03\x04"):
-        raise ImportError_("Tệp không phải bảng tính Excel (.xlsx).")
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", UserWarning)  # the template's data-validation extension
-            return load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError):
-        raise ImportError_("Không đọc được tệp Excel (tệp hỏng hoặc không phải .xlsx).") from None
-
-
-def _sheet(workbook):
-    for ws in workbook.worksheets:
-        if key(ws.title) == key(SHEET):
-            return ws
-    return workbook.worksheets[0]
+def read(upload):
+    """The rows of sheet "file nhận" (or the first sheet), columns A–I, as [(row number, values)], through
+    thidua.xlsx.read_rows: size, zip bombs, DOCTYPE, oversized cells and row caps are checked as it streams.
+    Raises ValidationError (Vietnamese) for a file that cannot be read; an import preview builds on this."""
+    # Rows holding only an STT count here but not as nominees: the cap is generous, parse() counts nominees.
+    return xlsx.read_rows(upload, sheet=SHEET, max_columns=len(HEADERS), max_rows=5 * MAX_ROWS)
 
 
 def _check_header(row):
@@ -152,13 +136,12 @@ def _org_index(campaign):
 def parse(upload, campaign):
     """(rows, errors): rows are dicts of Nomination fields; errors are Vietnamese lines with row numbers."""
     try:
-        workbook = _open(upload)
-        ws = _sheet(workbook)
-        rows_iter = ws.iter_rows(values_only=True)
-        header = next(rows_iter, None)
-        if header is None:
+        sheet_rows = read(upload)
+        if not sheet_rows:
             raise ImportError_("Bảng tính trống.")
-        _check_header(header)
+        _check_header(sheet_rows[0][1])
+    except ValidationError as exc:
+        return [], exc.messages
     except ImportError_ as exc:
         return [], [str(exc)]
 
@@ -166,8 +149,8 @@ def parse(upload, campaign):
     awards = _award_index(day)
     orgs = _org_index(campaign)
     rows, errors = [], []
-    for number, raw in enumerate(rows_iter, start=2):
-        values = [_cell(v) for v in (list(raw) + [None] * 9)[:9]]
+    for number, raw in sheet_rows[1:]:
+        values = [_cell(v) for v in raw]
         _stt, prefix, name, position, unit_name, kind_text, award_text, class_text, field_text = values
         if not any(values[1:]):
             continue
@@ -232,7 +215,6 @@ def parse(upload, campaign):
                 "activity_field": activity_field,
             }
         )
-    workbook.close()
     if not rows and not errors:
         errors.append("Tệp không có dòng nào để nhập (sheet «file nhận» chỉ có dòng tiêu đề).")
     return rows, errors
