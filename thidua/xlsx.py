@@ -183,7 +183,7 @@ class _Refused(Exception):
 
 
 def _local(tag):
-    return tag.rsplit("}", 1)[-1]
+    return tag[tag.rfind("}") + 1 :]
 
 
 def _stream(archive, name):
@@ -345,7 +345,7 @@ class _Sheet(_Texts):
             self.row_number = max(number, self.row_number + 1)
             if self.row_number > self.max_scanned:
                 self._too_many(self.row_number)
-            self.values = [None] * self.max_columns
+            self.values = None  # made on the first cell with a value: empty rows cost nothing
             self.cell_column = 0
         elif name == "c":
             ref = attrib.get("r", "")
@@ -369,10 +369,14 @@ class _Sheet(_Texts):
         self.end_text(name)
         if name == "v":
             self.in_value = False
-        elif name == "c" and 0 < self.cell_column <= self.max_columns and self.values is not None:
-            self.values[self.cell_column - 1] = self._value()
-        elif name == "row" and self.values is not None:
-            if any(v not in (None, "") for v in self.values):
+        elif name == "c" and 0 < self.cell_column <= self.max_columns:
+            value = self._value()
+            if value is not None and value != "":
+                if self.values is None:
+                    self.values = [None] * self.max_columns
+                self.values[self.cell_column - 1] = value
+        elif name == "row":
+            if self.values is not None:
                 if len(self.rows) >= self.max_rows:
                     raise _Refused(
                         f"Bảng tính có quá {_vn_number(self.max_rows)} dòng có dữ liệu: hãy chia thành nhiều tệp."
