@@ -12,6 +12,8 @@ from .models import (
     DossierFile,
     Nomination,
     NominationLog,
+    Publication,
+    PublicComment,
     Vote,
 )
 
@@ -205,3 +207,19 @@ class AwardAdmin(admin.ModelAdmin):
     list_select_related = ["award_type", "decision"]
     raw_id_fields = ["organization", "proposer", "decision", "nomination"]
     autocomplete_fields = ["award_type"]
+
+
+class PublicCommentInline(admin.TabularInline):
+    model = PublicComment
+    extra = 0
+    fields = ["received_on", "sender", "nomination", "content", "handling", "recorded_by"]
+    raw_id_fields = ["nomination", "recorded_by"]
+
+
+@admin.register(Publication)
+class PublicationAdmin(admin.ModelAdmin):
+    list_display = ["title", "campaign", "comments_from", "comments_until", "published_at"]
+    raw_id_fields = ["campaign", "published_by"]
+    filter_horizontal = ["nominations"]
+    readonly_fields = ["token", "published_at"]
+    inlines = [PublicCommentInline]

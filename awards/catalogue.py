@@ -442,6 +442,26 @@ _COLLECTIVE_ONLY = ("Cờ thi đua", "Đơn vị", "Tỉnh Anh hùng", "Thành p
 _INDIVIDUAL_ONLY = ("Chiến sĩ", "Nghệ", "Nhà giáo", "Thầy thuốc", "Bà mẹ", "Kỷ niệm chương chiến sĩ", "Giải thưởng")
 
 
+# Thông tư 12/2019/TT-BNV: nominees for these are published for comment before the council (AwardType data).
+PUBLISHED_PREFIXES = (
+    "huan-chuong",
+    "anh-hung",
+    "giai-thuong-",
+    "nghe-si-",
+    "nghe-nhan-",
+    "nha-giao-",
+    "thay-thuoc-",
+    "ba-me-viet-nam-anh-hung",
+    "tinh-anh-hung",
+    "thanh-pho-anh-hung",
+    "chien-si-thi-dua-toan-quoc",
+)
+
+
+def needs_publication(code):
+    return code.startswith(PUBLISHED_PREFIXES)
+
+
 def catalogue_rows():
     from django.utils.text import slugify
 
@@ -468,6 +488,8 @@ def catalogue_rows():
                 "legal_source": f"{LAW_2003}; {LAW_2022}",
             }
         )
+    for row in rows:
+        row["requires_publication"] = needs_publication(row["code"])
     return rows
 
 

@@ -236,6 +236,39 @@ def load(orgs, campaign, stdout=None):
     if not Decision.objects.filter(campaign=campaign, number=DECISION_NUMBER).exists():
         _load_nominations(orgs, campaign, created, stdout)
     _load_revocation(campaign, stdout)
+    _load_publication(campaign, stdout)
+
+
+def _load_publication(campaign, stdout=None):
+    """The nominations still before the council, published for comment (15–21/12/2020), with one comment."""
+    from .publication import PUBLISHABLE, publish_nominees, record_comment
+
+    if campaign.publications.exists():
+        return
+    staff = get_user_model().objects.get(username="vanphong")
+    rows = list(campaign.nominations.filter(status__in=PUBLISHABLE).select_related("award_type").order_by("id"))
+    if not rows:
+        return
+    publication = publish_nominees(
+        campaign,
+        staff,
+        rows,
+        title="Danh sách tập thể, cá nhân đề nghị khen thưởng tổng kết phong trào thi đua giai đoạn 2019 - 2020",
+        note="Ý kiến gửi Văn phòng Huyện ủy Mai Sơn (trực tiếp, qua bưu điện hoặc thư điện tử) trong thời hạn góp ý.",
+        comments_from=datetime.date(2020, 12, 15),
+        comments_until=datetime.date(2020, 12, 21),
+    )
+    record_comment(
+        publication,
+        staff,
+        received_on=datetime.date(2020, 12, 18),
+        sender="Chi hội Phụ nữ bản Cò Nòi",
+        nomination=rows[0],
+        content="Đồng tình với đề nghị; đề nghị bổ sung số hộ thoát nghèo năm 2020 vào báo cáo thành tích.",
+        handling="Đã chuyển đơn vị đề nghị bổ sung báo cáo thành tích.",
+    )
+    if stdout:
+        stdout.write(f"Công khai danh sách mẫu: {len(rows)} đề nghị, 1 ý kiến.")
 
 
 def _load_revocation(campaign, stdout=None):

@@ -6,7 +6,7 @@ from units.enums import Role
 from units.models import Organization
 
 from .enums import DecisionKind, DossierKind, NomineeKind, SessionStatus, Threshold
-from .models import AwardType, CouncilSession, Decision, Nomination
+from .models import AwardType, CouncilSession, Decision, Nomination, Publication, PublicComment
 
 DATE_INPUT = {"placeholder": "dd/mm/yyyy"}
 REQUIRED = {"required": "Trường này là bắt buộc."}
@@ -493,3 +493,67 @@ class ProposalPrintForm(forms.Form):
         help_text="Để trống: in «ngày … tháng … năm» để ghi tay",
     )
     addressee = forms.CharField(label="Kính gửi", required=False, max_length=255)
+
+
+class PublicationForm(forms.ModelForm):
+    nominations = forms.ModelMultipleChoiceField(
+        label="Đề nghị công khai (đã gửi hoặc đã thẩm định, chưa đưa ra Hội đồng)",
+        queryset=Nomination.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": "Chọn ít nhất một đề nghị để công khai."},
+    )
+
+    class Meta:
+        model = Publication
+        fields = ["title", "note", "comments_from", "comments_until"]
+        widgets = {
+            "comments_from": forms.DateInput(attrs=DATE_INPUT),
+            "comments_until": forms.DateInput(attrs=DATE_INPUT),
+            "note": forms.Textarea(attrs={"rows": 2}),
+        }
+        error_messages = {
+            "title": REQUIRED,
+            "comments_from": {"required": "Cần ngày bắt đầu.", "invalid": "Ngày không hợp lệ (dd/mm/yyyy)."},
+            "comments_until": {"required": "Cần ngày kết thúc.", "invalid": "Ngày không hợp lệ (dd/mm/yyyy)."},
+        }
+
+    def __init__(self, *args, campaign, **kwargs):
+        super().__init__(*args, **kwargs)
+        from .publication import PUBLISHABLE
+
+        for name in ("comments_from", "comments_until"):
+            self.fields[name].input_formats = ["%d/%m/%Y", "%Y-%m-%d"]
+        self.fields["nominations"].queryset = (
+            Nomination.objects.filter(campaign=campaign, status__in=PUBLISHABLE)
+            .select_related("award_type", "proposer")
+            .order_by("award_type__sort_order", "proposer__path", "id")
+        )
+        self.fields["nominations"].label_from_instance = lambda n: (
+            f"{n.display_name} — {n.award_type.name}{' (bắt buộc công khai)' if n.award_type.requires_publication else ''}"
+        )
+        if not self.is_bound:
+            self.initial.setdefault("title", f"Danh sách đề nghị khen thưởng — {campaign.title}"[:255])
+
+    def values(self):
+        return {k: v for k, v in self.cleaned_data.items() if k != "nominations"}
+
+
+class PublicCommentForm(forms.ModelForm):
+    class Meta:
+        model = PublicComment
+        fields = ["received_on", "sender", "nomination", "content", "handling"]
+        widgets = {
+            "received_on": forms.DateInput(attrs=DATE_INPUT),
+            "content": forms.Textarea(attrs={"rows": 3}),
+            "handling": forms.Textarea(attrs={"rows": 2}),
+        }
+        error_messages = {
+            "received_on": {"required": "Cần ngày nhận.", "invalid": "Ngày không hợp lệ (dd/mm/yyyy)."},
+            "content": REQUIRED,
+        }
+
+    def __init__(self, *args, publication, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["received_on"].input_formats = ["%d/%m/%Y", "%Y-%m-%d"]
+        self.fields["nomination"].queryset = publication.nominations.select_related("award_type")
+        self.fields["nomination"].required = False

@@ -96,6 +96,15 @@ class AwardType(models.Model):
     )
     quota_base_code = models.SlugField("danh hiệu gốc tính tỷ lệ", max_length=64, blank=True)
     quota_is_hard = models.BooleanField("vượt tỷ lệ thì chặn", default=True)
+    requires_publication = models.BooleanField(
+        "phải công khai danh sách trước khi Hội đồng xét",
+        default=False,
+        help_text="Thông tư 12/2019/TT-BNV: Huân chương, danh hiệu vinh dự Nhà nước, Giải thưởng Hồ Chí Minh, Giải thưởng "
+        "Nhà nước, Chiến sĩ thi đua toàn quốc. Đề nghị chỉ được đưa ra Hội đồng sau khi hết thời hạn lấy ý kiến.",
+    )
+    publication_min_days = models.PositiveSmallIntegerField(
+        "thời hạn lấy ý kiến tối thiểu (ngày)", null=True, blank=True, help_text="Để trống: không quy định tối thiểu"
+    )
     legal_source = models.TextField("căn cứ pháp lý", blank=True)
     editable_note = models.TextField("ghi chú (quy định chưa rõ, để dạng dữ liệu sửa được)", blank=True)
     valid_from = models.DateField("hiệu lực từ", null=True, blank=True)
@@ -743,3 +752,75 @@ class AwardCondition(models.Model):
             and not self.all_complete
         ):
             raise ValidationError("Cần tỷ lệ, số thành viên tối thiểu hoặc yêu cầu 100% hoàn thành nhiệm vụ.")
+
+
+class Publication(models.Model):
+    """A list of nominees published for comment before the council (công khai danh sách): a public page shows
+    only names, unit, award proposed, achievement summary and the comment period."""
+
+    token = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    campaign = models.ForeignKey(
+        "campaigns.Campaign", on_delete=models.PROTECT, related_name="publications", verbose_name="phong trào"
+    )
+    title = models.CharField("tiêu đề", max_length=255)
+    note = models.TextField(
+        "hướng dẫn gửi ý kiến", blank=True, help_text="Nơi nhận, cách gửi ý kiến (in trên trang công khai)"
+    )
+    comments_from = models.DateField("lấy ý kiến từ ngày")
+    comments_until = models.DateField("đến hết ngày")
+    nominations = models.ManyToManyField(Nomination, related_name="publications", verbose_name="đề nghị công khai")
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+", verbose_name="người công khai"
+    )
+    published_at = models.DateTimeField("công khai lúc", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "công khai danh sách đề nghị khen thưởng"
+        verbose_name_plural = "công khai danh sách đề nghị khen thưởng"
+        ordering = ["-published_at", "-id"]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        normalize_text_fields(self)
+        super().save(*args, **kwargs)
+
+    def is_open_on(self, day):
+        return self.comments_from <= day <= self.comments_until
+
+
+class PublicComment(models.Model):
+    """A comment received on a published list (by post, mail, at the office), recorded by staff."""
+
+    publication = models.ForeignKey(
+        Publication, on_delete=models.CASCADE, related_name="comments", verbose_name="danh sách"
+    )
+    nomination = models.ForeignKey(
+        Nomination,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="public_comments",
+        verbose_name="về đề nghị",
+    )
+    received_on = models.DateField("ngày nhận")
+    sender = models.CharField("người, cơ quan gửi", max_length=255, blank=True, help_text="Để trống nếu ẩn danh")
+    content = models.TextField("nội dung ý kiến")
+    handling = models.TextField("kết quả xem xét, xử lý", blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+", verbose_name="người ghi"
+    )
+    created_at = models.DateTimeField("ghi lúc", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "ý kiến về danh sách công khai"
+        verbose_name_plural = "ý kiến về danh sách công khai"
+        ordering = ["received_on", "id"]
+
+    def __str__(self):
+        return f"{self.sender or 'Ẩn danh'} ({self.received_on:%d/%m/%Y})"
+
+    def save(self, *args, **kwargs):
+        normalize_text_fields(self)
+        super().save(*args, **kwargs)

@@ -355,3 +355,30 @@ def official_statistics(qs):
         "rows": rows,
         "span": 2 + 2 * len(order),
     }
+
+
+def publications_for(user):
+    """Published lists of the campaigns the user's organisations issued (staff pages)."""
+    from .models import Publication
+
+    if not user.is_authenticated:
+        return Publication.objects.none()
+    qs = Publication.objects.select_related("campaign", "campaign__issuer", "published_by")
+    if user.is_superuser:
+        return qs
+    return qs.filter(campaign__issuer__in=organization_ids_for(user))
+
+
+def public_listing(token):
+    """A published list for the public page: only what may be public (names, unit, award, achievement, period)."""
+    from django.db.models import Prefetch
+
+    from .models import Publication
+
+    rows = Nomination.objects.select_related("award_type", "proposer").order_by(
+        "award_type__sort_order", "proposer__path", "id"
+    )
+    return get_object_or_404(
+        Publication.objects.select_related("campaign").prefetch_related(Prefetch("nominations", queryset=rows)),
+        token=token,
+    )

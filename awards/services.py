@@ -209,6 +209,9 @@ def put_to_council(nomination, session, actor, justification=None):
         raise TransitionError("Phiên họp đã kết thúc.")
     if session.campaign_id != nomination.campaign_id:
         raise TransitionError("Phiên họp thuộc phong trào khác.")
+    from .publication import check_publication_gate
+
+    check_publication_gate(nomination, session.held_on)  # published list's comment period over (TT 12/2019)
     findings = _checked(nomination, justification)
     return NOMINATION_FLOW.apply(
         nomination,

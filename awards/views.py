@@ -27,6 +27,8 @@ from .forms import (
     ImportForm,
     NominationForm,
     ProposalPrintForm,
+    PublicationForm,
+    PublicCommentForm,
     PutToCouncilForm,
     RegistrySearchForm,
     SessionForm,
@@ -650,3 +652,98 @@ def registry_history(request):
     if not awards:
         raise Http404
     return render(request, "awards/history.html", {"awards": awards, "subject": awards[-1]})
+
+
+# --- Publication before the vote ----------------------------------------------------------------------
+
+
+@login_required
+def publication_list(request, campaign_pk):
+    """The campaign's published lists, and publishing a new one (committee staff)."""
+    from .publication import publish_nominees
+
+    campaign = get_campaign_for(request.user, campaign_pk)
+    if not is_committee_staff(request.user, campaign):
+        raise PermissionDenied
+    form = PublicationForm(request.POST or None, campaign=campaign)
+    if request.method == "POST" and form.is_valid():
+        try:
+            publication = publish_nominees(campaign, request.user, form.cleaned_data["nominations"], **form.values())
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, "Đã công khai danh sách. Gửi đường dẫn trang công khai cho nơi cần đăng.")
+            return redirect("awards:publication", pk=publication.pk)
+    publications = (
+        selectors.publications_for(request.user)
+        .filter(campaign=campaign)
+        .annotate(n=Count("nominations", distinct=True), comments_n=Count("comments", distinct=True))
+    )
+    return render(
+        request,
+        "awards/publication_list.html",
+        {"campaign": campaign, "form": form, "publications": publications},
+        status=400 if form.is_bound else 200,
+    )
+
+
+@login_required
+def publication_detail(request, pk):
+    publication = get_object_or_404(selectors.publications_for(request.user), pk=pk)
+    return _publication_page(request, publication, PublicCommentForm(publication=publication))
+
+
+def _publication_page(request, publication, form, status=200):
+    from django.utils import timezone
+
+    rows = publication.nominations.select_related("award_type", "proposer").order_by(
+        "award_type__sort_order", "proposer__path", "id"
+    )
+    return render(
+        request,
+        "awards/publication_detail.html",
+        {
+            "publication": publication,
+            "rows": rows,
+            "comments": publication.comments.select_related("nomination", "recorded_by"),
+            "form": form,
+            "public_url": request.build_absolute_uri(reverse("awards:public_publication", args=[publication.token])),
+            "is_open": publication.is_open_on(timezone.localdate()),
+        },
+        status=status,
+    )
+
+
+@login_required
+@require_POST
+def publication_comment(request, pk):
+    from .publication import record_comment
+
+    publication = get_object_or_404(selectors.publications_for(request.user), pk=pk)
+    form = PublicCommentForm(request.POST, publication=publication)
+    if form.is_valid():
+        try:
+            record_comment(publication, request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, "Đã ghi ý kiến.")
+            return redirect("awards:publication", pk=publication.pk)
+    return _publication_page(request, publication, form, status=400)
+
+
+def public_publication(request, token):
+    """The public page (no login): names, unit, award proposed, achievement summary and the comment period only."""
+    from django.utils import timezone
+
+    publication = selectors.public_listing(token)
+    return render(
+        request,
+        "awards/public_publication.html",
+        {
+            "publication": publication,
+            "campaign": publication.campaign,
+            "rows": publication.nominations.all(),
+            "is_open": publication.is_open_on(timezone.localdate()),
+        },
+    )

@@ -39,3 +39,18 @@ def test_demo_twice_changes_nothing(demo):
     before = counts()
     call_command("load_demo", stdout=io.StringIO())
     assert counts() == before
+
+
+def test_demo_has_one_published_list_with_a_comment(demo, client):
+    from django.urls import reverse
+
+    from awards.models import Publication
+
+    publication = Publication.objects.get(campaign=demo)
+    assert publication.nominations.count() == 2 and publication.comments.count() == 1
+    assert (publication.comments_from.isoformat(), publication.comments_until.isoformat()) == (
+        "2020-12-15",
+        "2020-12-21",
+    )
+    page = client.get(reverse("awards:public_publication", args=[publication.token]))
+    assert page.status_code == 200 and "Hoàng Thị Lan" in page.content.decode()
