@@ -13,6 +13,7 @@ from campaigns.enums import ReviewKind
 from campaigns.selectors import campaign_document, get_campaign_for
 from thidua import xlsx
 from thidua.text import nfc
+from thidua.validation import NUL_MESSAGE, has_nul, strip_nul
 
 from . import charts, services
 from .enums import ReviewStatus
@@ -147,7 +148,9 @@ def review_sections(request, pk):
             continue
         if len(value) > MAX_SECTION_CHARS:
             errors.append(f"Phần “{section['heading']}” quá dài (tối đa {MAX_SECTION_CHARS:,} ký tự).")
-        edited[section["key"]] = nfc(value)
+        if has_nul(value):  # PostgreSQL cannot store it: it was a 500 and the edit was lost
+            errors.append(f"Phần “{section['heading']}”: {NUL_MESSAGE}")
+        edited[section["key"]] = nfc(strip_nul(value))
     # The header fields are part of the same form; a POST without them (older pages) keeps the version's header.
     form = ReviewHeaderForm.for_report(report, data=request.POST) if "place" in request.POST else None
     header = None
