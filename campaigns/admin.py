@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib import admin
 from django.urls import reverse
 from django.utils.html import format_html
@@ -26,6 +27,7 @@ from .models import (
     SubPlanTarget,
     Target,
 )
+from .plan_forms import SUBPLAN_CHOICES, resolve_requires_subplan
 
 
 class FrozenWhenLaunchedInline:
@@ -68,8 +70,37 @@ class OccasionInline(FrozenWhenLaunchedInline, admin.TabularInline):
     model = Occasion
 
 
+class AssignmentAdminForm(forms.ModelForm):
+    """ "Phải xây dựng kế hoạch riêng" defaults to what the text implies (a text asking the units to "xây dựng kế
+    hoạch" obliges them); the clerk may say yes or no explicitly."""
+
+    requires_subplan = forms.ChoiceField(
+        label="phải xây dựng kế hoạch riêng", choices=SUBPLAN_CHOICES, initial="auto", required=False
+    )
+
+    class Meta:
+        model = Assignment
+        fields = ["order", "body", "organizations", "requires_subplan", "due_date"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.initial["requires_subplan"] = "yes" if self.instance.requires_subplan else "no"
+
+    def clean(self):
+        cleaned = super().clean()
+        cleaned["requires_subplan"] = resolve_requires_subplan(cleaned.get("requires_subplan"), cleaned.get("body", ""))
+        return cleaned
+
+    def has_changed(self):
+        # A blank extra row left at "auto" is not a change (otherwise it would be validated as a new assignment).
+        changed = [name for name in self.changed_data if name != "requires_subplan"]
+        return bool(changed) or (self.instance.pk is not None and super().has_changed())
+
+
 class AssignmentInline(FrozenWhenLaunchedInline, admin.StackedInline):
     model = Assignment
+    form = AssignmentAdminForm
     autocomplete_fields = ["organizations"]
     fields = ["order", "body", "organizations", "requires_subplan", "due_date"]
 

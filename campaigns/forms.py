@@ -27,12 +27,35 @@ class LaunchForm(forms.Form):
         error_messages={"min_value": "Số văn bản phải lớn hơn 0.", "invalid": "Số văn bản phải là số nguyên."},
     )
 
-    def __init__(self, *args, campaign, **kwargs):
+    confirm_no_obligations = forms.BooleanField(
+        label="Tôi biết kế hoạch này không giao cho đơn vị nào phải xây dựng kế hoạch riêng "
+        "(có thể giao sau bằng «Giao thêm đơn vị»)",
+        required=False,
+    )
+
+    def __init__(self, *args, campaign, obliged_count=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.campaign = campaign
         self.fields["number"].widget.attrs["placeholder"] = str(
             next_number(campaign.issuer, campaign.symbol, campaign.term)
         )
+        if obliged_count is None:
+            from .services import obliged_units
+
+            obliged_count = obliged_units(campaign).count()
+        self.obliged_count = obliged_count
+        if obliged_count:
+            del self.fields["confirm_no_obligations"]
+
+    def clean(self):
+        cleaned = super().clean()
+        if not self.obliged_count and not cleaned.get("confirm_no_obligations"):
+            self.add_error(
+                "confirm_no_obligations",
+                "Kế hoạch này không buộc đơn vị nào xây dựng kế hoạch riêng: đánh dấu ô xác nhận nếu đúng như vậy, "
+                "hoặc sửa «Tổ chức thực hiện» (chọn đơn vị chủ trì, «phải xây dựng kế hoạch riêng»).",
+            )
+        return cleaned
 
 
 # --- Sub-plans -----------------------------------------------------------------------------------------

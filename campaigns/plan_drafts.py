@@ -27,7 +27,9 @@ def recipient_organizations(issuer):
 
 def _place_of(org):
     """ "Huyện ủy Mai Sơn" → "Mai Sơn" (the words after the kind of body), a guess the clerk can change."""
-    match = re.search(r"(?:huyện|tỉnh|xã|thị trấn|thành phố|phường|quận)\s+(.+)$", org.name, re.IGNORECASE)
+    match = re.search(r"(?:huyện|tỉnh|thành)\s+ủy\s+(.+)$", org.name, re.IGNORECASE) or re.search(
+        r"(?:huyện|tỉnh|xã|thị trấn|thành phố|phường|quận)\s+(.+)$", org.name, re.IGNORECASE
+    )
     if match:
         return match.group(1).strip()
     words = org.name.split()

@@ -231,6 +231,11 @@ class AssignmentRowForm(_RowForm):
         )
         bootstrap(self)
 
+    def chosen(self):
+        """Names of the organisations chosen, for the line under the list (a long list hides its selection)."""
+        values = {str(v) for v in (self["organizations"].value() or [])}
+        return [label.lstrip("— ") for pk, label in self.fields["organizations"].choices if str(pk) in values]
+
     def clean(self):
         cleaned = super().clean()
         if not cleaned.get("DELETE") and not self.is_blank() and not (cleaned.get("body") or "").strip():

@@ -57,7 +57,10 @@ def campaign_detail(request, pk):
     campaign = get_campaign_for(request.user, pk)
     document = campaign_document(campaign.pk)
     can_manage = can_manage_campaign(request.user, campaign)
-    launch_form = LaunchForm(campaign=campaign) if can_manage and campaign.status == "draft" else None
+    obliged = list(services.obliged_units(campaign)) if can_manage and campaign.status == "draft" else []
+    launch_form = (
+        LaunchForm(campaign=campaign, obliged_count=len(obliged)) if can_manage and campaign.status == "draft" else None
+    )
     return render(
         request,
         "campaigns/campaign_detail.html",
@@ -66,6 +69,7 @@ def campaign_detail(request, pk):
             "can_manage": can_manage,
             "launch_form": launch_form,
             "launch_gaps": services.launch_gaps(campaign) if launch_form else [],
+            "obliged": obliged,
         },
     )
 
@@ -76,7 +80,8 @@ def campaign_launch(request, pk):
     campaign = get_campaign_for(request.user, pk)
     if not can_manage_campaign(request.user, campaign):
         raise PermissionDenied
-    form = LaunchForm(request.POST, campaign=campaign)
+    obliged = list(services.obliged_units(campaign))
+    form = LaunchForm(request.POST, campaign=campaign, obliged_count=len(obliged))
     if form.is_valid():
         try:
             campaign = services.launch_campaign(
@@ -91,7 +96,13 @@ def campaign_launch(request, pk):
     return render(
         request,
         "campaigns/campaign_detail.html",
-        {"campaign": document, "can_manage": True, "launch_form": form, "launch_gaps": services.launch_gaps(campaign)},
+        {
+            "campaign": document,
+            "can_manage": True,
+            "launch_form": form,
+            "launch_gaps": services.launch_gaps(campaign),
+            "obliged": obliged,
+        },
         status=400,
     )
 

@@ -9,15 +9,36 @@ order; Word's automatic numbering is written out as text ("I.", "1.", "a)"), as 
 import io
 import re
 import zipfile
+from xml.parsers import expat
 
-from defusedxml import DefusedXmlException
-from defusedxml.ElementTree import fromstring as defused_fromstring
+from defusedxml import DefusedXmlException, DTDForbidden, EntitiesForbidden, ExternalReferenceForbidden
 
 from .parser import Line, nfc
 
 MAX_PARTS = 500
 MAX_UNPACKED = 60 * 1024 * 1024
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def defused_scan(data):
+    """Parse an XML part with expat as defusedxml does (no DTD, no entity declaration, no external reference), without
+    building a tree (python-docx parses it again; this only refuses what defusedxml refuses)."""
+    parser = expat.ParserCreate()
+
+    def doctype(name, sysid, pubid, has_internal_subset):
+        raise DTDForbidden(name, sysid, pubid)
+
+    def entity(name, is_parameter_entity, value, base, sysid, pubid, notation_name):
+        raise EntitiesForbidden(name, value, base, sysid, pubid, notation_name)
+
+    def external(context, base, sysid, pubid):
+        raise ExternalReferenceForbidden(context, base, sysid, pubid)
+
+    parser.StartDoctypeDeclHandler = doctype
+    parser.EntityDeclHandler = entity
+    parser.UnparsedEntityDeclHandler = lambda *args: entity(args[0], False, None, *args[1:])
+    parser.ExternalEntityRefHandler = external
+    parser.Parse(data, True)
 
 
 class DocxError(ValueError):
@@ -42,7 +63,7 @@ def check_package(data):
     for info in infos:
         if info.filename.endswith((".xml", ".rels")):
             try:
-                defused_fromstring(archive.read(info))
+                defused_scan(archive.read(info))
             except DefusedXmlException:
                 raise DocxError("Tệp .docx chứa khai báo XML không được phép (DTD, entity).") from None
             except Exception:  # noqa: BLE001 — any parse failure means a broken file
@@ -129,25 +150,47 @@ class Numbering:
         return re.sub(r"%(\d)", repl, text)
 
 
-def _num_pr(paragraph):
-    """(numId, ilvl) from the paragraph or, failing that, its style (headings numbered by their style)."""
-    candidates = [paragraph._p.pPr]
-    style = paragraph.style
-    while style is not None:
-        candidates.append(style.element.pPr)
-        style = style.base_style
-    for ppr in candidates:
-        if ppr is None or ppr.numPr is None:
-            continue
-        num_id = ppr.numPr.numId.val if ppr.numPr.numId is not None else None
-        ilvl = ppr.numPr.ilvl.val if ppr.numPr.ilvl is not None else 0
-        if num_id is not None and num_id != 0:
-            return str(num_id), int(ilvl)
+class _Styles:
+    """What the reader needs of a paragraph style (bold, italic, numbering, heading level), looked up once per style:
+    python-docx resolves a paragraph's style anew on every access, which is slow on long documents."""
+
+    def __init__(self, document):
+        self.document = document
+        self.cache = {}
+
+    def of(self, paragraph):
+        key = paragraph._p.style  # the style id, or None for the default paragraph style
+        if key not in self.cache:
+            style = paragraph.style
+            self.cache[key] = {
+                "bold": _style_flag(style, "bold"),
+                "italic": _style_flag(style, "italic"),
+                "num": _style_num(style),
+                "heading": _heading_level(style),
+            }
+        return self.cache[key]
+
+
+def _num_of(ppr):
+    if ppr is None or ppr.numPr is None:
+        return None
+    num_id = ppr.numPr.numId.val if ppr.numPr.numId is not None else None
+    ilvl = ppr.numPr.ilvl.val if ppr.numPr.ilvl is not None else 0
+    if num_id is not None and num_id != 0:
+        return str(num_id), int(ilvl)
     return None
 
 
-def _style_flag(paragraph, attr):
-    style = paragraph.style
+def _style_num(style):
+    while style is not None:
+        num = _num_of(style.element.pPr)
+        if num:
+            return num
+        style = style.base_style
+    return None
+
+
+def _style_flag(style, attr):
     while style is not None:
         value = getattr(style.font, attr)
         if value is not None:
@@ -156,11 +199,16 @@ def _style_flag(paragraph, attr):
     return False
 
 
-def _paragraph_text(paragraph):
+def _heading_level(style):
+    name = (style.name or "") if style is not None else ""
+    match = re.match(r"(?:Heading|Tiêu đề)\s*(\d)", name)
+    return int(match.group(1)) if match else 0
+
+
+def _paragraph_text(paragraph, style):
     """Text with italic runs as *…* (the app's one markup) and whether every visible run is bold."""
     pieces, bold_all, any_text = [], True, False
-    style_bold = _style_flag(paragraph, "bold")
-    style_italic = _style_flag(paragraph, "italic")
+    style_bold, style_italic = style["bold"], style["italic"]
     for run in paragraph.runs:
         text = run.text
         if not text:
@@ -189,12 +237,6 @@ def _paragraph_text(paragraph):
     return nfc(out.replace("**", "")), bold_all and any_text
 
 
-def _heading_level(paragraph):
-    name = (paragraph.style.name or "") if paragraph.style is not None else ""
-    match = re.match(r"(?:Heading|Tiêu đề)\s*(\d)", name)
-    return int(match.group(1)) if match else 0
-
-
 def read_docx(data):
     """Bytes of a .docx → [Line] in reading order. Raises DocxError with a message for the user."""
     check_package(data)
@@ -207,17 +249,19 @@ def read_docx(data):
     except Exception:  # noqa: BLE001 — python-docx raises many kinds on a broken file
         raise DocxError("Không đọc được tệp .docx.") from None
     numbering = Numbering(document)
+    styles = _Styles(document)
     lines = []
 
     def add_paragraph(paragraph, cell=None):
-        text, bold = _paragraph_text(paragraph)
-        num = _num_pr(paragraph)
+        style = styles.of(paragraph)
+        text, bold = _paragraph_text(paragraph, style)
+        num = _num_of(paragraph._p.pPr) or style["num"]
         label = numbering.label(*num) if num else ""
         if not text.strip():
             return
         if label:
             text = f"{label} {text.lstrip()}"
-        lines.append(Line(text=text.strip(), bold=bold, cell=cell, heading=_heading_level(paragraph)))
+        lines.append(Line(text=text.strip(), bold=bold, cell=cell, heading=style["heading"]))
 
     table_index = 0
     for child in document.element.body.iterchildren():

@@ -184,6 +184,7 @@ def test_new_draft_from_scratch(client, issuer, staff_user):
     assert response.url == reverse("campaigns:plan_edit", args=[campaign.pk])
     assert campaign.status == "draft" and campaign.number is None and campaign.term == "2025-2030"
     assert campaign.issuing_body == "HUYỆN ỦY THỬ" and campaign.sign_on_behalf == "T/M BAN THƯỜNG VỤ"
+    assert campaign.place == "Thử" and campaign.symbol == "KH/HU"
 
 
 def test_new_draft_keeps_typed_title_on_error(client, issuer, staff_user):
