@@ -13,23 +13,28 @@ REQUIRED = {"required": "Trường này là bắt buộc."}
 
 
 class AwardTypeSelect(forms.Select):
-    """Options carry data-kinds (nominee kinds the award type is for): the page hides the others."""
+    """Options carry data-kinds (nominee kinds the award type is for): the page hides the others; and data-upward
+    on those the campaign's issuer may only propose to a superior level (shown on request: the full catalogue)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.kinds = {}
+        self.upward = set()
 
     def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
         option = super().create_option(name, value, label, selected, index, subindex, attrs)
         key = getattr(value, "value", value)
         if key in self.kinds:
             option["attrs"]["data-kinds"] = " ".join(self.kinds[key])
+        if key in self.upward:
+            option["attrs"]["data-upward"] = "1"
         return option
 
 
 def award_type_choices(campaign):
     """Award types in force on the campaign's rules date that its issuer may award or propose, grouped by
-    title / form: (grouped choices, {pk: nominee kinds}). Labels say when the superior level decides."""
+    title / form: (grouped choices, {pk: nominee kinds}, usable pks, pks only proposed upward). Labels say when the
+    superior level decides."""
     from .eligibility import AWARD, power_over
     from .enums import AwardKind
 
@@ -41,7 +46,7 @@ def award_type_choices(campaign):
         ("propose", AwardKind.TITLE): [],
         ("propose", AwardKind.FORM): [],
     }
-    kinds, usable = {}, []
+    kinds, usable, proposed_upward = {}, [], set()
     for award_type in AwardType.objects.valid_on(day).order_by("sort_order", "name"):
         power, _version = power_over(campaign.issuer, award_type, day)
         if power is None:
@@ -49,13 +54,15 @@ def award_type_choices(campaign):
         label = award_type.name if power == AWARD else f"{award_type.name} (đề nghị cấp trên quyết định)"
         groups[(AWARD if power == AWARD else "propose", award_type.kind)].append((award_type.pk, label))
         kinds[award_type.pk] = [k for k in NomineeKind.values if award_type.accepts(k)]
+        if power != AWARD:
+            proposed_upward.add(award_type.pk)
         usable.append(award_type.pk)
     choices = [("", "---------")] + [
         (AwardKind(kind).label + ("" if power == AWARD else upward), options)
         for (power, kind), options in groups.items()
         if options
     ]
-    return choices, kinds, usable
+    return choices, kinds, usable, proposed_upward
 
 
 class NominationForm(forms.ModelForm):
@@ -114,13 +121,14 @@ class NominationForm(forms.ModelForm):
             del self.fields["proposer"]
         elif len(units := list(proposers[:2])) == 1 and not self.is_bound:
             self.initial["proposer"] = units[0].pk  # the instance's empty proposer would hide a field initial
-        choices, kinds, usable = award_type_choices(campaign)
+        choices, kinds, usable, upward = award_type_choices(campaign)
         if self.instance.pk and self.instance.award_type_id and self.instance.award_type_id not in usable:
             usable.append(self.instance.award_type_id)  # keep a stored choice visible (the rules then say why)
             choices.append(("Khác", [(self.instance.award_type_id, str(self.instance.award_type))]))
         field = self.fields["award_type"]
         field.queryset = AwardType.objects.filter(pk__in=usable)
         field.choices = choices
+        field.widget.upward = upward
         field.widget.kinds = kinds
         field.help_text = (
             f"Danh hiệu, hình thức có hiệu lực vào ngày {campaign.period_end:%d/%m/%Y}, theo đối tượng đã chọn."
@@ -140,6 +148,30 @@ class NominationForm(forms.ModelForm):
             reports = reports.filter(organization__in=proposers)
         self.fields["progress_report"].queryset = reports
         self.fields["initiative_recognised_on"].input_formats = ["%d/%m/%Y", "%Y-%m-%d"]
+        self._plain_labels()
+
+    def _plain_labels(self):
+        """Words a unit's clerk understands (the model's verbose names are written for the admin)."""
+        labels = {
+            "nominee_kind": ("Đề nghị khen thưởng cho", "Cá nhân, tập thể, hộ gia đình hoặc thôn, tổ dân phố."),
+            "organization": (
+                "Tập thể (đơn vị trong hệ thống)",
+                "Chọn khi tập thể được đề nghị là một đơn vị có trong danh sách; nếu không có, ghi tên ở ô dưới.",
+            ),
+            "full_name": ("Họ và tên (hoặc tên tập thể, hộ gia đình)", ""),
+            "title_prefix": ("Tên gọi (Ông, Bà, chức danh)", ""),
+        }
+        for name, (label, help_text) in labels.items():
+            if name in self.fields:
+                self.fields[name].label = label
+                if help_text:
+                    self.fields[name].help_text = help_text
+        self.fields["award_type"].label = "Danh hiệu thi đua / hình thức khen thưởng"
+        if "activity_field" in self.fields:  # the template's sheet LVHD says "N/A" (kept for Excel)
+            self.fields["activity_field"].choices = [
+                (value, "Khác, không xác định" if label == "N/A" else label)
+                for value, label in self.fields["activity_field"].choices
+            ]
 
     def _post_clean(self):
         # Model.clean() runs with the right award version in the service; skip achievement (filled before submit).

@@ -30,6 +30,7 @@ urlpatterns = [
     path("quyet-dinh/<int:pk>/", views.decision_detail, name="decision"),
     path("quyet-dinh/<int:pk>/ban-hanh/", views.decision_issue, name="decision_issue"),
     path("quyet-dinh/<int:pk>/ban-in.pdf", views.decision_pdf, name="decision_pdf"),
+    path("", views.awards_home, name="home"),
     path("so/", views.registry, name="registry"),
     path("so/xuat-excel/", views.registry_export, name="registry_export"),
     path("so/lich-su/", views.registry_history, name="history"),

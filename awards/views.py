@@ -747,3 +747,26 @@ def public_publication(request, token):
             "is_open": publication.is_open_on(timezone.localdate()),
         },
     )
+
+
+@login_required
+def awards_home(request):
+    """Where the navbar's «Khen thưởng › Đề nghị khen thưởng» leads: the running campaigns the user may propose in
+    (one button each) and the nominations of the user's units, newest first. A fixed number of queries."""
+    user = request.user
+    running = list(campaigns_for(user).filter(status="launched").order_by("-period_start", "-id")[:20])
+    org_ids = organization_ids_for(user)
+    mine = (
+        selectors.nominations_for(user).filter(proposer__in=org_ids)
+        if not user.is_superuser
+        else selectors.nominations_for(user)
+    )
+    page = Paginator(mine.order_by("-updated_at", "-id"), 25).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "awards/home.html",
+        {
+            "campaigns": [(c, user.is_superuser or bool(org_ids), is_committee_staff(user, c)) for c in running],
+            "page": page,
+        },
+    )

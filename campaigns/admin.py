@@ -126,8 +126,10 @@ class AmendmentInline(admin.StackedInline):
 
 @admin.register(Campaign)
 class CampaignAdmin(admin.ModelAdmin):
-    list_display = ["reference", "short_title", "issuer", "period_start", "period_end", "status"]
-    list_filter = ["status", "issuer", "document_format", "term"]
+    list_display = ["number_and_date", "short_title", "issuer", "period", "status"]
+    list_display_links = ["number_and_date", "short_title"]
+    # Only bodies that issued a plan (the whole tree would list every commune and party cell).
+    list_filter = ["status", ("issuer", admin.RelatedOnlyFieldListFilter), "document_format", "term"]
     search_fields = ["title", "symbol", "signer_name", "issuer__name"]
     date_hierarchy = "period_start"
     autocomplete_fields = ["issuer"]
@@ -169,9 +171,21 @@ class CampaignAdmin(admin.ModelAdmin):
         ),
     ]
 
+    class Media:
+        css = {"all": ["css/admin.css"]}  # a wide trích yếu column (not one word per line)
+
+    @admin.display(description="số, ký hiệu", ordering="issued_on")
+    def number_and_date(self, obj):
+        return obj.dated_reference
+
     @admin.display(description="trích yếu")
     def short_title(self, obj):
-        return obj.title.replace("\n", " ")[:120]
+        title = " ".join(obj.title.split())
+        return title if len(title) <= 200 else title[:199] + "…"
+
+    @admin.display(description="thời gian thực hiện", ordering="period_start")
+    def period(self, obj):
+        return f"{obj.period_start:%m/%Y} – {obj.period_end:%m/%Y}"
 
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))

@@ -21,7 +21,7 @@ HEADERS = [
 def board_workbook(campaign, rows, today):
     workbook = xlsx.workbook()
     sheet = xlsx.sheet(workbook, "Kế hoạch của đơn vị", widths=(None, 48, None, 20), title_rows="2:2", freeze=False)
-    title = f"Tình hình xây dựng kế hoạch thực hiện Kế hoạch số {campaign.reference} (đến ngày {today:%d/%m/%Y})"
+    title = f"Tình hình xây dựng kế hoạch thực hiện Kế hoạch số {campaign.dated_reference} (đến ngày {today:%d/%m/%Y})"
     xlsx.append(sheet, [title], bold=True)
     xlsx.append(sheet, HEADERS, bold=True)
     for number, sp in enumerate(rows.iterator(chunk_size=1000), 1):

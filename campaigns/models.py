@@ -134,12 +134,20 @@ class Campaign(models.Model):
 
     def __str__(self):
         first_line = self.title.strip().splitlines()[0] if self.title.strip() else ""
-        return f"{self.reference} — {first_line}"
+        return f"{self.dated_reference} — {first_line}"
 
     @property
     def reference(self):
         """ "215-KH/HU", or "…-KH/HU" while no number is given."""
         return f"{self.number}-{self.symbol}" if self.number else f"…-{self.symbol}"
+
+    @property
+    def dated_reference(self):
+        """How lists and pages name the plan: numbers restart every term, so "1-KH/HU" alone is ambiguous.
+        "1-KH/HU ngày 25/10/2019"; a draft "…-KH/HU (dự thảo, nhiệm kỳ 2020-2025)"."""
+        if self.issued_on:
+            return f"{self.reference} ngày {self.issued_on:%d/%m/%Y}"
+        return f"{self.reference} (dự thảo{f', nhiệm kỳ {self.term}' if self.term else ''})"
 
     @property
     def printed_reference(self):
@@ -473,7 +481,7 @@ class SubPlan(UnitDocument):
     noun = "kế hoạch"
 
     def __str__(self):
-        return f"Kế hoạch của {self.organization} ({self.campaign.reference})"
+        return f"Kế hoạch của {self.organization} ({self.campaign.dated_reference})"
 
     def get_absolute_url(self):
         return reverse("campaigns:subplan", args=[self.pk])
@@ -640,7 +648,7 @@ class ProgressReport(UnitDocument):
         indexes = [models.Index(fields=["campaign", "kind", "status"])]
 
     def __str__(self):
-        return f"Báo cáo {self.get_kind_display().lower()} của {self.organization} ({self.campaign.reference})"
+        return f"Báo cáo {self.get_kind_display().lower()} của {self.organization} ({self.campaign.dated_reference})"
 
     @property
     def noun(self):

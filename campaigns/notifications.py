@@ -42,7 +42,7 @@ def _link(doc):
 def transition_message(log):
     """(recipients, subject, body) for one logged move of a unit's document."""
     doc = log.subject
-    unit, ref, noun = doc.organization.name, doc.campaign.reference, doc.noun
+    unit, ref, noun = doc.organization.name, doc.campaign.dated_reference, doc.noun
     if log.to_state == DocumentStatus.SUBMITTED:
         return (
             staff_recipients(doc.campaign),
@@ -84,7 +84,7 @@ def notify_transition(log_id, log_model=SubPlanLog):
 
 
 def reminder_message(subplan, kind, day):
-    unit, ref = subplan.organization.name, subplan.campaign.reference
+    unit, ref = subplan.organization.name, subplan.campaign.dated_reference
     due = f"{subplan.due_date:%d/%m/%Y}" if subplan.due_date else "(chưa định)"
     if kind == ReminderKind.OVERDUE:
         subject = f"[Thi đua] Quá hạn nộp kế hoạch thực hiện {ref}"

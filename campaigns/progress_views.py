@@ -106,7 +106,8 @@ def _context(request, report, **extra):
         "checklist": services.report_checklist(report)
         if can_write_document(user, report) and report.is_editable
         else [],
-        "scan_stale": report.is_editable and services.scan_may_be_stale(report),
+        # Units and reviewers alike are told when the content changed after the signed scan (not only drafts).
+        "scan_stale": services.scan_may_be_stale(report),
         "subplan_approved": bool(report.subplan_id and report.subplan.status == "approved"),
         **selectors.report_document(report, targets),
     }

@@ -142,7 +142,8 @@ def _detail_context(request, subplan, **extra):
         "due_form": DueDateForm(initial={"due_date": subplan.due_date}),
         "days_late": subplan.days_late(timezone.localdate()),
         "checklist": services.subplan_checklist(subplan) if can_write else [],
-        "scan_stale": subplan.is_editable and services.scan_may_be_stale(subplan),
+        # Units and reviewers alike are told when the content changed after the signed scan (not only drafts).
+        "scan_stale": services.scan_may_be_stale(subplan),
         **doc,
     }
     context.update(extra)

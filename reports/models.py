@@ -87,7 +87,7 @@ class ReviewReport(models.Model):
         ]
 
     def __str__(self):
-        return f"Báo cáo {self.get_kind_display().lower()} {self.campaign.reference} — phiên bản {self.version}"
+        return f"Báo cáo {self.get_kind_display().lower()} {self.campaign.dated_reference} — phiên bản {self.version}"
 
     @property
     def is_active(self):

@@ -39,3 +39,47 @@ class NulCharacterMiddleware:
             if hasattr(request, "_messages"):
                 messages.warning(request, "Đã bỏ ký tự không hợp lệ (NUL, mã 0) khỏi nội dung tìm kiếm.")
         return self.get_response(request)
+
+
+class AppErrorPagesInDebugMiddleware:
+    """With DEBUG on (`make run`) Django answers a missing page with its yellow technical page, URL list included.
+    Users trying the demo should see what production shows: the app's own Vietnamese 404 page (403 pages already
+    are the app's in every mode). `DEBUG_TECHNICAL_404=true` brings Django's page back for developers.
+
+    Two ways to a 404: a view raising Http404 (process_exception) and a URL that matches nothing (the resolver
+    fails before any view; checked here before the request goes in). Runserver, static files and APPEND_SLASH
+    redirects are untouched."""
+
+    def __init__(self, get_response):
+        from django.conf import settings
+        from django.core.exceptions import MiddlewareNotUsed
+
+        if not settings.DEBUG or getattr(settings, "DEBUG_TECHNICAL_404", False):
+            raise MiddlewareNotUsed
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from django.urls import Resolver404, resolve
+
+        try:
+            resolve(request.path_info, getattr(request, "urlconf", None))
+            unmatched = False
+        except Resolver404:
+            unmatched = True
+        response = self.get_response(request)
+        if unmatched and response.status_code == 404:
+            return self._not_found(request)
+        return response
+
+    def process_exception(self, request, exception):
+        from django.http import Http404
+
+        if isinstance(exception, Http404):
+            return self._not_found(request)
+        return None
+
+    def _not_found(self, request):
+        from django.http import Http404
+        from django.views.defaults import page_not_found
+
+        return page_not_found(request, Http404())

@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.forms",  # with FORM_RENDERER below: templates/django/forms/ overrides widget templates
     "crispy_forms",
     "crispy_bootstrap5",
     "django_htmx",
@@ -66,7 +67,10 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "thidua.middleware.MethodNotAllowedPageMiddleware",
+    "thidua.middleware.AppErrorPagesInDebugMiddleware",  # only with DEBUG: the app's 404 page, not Django's
 ]
+# With DEBUG on, Django's technical 404 page (URL list) only when asked for.
+DEBUG_TECHNICAL_404 = env.bool("DEBUG_TECHNICAL_404", default=False)
 CSRF_FAILURE_VIEW = "thidua.views.csrf_failure"
 # `make benchmark` only: a bare one-query view and a query-count header (thidua/benchmark.py). Never in production.
 BENCHMARK_VIEWS = env.bool("BENCHMARK_VIEWS", default=False)
@@ -155,6 +159,10 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = MAX_UPLOAD_SIZE + 1024 * 1024
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
+
+# Widgets render through TEMPLATES, so the project's templates/django/forms/widgets/ override Django's
+# (the empty choice "---------" is shown as "— Chọn —").
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

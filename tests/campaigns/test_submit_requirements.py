@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from campaigns import services
 from campaigns.enums import DocumentStatus as S
-from campaigns.models import SubPlan, SubPlanAttachment
+from campaigns.models import ProgressReport, SubPlan, SubPlanAttachment
 from thidua.workflow import TransitionError
 
 from .conftest import JPEG_BYTES, PNG_BYTES, attach_scan, bring_to, fill
@@ -101,3 +101,44 @@ def test_progress_report_needs_its_signed_file(report, unit_head, client):
     services.transition_progress_report(report, "submit", unit_head)
     report.refresh_from_db()
     assert report.status == S.SUBMITTED
+
+
+def _resubmitted_after_a_change(doc, head, staff, save):
+    """Returned, then changed without a new scan, then submitted again: what the reviewer opens."""
+    now = timezone.now()
+    type(doc).objects.filter(pk=doc.pk).update(content_changed_at=now - datetime.timedelta(hours=2))
+    doc.attachments.update(uploaded_at=now - datetime.timedelta(hours=1))
+    doc.refresh_from_db()
+    save(doc)
+    return type(doc).objects.get(pk=doc.pk)
+
+
+def test_staff_reviewing_a_subplan_changed_after_its_scan_see_the_warning(client, subplan, unit_head, staff_user):
+    bring_to(subplan, S.RETURNED, unit_head, staff_user)
+    subplan = _resubmitted_after_a_change(
+        subplan,
+        unit_head,
+        staff_user,
+        lambda sp: services.save_subplan(sp, unit_head, version=sp.version, header={"title": "Đã sửa"}, sections={}),
+    )
+    services.transition_subplan(subplan, "submit", unit_head)
+    client.force_login(staff_user)
+    page = client.get(f"/phong-trao/ke-hoach-don-vi/{subplan.pk}/").content.decode()
+    assert 'id="scan-stale"' in page
+    assert "đối chiếu bản ký với nội dung" in page  # the reviewer's wording: compare before approving
+    client.force_login(unit_head)  # the unit sees it too while it waits for review
+    assert 'id="scan-stale"' in client.get(f"/phong-trao/ke-hoach-don-vi/{subplan.pk}/").content.decode()
+
+
+def test_staff_reviewing_a_report_changed_after_its_scan_see_the_warning(client, report, unit_head, staff_user):
+    write(report, unit_head)
+    report.attachments.update(uploaded_at=timezone.now())  # the scan attached after the last change
+    services.transition_progress_report(report, "submit", unit_head)
+    client.force_login(staff_user)
+    url = f"/phong-trao/bao-cao-don-vi/{report.pk}/"
+    assert 'id="scan-stale"' not in client.get(url).content.decode()  # the scan matches what was submitted
+    ProgressReport.objects.filter(pk=report.pk).update(
+        content_changed_at=timezone.now() + datetime.timedelta(minutes=1)
+    )  # the content moved on after the newest scan
+    page = client.get(url).content.decode()
+    assert 'id="scan-stale"' in page and "đối chiếu bản ký với nội dung" in page
