@@ -7,7 +7,7 @@ PYTHON ?= $(shell for p in python3.13 python3.12 python3.11 python3; do $$p -c '
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run setup test deps static lint worker beat benchmark clean check-run check-test backup restore
+.PHONY: run setup test deps static lint worker beat benchmark clean check-run check-test backup restore smoke
 
 $(VENV)/.installed: requirements.txt
 	@test -n "$(PYTHON)" || (echo "missing: Python 3.11, 3.12 or 3.13 — install it with: sudo apt install python3 python3-venv" && exit 1)
@@ -43,6 +43,10 @@ test: check-test deps
 lint: deps
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+
+# Production smoke test: docker-compose.yml's services as processes here (PostgreSQL, Redis), used over HTTP.
+smoke: check-test deps
+	$(PY) scripts/smoke.py
 
 # Database and files in one dated archive (BACKUP_DIR, default ./backups); restore into an empty database and folder.
 backup: deps

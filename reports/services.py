@@ -1,14 +1,13 @@
 """Writes for review reports: request a build, print edited narrative again, and the build itself."""
 
 import logging
-import os
 import time
-import uuid
 from datetime import timedelta
 
 from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
 from django.db.models import F, Max
@@ -258,19 +257,17 @@ def render_review_pdf(report, snapshot, sections):
 
 
 def _write_atomically(name, content):
-    """Write to a temporary name beside the target, then rename: readers never see half a file."""
-    path = default_storage.path(name)
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    temporary = f"{path}.tmp-{uuid.uuid4().hex}"
-    try:
-        with open(temporary, "wb") as fh:
-            fh.write(content)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(temporary, path)
-    finally:
-        if os.path.exists(temporary):
-            os.remove(temporary)
+    """Store a generated file under exactly `name` through the storage API (local folder or S3-compatible bucket).
+
+    Readers never see half a file: the row points at the name only from the transaction that marks the build done;
+    a file left under the name by an attempt that died before cleaning up is replaced.
+    """
+    if default_storage.exists(name):
+        default_storage.delete(name)
+    stored = default_storage.save(name, ContentFile(content))
+    if stored != name:  # pragma: no cover - another writer took the name between exists() and save()
+        default_storage.delete(stored)
+        raise OSError(f"could not store {name}")
 
 
 def _remove_quietly(names):

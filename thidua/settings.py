@@ -12,7 +12,7 @@ from django.core.exceptions import ImproperlyConfigured
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 env = environ.Env()
-env_file = BASE_DIR / ".env"
+env_file = Path(env.str("ENV_FILE", default=str(BASE_DIR / ".env")))  # values already in the environment win
 if env_file.exists():
     environ.Env.read_env(env_file)
 
@@ -131,7 +131,7 @@ FORMAT_MODULE_PATH = ["thidua.formats"]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(env.str("STATIC_ROOT", default=str(BASE_DIR / "staticfiles")))
 # Front-end packages come from npm (package.json) and are served as our own files.
 NODE_MODULES = Path(env.str("NODE_MODULES_DIR", default=str(BASE_DIR / "node_modules")))
 STATICFILES_DIRS = [
@@ -150,6 +150,30 @@ STORAGES = {
         )
     },
 }
+# Uploaded and generated files on S3-compatible object storage when S3_BUCKET is set (several web and worker
+# machines share them); else the local MEDIA_ROOT folder. Either way they are read only through permission-checked
+# views (no public URLs: private objects, short-lived signed URLs only if a URL is ever asked for).
+S3_BUCKET = env.str("S3_BUCKET", default="")
+if S3_BUCKET:
+    _s3_endpoint = env.str("S3_ENDPOINT_URL", default="") or None
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": S3_BUCKET,
+            "endpoint_url": _s3_endpoint,
+            "region_name": env.str("S3_REGION", default="") or None,
+            # Empty: boto3's own chain (AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, instance role...).
+            "access_key": env.str("S3_ACCESS_KEY_ID", default="") or None,
+            "secret_key": env.str("S3_SECRET_ACCESS_KEY", default="") or None,
+            "location": env.str("S3_PREFIX", default=""),
+            "addressing_style": env.str("S3_ADDRESSING_STYLE", default="path" if _s3_endpoint else "") or None,
+            "default_acl": None,  # private objects (bucket default)
+            "querystring_auth": True,
+            "querystring_expire": 60,
+            "file_overwrite": False,  # a name in use gets a suffix, as on the local disk
+            "max_memory_size": 5 * 1024 * 1024,  # downloads larger than this spool to a temporary file
+        },
+    }
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(BASE_DIR / "media")))
 BACKUP_DIR = Path(env.str("BACKUP_DIR", default=str(BASE_DIR / "backups")))  # manage.py backup
