@@ -10,6 +10,7 @@ from .models import (
     CouncilSession,
     Decision,
     DossierFile,
+    ImportAlias,
     Nomination,
     NominationLog,
     Publication,
@@ -223,3 +224,12 @@ class PublicationAdmin(admin.ModelAdmin):
     filter_horizontal = ["nominations"]
     readonly_fields = ["token", "published_at"]
     inlines = [PublicCommentInline]
+
+
+@admin.register(ImportAlias)
+class ImportAliasAdmin(admin.ModelAdmin):
+    """Names other versions of the nominee template use: the import accepts them."""
+
+    list_display = ["text", "catalogue", "value", "source"]
+    list_filter = ["catalogue"]
+    search_fields = ["text", "value"]

@@ -516,6 +516,7 @@ def seed_catalogue(award_type_model=None):
         created += 1
     if default_model:
         seed_conditions()
+        seed_import_aliases()
     return created
 
 
@@ -652,4 +653,33 @@ def seed_conditions(condition_model=None):
             continue
         condition_model.objects.create(**row)
         created += 1
+    return created
+
+
+# Names other published versions of the MauTDKT template give to our nominee classes, fields of activity and kinds
+# (awards.ImportAlias, editable in the admin). The 20231004 version's own labels are matched without aliases.
+OLDER_TEMPLATE = "Mẫu MauTDKT phiên bản trước (danh sách thả xuống «Phân loại đối tượng»)"
+IMPORT_ALIASES = [
+    ("class", "Cơ quan Đảng và các tổ chức chính trị, xã hội", "party_body", OLDER_TEMPLATE),
+    # The row in that place of the older list; the law's form 0602.N/0603.N class nearest to it: check with the
+    # office whether «khác» also meant leaders below deputy head of division (then map it to «other»).
+    ("class", "Các cấp lãnh đạo khác", "leader_division", OLDER_TEMPLATE),
+    ("class", "Cơ quan Trung ương đóng trên địa bàn", "central_body", "chính tả khác"),
+    ("field", "Lao động - Thương binh và Xã hội", "0019", "chính tả khác"),
+    ("field", "An ninh, Quốc phòng", "0001", "chính tả khác"),
+    ("kind", "Cá nhân", "individual", "cột «Phân loại khen thưởng» ghi ngắn"),
+    ("kind", "Tập thể", "collective", "cột «Phân loại khen thưởng» ghi ngắn"),
+    ("kind", "Hộ gia đình", "household", "cột «Phân loại khen thưởng» ghi ngắn"),
+]
+
+
+def seed_import_aliases(alias_model=None):
+    if alias_model is None:
+        from .models import ImportAlias as alias_model
+    created = 0
+    for catalogue, text, value, source in IMPORT_ALIASES:
+        _obj, was_created = alias_model.objects.get_or_create(
+            catalogue=catalogue, text=text, defaults={"value": value, "source": source}
+        )
+        created += was_created
     return created

@@ -133,21 +133,47 @@ def _org_index(campaign):
     return index
 
 
+def alias_maps():
+    """({key: value}) for nominee kinds, classes and fields of activity: the template's labels plus the aliases kept
+    as data (awards.ImportAlias: the names other published versions of MauTDKT use)."""
+    from .models import ImportAlias
+
+    kinds, classes, fields = dict(KIND_BY_KEY), dict(CLASS_BY_KEY), dict(FIELD_BY_KEY)
+    target = {ImportAlias.KIND: kinds, ImportAlias.CLASS: classes, ImportAlias.FIELD: fields}
+    for catalogue, text, value in ImportAlias.objects.values_list("catalogue", "text", "value"):
+        target[catalogue][key(text)] = value
+    return kinds, classes, fields
+
+
 def parse(upload, campaign):
     """(rows, errors): rows are dicts of Nomination fields; errors are Vietnamese lines with row numbers."""
+    try:
+        rows, row_errors = parse_rows(upload, campaign)
+    except ValidationError as exc:
+        return [], exc.messages
+    errors = [f"Dòng {number}: {message}" for number, message in row_errors]
+    if not rows and not errors:
+        errors.append(NO_ROWS)
+    return rows, errors
+
+
+NO_ROWS = "Tệp không có dòng nào để nhập (sheet «file nhận» chỉ có dòng tiêu đề)."
+
+
+def parse_rows(upload, campaign):
+    """(rows, [(row number, reason)]); raises ValidationError when the file itself cannot be used."""
     try:
         sheet_rows = read(upload)
         if not sheet_rows:
             raise ImportError_("Bảng tính trống.")
         _check_header(sheet_rows[0][1])
-    except ValidationError as exc:
-        return [], exc.messages
     except ImportError_ as exc:
-        return [], [str(exc)]
+        raise ValidationError(str(exc)) from None
 
     day = campaign.period_end
     awards = _award_index(day)
     orgs = _org_index(campaign)
+    kinds, classes, fields = alias_maps()
     rows, errors = [], []
     for number, raw in sheet_rows[1:]:
         values = [_cell(v) for v in raw]
@@ -155,12 +181,11 @@ def parse(upload, campaign):
         if not any(values[1:]):
             continue
         if len(rows) + len(errors) >= MAX_ROWS:
-            errors.append(f"Tệp có quá {MAX_ROWS} dòng: hãy chia thành nhiều tệp.")
-            break
+            raise ValidationError(f"Tệp có quá {MAX_ROWS} dòng: hãy chia thành nhiều tệp.")
         problems = []
         if not name:
             problems.append("thiếu tên tập thể/cá nhân/hộ gia đình")
-        kind = KIND_BY_KEY.get(key(kind_text))
+        kind = kinds.get(key(kind_text))
         if not kind_text:
             problems.append("thiếu phân loại khen thưởng (cá nhân/tập thể/hộ gia đình)")
         elif kind is None:
@@ -182,12 +207,12 @@ def parse(upload, campaign):
                 award_type = next(iter(matches.values()))
         nominee_class = ""
         if class_text:
-            nominee_class = CLASS_BY_KEY.get(key(class_text), "")
+            nominee_class = classes.get(key(class_text), "")
             if not nominee_class:
                 problems.append(f"phân loại đối tượng «{class_text}» không có trong danh mục")
         activity_field = ""
         if field_text:
-            activity_field = FIELD_BY_KEY.get(key(field_text), "")
+            activity_field = fields.get(key(field_text), "")
             if not activity_field:
                 problems.append(f"lĩnh vực hoạt động «{field_text}» không có trong danh mục")
         organization = None
@@ -199,7 +224,7 @@ def parse(upload, campaign):
         if kind and award_type and not award_type.accepts(kind):
             problems.append(f"«{award_type.name}» không xét cho đối tượng {NomineeKind(kind).label.lower()}")
         if problems:
-            errors.append(f"Dòng {number}: " + "; ".join(problems) + ".")
+            errors.append((number, "; ".join(problems) + "."))
             continue
         rows.append(
             {
@@ -215,8 +240,6 @@ def parse(upload, campaign):
                 "activity_field": activity_field,
             }
         )
-    if not rows and not errors:
-        errors.append("Tệp không có dòng nào để nhập (sheet «file nhận» chỉ có dòng tiêu đề).")
     return rows, errors
 
 

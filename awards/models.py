@@ -824,3 +824,74 @@ class PublicComment(models.Model):
     def save(self, *args, **kwargs):
         normalize_text_fields(self)
         super().save(*args, **kwargs)
+
+
+class ImportAlias(models.Model):
+    """Another name the nominee template has used for one of our values (the import accepts it): e.g. the class
+    «Cơ quan Đảng và các tổ chức chính trị, xã hội» of another published version of MauTDKT is our «Cơ quan Đảng»."""
+
+    KIND, CLASS, FIELD = "kind", "class", "field"
+    CATALOGUES = [(KIND, "Phân loại khen thưởng"), (CLASS, "Phân loại đối tượng"), (FIELD, "Lĩnh vực hoạt động")]
+
+    catalogue = models.CharField("danh mục", max_length=8, choices=CATALOGUES)
+    text = models.CharField("tên trong tệp", max_length=255)
+    value = models.CharField("giá trị tương ứng", max_length=32, help_text="Mã giá trị (ví dụ party_body, 0013)")
+    source = models.CharField("mẫu / phiên bản có tên này", max_length=255, blank=True)
+
+    class Meta:
+        verbose_name = "tên gọi khác khi nhập Excel"
+        verbose_name_plural = "tên gọi khác khi nhập Excel (phân loại đối tượng, lĩnh vực)"
+        constraints = [models.UniqueConstraint(fields=["catalogue", "text"], name="one_alias_per_text")]
+
+    def __str__(self):
+        return f"{self.text} → {self.value}"
+
+    def clean(self):
+        valid = {
+            self.KIND: NomineeKind.values,
+            self.CLASS: NomineeClass.values,
+            self.FIELD: ActivityField.values,
+        }[self.catalogue]
+        if self.value not in valid:
+            raise ValidationError({"value": f"Giá trị phải là một trong: {', '.join(valid)}."})
+
+    def save(self, *args, **kwargs):
+        normalize_text_fields(self)
+        super().save(*args, **kwargs)
+
+
+class ImportBatch(models.Model):
+    """A nominee list read and checked but not yet imported: the preview the clerk decides on (all rows, only
+    those without blocking findings, or nothing)."""
+
+    PENDING, IMPORTED, DISCARDED = "pending", "imported", "discarded"
+    STATES = [(PENDING, "Chờ quyết định"), (IMPORTED, "Đã nhập"), (DISCARDED, "Không nhập")]
+
+    campaign = models.ForeignKey(
+        "campaigns.Campaign", on_delete=models.CASCADE, related_name="import_batches", verbose_name="phong trào"
+    )
+    proposer = models.ForeignKey(
+        Organization, on_delete=models.CASCADE, related_name="+", verbose_name="đơn vị đề nghị"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", verbose_name="người nhập"
+    )
+    filename = models.CharField("tệp", max_length=255)
+    rows = models.JSONField("các dòng", default=list)
+    state = models.CharField("trạng thái", max_length=12, choices=STATES, default=PENDING)
+    imported = models.PositiveIntegerField("số đề nghị đã tạo", default=0)
+    created_at = models.DateTimeField("đọc lúc", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "lượt nhập Excel"
+        verbose_name_plural = "lượt nhập Excel"
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.filename} ({self.created_at:%d/%m/%Y %H:%M})"
+
+    def counts(self):
+        out = {"blocked": 0, "warning": 0, "ok": 0}
+        for row in self.rows:
+            out[row["verdict"]] += 1
+        return out

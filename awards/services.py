@@ -16,6 +16,7 @@ from .models import (
     CouncilSession,
     Decision,
     DossierFile,
+    ImportBatch,
     Nomination,
     NominationLog,
     Vote,
@@ -516,3 +517,160 @@ def import_nominees(campaign, proposer, actor, upload):
             transaction.set_rollback(True)
             return 0, errors
     return len(rows), []
+
+
+# --- Import that tells before it imports -----------------------------------------------------------------
+
+# Rules a fresh import cannot meet yet (the dossier, the achievement text and the collective's member counts are
+# added on the draft afterwards): shown as "to complete", never as blocking in the preview.
+COMPLETED_AFTER_IMPORT = ("dossier", "achievement")
+IMPORT_FIELDS = (
+    "nominee_kind",
+    "title_prefix",
+    "full_name",
+    "position",
+    "unit_name",
+    "nominee_class",
+    "activity_field",
+)
+
+
+def _row_nomination(campaign, proposer, actor, fields):
+    from .models import AwardType
+
+    values = {k: fields[k] for k in IMPORT_FIELDS}
+    nomination = Nomination(
+        campaign=campaign,
+        proposer=proposer,
+        created_by=actor,
+        year=campaign.period_end.year,
+        award_type=AwardType.objects.get(pk=fields["award_type_id"]),
+        organization_id=fields["organization_id"],
+        **values,
+    )
+    _resolve_version(nomination)
+    return nomination
+
+
+def preview_import(campaign, proposer, actor, upload):
+    """Read a nominee list and check every row (eligibility, duplicates in the file, in the campaign's nominations
+    of any status and in the registry) without importing anything: an ImportBatch the clerk decides on.
+    Raises ValidationError when the file itself cannot be used."""
+    from . import excel
+
+    if not can_nominate(actor, campaign, proposer):
+        raise PermissionDenied
+    rows, row_errors = excel.parse_rows(upload, campaign)
+    if not rows and not row_errors:
+        raise ValidationError(excel.NO_ROWS)
+    existing = {}
+    for key, code, status, name in Nomination.objects.filter(campaign=campaign).values_list(
+        "nominee_key", "award_type__code", "status", "proposer__name"
+    ):
+        existing.setdefault((key, code), (status, name))
+    out, seen = [], {}
+    for row in rows:
+        fields = {k: row[k] for k in IMPORT_FIELDS}
+        fields["award_type_id"] = row["award_type"].pk
+        fields["organization_id"] = row["organization"].pk if row["organization"] else None
+        nomination = _row_nomination(campaign, proposer, actor, fields)
+        nomination.fill_keys()
+        findings = []
+        for f in eligibility.evaluate(nomination):
+            if f.ok or f.rule in COMPLETED_AFTER_IMPORT:
+                continue
+            severity, message = f.severity, f.message
+            if f.rule in ("member_share", "member_complete") and nomination.member_count is None:
+                severity, message = eligibility.SOFT, "Sau khi nhập cần bổ sung: " + message
+            findings.append({"severity": severity, "message": message})
+        twin = (nomination.nominee_key, nomination.award_type.code)
+        duplicate = False
+        if twin in seen:
+            duplicate = True
+            findings.append({"severity": eligibility.HARD, "message": f"Trùng với dòng {seen[twin]} của tệp."})
+        else:
+            seen[twin] = row["row"]
+        if twin in existing:
+            duplicate = True
+            status, name = existing[twin]
+            label = S(status).label.lower()
+            findings.append(
+                {
+                    "severity": eligibility.HARD,
+                    "message": f"Đã có đề nghị «{nomination.award_type.name}» của {name} trong phong trào ({label}).",
+                }
+            )
+        severities = {f["severity"] for f in findings}
+        verdict = "blocked" if eligibility.HARD in severities else "warning" if severities else "ok"
+        out.append(
+            {
+                "row": row["row"],
+                "verdict": verdict,
+                "duplicate": duplicate,
+                "name": nomination.display_name,
+                "kind": nomination.get_nominee_kind_display(),
+                "award": nomination.award_type.name,
+                "unit": nomination.unit_name or nomination.position,
+                "findings": findings,
+                "fields": fields,
+            }
+        )
+    for number, message in row_errors:
+        out.append(
+            {
+                "row": number,
+                "verdict": "blocked",
+                "duplicate": False,
+                "name": "",
+                "kind": "",
+                "award": "",
+                "unit": "",
+                "findings": [{"severity": eligibility.HARD, "message": f"Không đọc được: {message}"}],
+                "fields": None,
+            }
+        )
+    out.sort(key=lambda r: r["row"])
+    return ImportBatch.objects.create(
+        campaign=campaign,
+        proposer=proposer,
+        created_by=actor,
+        filename=(getattr(upload, "name", "") or "")[:255],
+        rows=out,
+    )
+
+
+IMPORT_ALL, IMPORT_CLEAN, IMPORT_NONE = "all", "clean", "none"
+
+
+def import_batch(batch, actor, choice):
+    """Create the drafts the clerk chose: every readable row (`all`) or only those without blocking findings
+    (`clean`); `none` discards. Duplicates are never created (in the file, or already in the campaign in any
+    status: re-importing an export adds nothing). Once decided a batch cannot be decided again."""
+    if choice not in (IMPORT_ALL, IMPORT_CLEAN, IMPORT_NONE):
+        raise ValidationError("Lựa chọn không hợp lệ.")
+    if not can_nominate(actor, batch.campaign, batch.proposer):
+        raise PermissionDenied
+    with transaction.atomic():
+        locked = ImportBatch.objects.select_for_update().get(pk=batch.pk)
+        if locked.state != ImportBatch.PENDING:
+            raise TransitionError("Danh sách này đã được xử lý.")
+        if choice == IMPORT_NONE:
+            ImportBatch.objects.filter(pk=locked.pk).update(state=ImportBatch.DISCARDED)
+            return 0
+        taken = set(Nomination.objects.filter(campaign=locked.campaign).values_list("nominee_key", "award_type__code"))
+        created = 0
+        for row in locked.rows:
+            if row["fields"] is None or row["duplicate"]:
+                continue
+            if choice == IMPORT_CLEAN and row["verdict"] == "blocked":
+                continue
+            nomination = _row_nomination(locked.campaign, locked.proposer, actor, row["fields"])
+            nomination.fill_keys()
+            if (nomination.nominee_key, nomination.award_type.code) in taken:
+                continue
+            nomination.full_clean(exclude=["achievement"])
+            nomination.save()
+            taken.add((nomination.nominee_key, nomination.award_type.code))
+            created += 1
+        ImportBatch.objects.filter(pk=locked.pk).update(state=ImportBatch.IMPORTED, imported=created)
+    return created

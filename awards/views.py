@@ -272,16 +272,69 @@ def nominee_import(request, campaign_pk):
     form = ImportForm(request.POST or None, request.FILES or None, proposers=proposers)
     errors, status = [], 200
     if request.method == "POST" and form.is_valid():
-        created, errors = services.import_nominees(
-            campaign, form.cleaned_data["proposer"], request.user, form.cleaned_data["file"]
-        )
-        if not errors:
-            messages.success(request, f"Đã nhập {created} đề nghị (dự thảo). Bổ sung thành tích, hồ sơ rồi gửi đi.")
-            return redirect("awards:campaign", campaign_pk=campaign.pk)
+        try:
+            batch = services.preview_import(
+                campaign, form.cleaned_data["proposer"], request.user, form.cleaned_data["file"]
+            )
+        except ValidationError as exc:
+            errors = exc.messages
+        else:
+            return redirect("awards:import_preview", pk=batch.pk)
         status = 400
     elif form.is_bound:
         status = 400
     return render(request, "awards/import.html", {"form": form, "campaign": campaign, "errors": errors}, status=status)
+
+
+def _batch_for(user, pk):
+    """The user's own pending or decided import (another user's = 404)."""
+    from .models import ImportBatch
+
+    qs = ImportBatch.objects.select_related("campaign", "proposer")
+    if not user.is_superuser:
+        qs = qs.filter(created_by=user, proposer__in=organization_ids_for(user))
+    return get_object_or_404(qs, pk=pk)
+
+
+@login_required
+def import_preview(request, pk):
+    """Every row of the file with its findings (blocked, warning, ok) before anything is imported."""
+    batch = _batch_for(request.user, pk)
+    verdict = request.GET.get("verdict", "")
+    rows = [r for r in batch.rows if not verdict or r["verdict"] == verdict]
+    counts = batch.counts()
+    return render(
+        request,
+        "awards/import_preview.html",
+        {
+            "batch": batch,
+            "campaign": batch.campaign,
+            "rows": rows,
+            "counts": counts,
+            "verdict": verdict,
+            "importable_all": sum(1 for r in batch.rows if r["fields"] and not r["duplicate"]),
+            "importable_clean": sum(
+                1 for r in batch.rows if r["fields"] and not r["duplicate"] and r["verdict"] != "blocked"
+            ),
+        },
+    )
+
+
+@login_required
+@require_POST
+def import_decide(request, pk):
+    batch = _batch_for(request.user, pk)
+    choice = request.POST.get("choice", "")
+    try:
+        created = services.import_batch(batch, request.user, choice)
+    except (ValidationError, TransitionError) as exc:
+        messages.error(request, _errors(exc))
+        return redirect("awards:import_preview", pk=batch.pk)
+    if choice == services.IMPORT_NONE:
+        messages.info(request, "Không nhập dòng nào.")
+    else:
+        messages.success(request, f"Đã nhập {created} đề nghị (dự thảo). Bổ sung thành tích, hồ sơ rồi gửi đi.")
+    return redirect("awards:campaign", campaign_pk=batch.campaign_id)
 
 
 EXPORT_DEFAULT_STATUSES = [NominationStatus.APPROVED, NominationStatus.DECIDED]

@@ -9,9 +9,7 @@ from awards.excel import key
 from awards.models import AwardType
 
 D = datetime.date
-REFERENCE = Path("/work/shared/reference/MauTDKT_20231004.xlsx")
-if not REFERENCE.exists():
-    REFERENCE = Path(__file__).resolve().parents[3] / "shared" / "reference" / "MauTDKT_20231004.xlsx"
+REFERENCE = Path(__file__).resolve().parent / "fixtures" / "MauTDKT_20231004.xlsx"  # the template as published
 
 pytestmark = pytest.mark.django_db
 

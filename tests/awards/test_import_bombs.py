@@ -75,4 +75,6 @@ def test_the_same_file_without_the_weapon_imports(client, campaign, unit, unit_h
         {"proposer": unit.pk, "file": SimpleUploadedFile("danh-sach.xlsx", data)},
     )
     assert response.status_code == 302, response.content.decode()[-2000:]
+    assert not Nomination.objects.exists()  # the preview first: nothing is imported before the clerk chooses
+    client.post(response["Location"] + "quyet-dinh/", {"choice": "clean"})
     assert list(Nomination.objects.values_list("full_name", flat=True)) == ["Lò Văn Sổ"]
