@@ -37,6 +37,8 @@ urlpatterns = [
     path("so/xuat-excel/", views.registry_export, name="registry_export"),
     path("so/lich-su/", views.registry_history, name="history"),
     path("so/thong-ke/", views.registry_statistics, name="statistics"),
+    path("so/bieu-mau/", views.official_forms, name="official_forms"),
+    path("so/bieu-mau/0601/", views.form_0601, name="form_0601"),
     path("so/<int:pk>/thu-hoi-dinh-chinh/", views.award_amend, name="amend"),
     path("so/<int:pk>/giay-khen.pdf", views.certificate_pdf, name="certificate"),
 ]

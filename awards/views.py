@@ -823,3 +823,77 @@ def awards_home(request):
             "page": page,
         },
     )
+
+
+# --- Official statistics forms (Thông tư 02/2023/TT-BNV) ------------------------------------------------
+
+
+def _report_year(request):
+    from django.utils import timezone
+
+    try:
+        year = int(request.GET.get("year", ""))
+    except ValueError:
+        year = timezone.localdate().year
+    return year if 1945 <= year <= 2100 else timezone.localdate().year
+
+
+@login_required
+def official_forms(request):
+    return render(request, "awards/official_forms.html", {"year": _report_year(request)})
+
+
+@login_required
+def form_0601(request):
+    """Biểu 0601.N from the campaigns the user's own organisations launched, on screen, in xlsx and in print."""
+    import datetime
+
+    from campaigns.models import Campaign
+
+    from . import official_forms as forms_0601
+
+    year = _report_year(request)
+    qs = Campaign.objects.all()
+    if not request.user.is_superuser:
+        qs = qs.filter(issuer__in=organization_ids_for(request.user))
+    campaigns = list(forms_0601.campaigns_in_year(qs, year))
+    table = forms_0601.form_0601(campaigns)
+    orgs = Organization.objects.filter(pk__in=organization_ids_for(request.user)).order_by("depth", "path")
+    reporter = ", ".join(o.name for o in orgs[:3]) or "…"
+    basis = forms_0601.basis_on(datetime.date(year, 12, 15))
+    context = {
+        "table": table,
+        "year": year,
+        "reporter": reporter,
+        "basis": basis,
+        "columns": forms_0601.COLUMNS_0601,
+        "count": len(campaigns),
+    }
+    fmt = request.GET.get("format")
+    if fmt == "xlsx":
+        from thidua import xlsx
+
+        wb = forms_0601.export_0601(table, year=year, reporter=reporter, basis=basis)
+        return xlsx.response(wb, f"bieu-0601N-{year}.xlsx")
+    if fmt == "pdf":
+        from reports.pdf import DocumentMeta, render_pdf
+
+        doc = DocumentMeta(
+            issuing_body="",
+            superior_body="",
+            printed_reference="",
+            place_and_date="",
+            document_format="state",
+            document_type="",
+            title="",
+            sign_on_behalf="",
+            signer_title="",
+            signer_name="",
+            recipients=[],
+        )
+        pdf = render_pdf("awards/print/form_0601.html", {**context, "doc": doc, "landscape": True})
+        response = HttpResponse(pdf, content_type="application/pdf")
+        response["Content-Disposition"] = f'inline; filename="bieu-0601N-{year}.pdf"'
+        response["X-Content-Type-Options"] = "nosniff"
+        return response
+    return render(request, "awards/form_0601.html", context)
