@@ -19,6 +19,7 @@ from django.db.models import Q
 from campaigns.models import DocumentFormat
 from thidua.text import fold, normalize_text_fields, vn_date
 from thidua.uploads import UploadedFileBase
+from thidua.validation import NARRATIVE, TITLE, limited, validate_birth_year, validate_year
 from thidua.workflow import TransitionLogBase
 from units.models import Organization
 
@@ -61,7 +62,10 @@ class AwardType(models.Model):
     code = models.SlugField("mã", max_length=64, help_text="Giống nhau giữa các phiên bản của cùng một danh hiệu")
     name = models.CharField("tên", max_length=255)
     aliases = models.TextField(
-        "tên gọi khác", blank=True, help_text="Mỗi dòng một tên (dùng khi nhập Excel, ví dụ tên trong mẫu HTKT)"
+        "tên gọi khác",
+        blank=True,
+        help_text="Mỗi dòng một tên (dùng khi nhập Excel, ví dụ tên trong mẫu HTKT)",
+        **limited(TITLE),
     )
     kind = models.CharField("loại", max_length=8, choices=AwardKind.choices)
     for_individual = models.BooleanField("cho cá nhân", default=False)
@@ -81,7 +85,7 @@ class AwardType(models.Model):
         blank=True,
         help_text="Cấp không tự quyết định nhưng được trình cấp có thẩm quyền",
     )
-    criteria = models.TextField("tiêu chuẩn", blank=True)
+    criteria = models.TextField("tiêu chuẩn", blank=True, **limited(NARRATIVE))
     prerequisite_codes = models.JSONField(
         "điều kiện: đã đạt trong năm", default=list, blank=True, help_text='Mã danh hiệu, ví dụ ["ldtt"]'
     )
@@ -105,8 +109,10 @@ class AwardType(models.Model):
     publication_min_days = models.PositiveSmallIntegerField(
         "thời hạn lấy ý kiến tối thiểu (ngày)", null=True, blank=True, help_text="Để trống: không quy định tối thiểu"
     )
-    legal_source = models.TextField("căn cứ pháp lý", blank=True)
-    editable_note = models.TextField("ghi chú (quy định chưa rõ, để dạng dữ liệu sửa được)", blank=True)
+    legal_source = models.TextField("căn cứ pháp lý", blank=True, **limited(NARRATIVE))
+    editable_note = models.TextField(
+        "ghi chú (quy định chưa rõ, để dạng dữ liệu sửa được)", blank=True, **limited(NARRATIVE)
+    )
     valid_from = models.DateField("hiệu lực từ", null=True, blank=True)
     valid_to = models.DateField("hiệu lực đến", null=True, blank=True)
     reference_code = models.CharField("mã trong mẫu HTKT", max_length=32, blank=True)
@@ -190,11 +196,11 @@ class NomineeFields(models.Model):
     unit_name = models.CharField("đơn vị công tác", max_length=255, blank=True)
     gender = models.CharField("giới tính", max_length=8, choices=Gender.choices, blank=True)
     ethnicity = models.CharField("dân tộc", max_length=64, blank=True)
-    birth_year = models.PositiveSmallIntegerField("năm sinh", null=True, blank=True)
+    birth_year = models.PositiveSmallIntegerField("năm sinh", null=True, blank=True, validators=[validate_birth_year])
     nominee_class = models.CharField("phân loại đối tượng", max_length=32, choices=NomineeClass.choices, blank=True)
     activity_field = models.CharField("lĩnh vực hoạt động", max_length=8, choices=ActivityField.choices, blank=True)
-    year = models.PositiveSmallIntegerField("năm thành tích")
-    achievement = models.TextField("tóm tắt thành tích")
+    year = models.PositiveSmallIntegerField("năm thành tích", validators=[validate_year])
+    achievement = models.TextField("tóm tắt thành tích", **limited(NARRATIVE))
     nominee_key = models.CharField(max_length=400, editable=False, db_index=True, default="")
     search_key = models.TextField(editable=False, default="")
 
@@ -298,7 +304,10 @@ class Decision(models.Model):
         "loại quyết định", max_length=8, choices=DecisionKind.choices, default=DecisionKind.AWARD, db_index=True
     )
     reason = models.TextField(
-        "lý do", blank=True, help_text="Thu hồi, hủy bỏ, đính chính: lý do (kết luận thanh tra, sai sót…)"
+        "lý do",
+        blank=True,
+        help_text="Thu hồi, hủy bỏ, đính chính: lý do (kết luận thanh tra, sai sót…)",
+        **limited(TITLE),
     )
     number = models.PositiveIntegerField("số")
     symbol = models.CharField(
@@ -306,15 +315,17 @@ class Decision(models.Model):
     )
     place = models.CharField("địa danh", max_length=64)
     issued_on = models.DateField("ngày ký")
-    title = models.TextField("trích yếu", default="Về việc khen thưởng")
-    preamble = models.TextField("căn cứ", blank=True, help_text="Mỗi dòng một căn cứ")
-    articles = models.TextField("các điều", blank=True, help_text="Mỗi dòng một đoạn; để trống: dùng nội dung mặc định")
+    title = models.TextField("trích yếu", default="Về việc khen thưởng", **limited(TITLE))
+    preamble = models.TextField("căn cứ", blank=True, help_text="Mỗi dòng một căn cứ", **limited(NARRATIVE))
+    articles = models.TextField(
+        "các điều", blank=True, help_text="Mỗi dòng một đoạn; để trống: dùng nội dung mặc định", **limited(NARRATIVE)
+    )
     sign_on_behalf = models.CharField(
         "thẩm quyền ký", max_length=128, blank=True, help_text="T/M BAN THƯỜNG VỤ; TM. ỦY BAN NHÂN DÂN; KT. CHỦ TỊCH"
     )
     signer_title = models.CharField("chức vụ người ký", max_length=128, blank=True)
     signer_name = models.CharField("người ký", max_length=128)
-    recipients = models.TextField("nơi nhận", blank=True, help_text="Mỗi dòng một nơi nhận")
+    recipients = models.TextField("nơi nhận", blank=True, help_text="Mỗi dòng một nơi nhận", **limited(TITLE))
     status = models.CharField("trạng thái", max_length=8, choices=DecisionStatus.choices, default=DecisionStatus.DRAFT)
     issued_at = models.DateTimeField("ban hành lúc", null=True, blank=True)
     issued_by = models.ForeignKey(
@@ -425,6 +436,7 @@ class Nomination(NomineeFields):
         "giải trình (cho các cảnh báo)",
         blank=True,
         help_text="Bắt buộc khi còn cảnh báo khi gửi hoặc khi đưa ra Hội đồng",
+        **limited(NARRATIVE),
     )
     status = models.CharField(
         "trạng thái", max_length=16, choices=NominationStatus.choices, default=NominationStatus.DRAFT, db_index=True
@@ -725,8 +737,8 @@ class AwardCondition(models.Model):
         default=1,
         help_text="1: mỗi năm (Chiến sĩ thi đua cơ sở); 3: Chiến sĩ thi đua cấp tỉnh xét 3 năm một lần",
     )
-    legal_source = models.TextField("căn cứ pháp lý", blank=True)
-    editable_note = models.TextField("ghi chú (quy định chưa rõ)", blank=True)
+    legal_source = models.TextField("căn cứ pháp lý", blank=True, **limited(NARRATIVE))
+    editable_note = models.TextField("ghi chú (quy định chưa rõ)", blank=True, **limited(NARRATIVE))
     valid_from = models.DateField("hiệu lực từ", null=True, blank=True)
     valid_to = models.DateField("hiệu lực đến", null=True, blank=True)
 
@@ -764,7 +776,10 @@ class Publication(models.Model):
     )
     title = models.CharField("tiêu đề", max_length=255)
     note = models.TextField(
-        "hướng dẫn gửi ý kiến", blank=True, help_text="Nơi nhận, cách gửi ý kiến (in trên trang công khai)"
+        "hướng dẫn gửi ý kiến",
+        blank=True,
+        help_text="Nơi nhận, cách gửi ý kiến (in trên trang công khai)",
+        **limited(NARRATIVE),
     )
     comments_from = models.DateField("lấy ý kiến từ ngày")
     comments_until = models.DateField("đến hết ngày")
@@ -806,8 +821,8 @@ class PublicComment(models.Model):
     )
     received_on = models.DateField("ngày nhận")
     sender = models.CharField("người, cơ quan gửi", max_length=255, blank=True, help_text="Để trống nếu ẩn danh")
-    content = models.TextField("nội dung ý kiến")
-    handling = models.TextField("kết quả xem xét, xử lý", blank=True)
+    content = models.TextField("nội dung ý kiến", **limited(NARRATIVE))
+    handling = models.TextField("kết quả xem xét, xử lý", blank=True, **limited(NARRATIVE))
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+", verbose_name="người ghi"
     )

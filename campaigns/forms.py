@@ -88,6 +88,8 @@ def parse_figure(raw, label="Mức chỉ tiêu"):
         raise ValidationError(f"{label} phải là số (ví dụ 95 hoặc 1.500 hoặc 12,5).") from None
     if abs(value) >= Decimal("1e12"):
         raise ValidationError(f"{label} quá lớn.")
+    if value < 0:
+        raise ValidationError(f"{label} không được âm.")
     return value.quantize(Decimal("0.01"))
 
 

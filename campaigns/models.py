@@ -15,6 +15,7 @@ from django.urls import reverse
 
 from thidua.text import normalize_text_fields, vn_date
 from thidua.uploads import UploadedFileBase
+from thidua.validation import NARRATIVE, TITLE, limited, validate_figure
 from thidua.workflow import TransitionLogBase
 from units.models import Organization
 
@@ -77,15 +78,15 @@ class Campaign(models.Model):
     number_note = models.CharField(
         "ghi chú về số, ngày", max_length=255, blank=True, help_text="Nguồn gốc số và ngày (ví dụ: do dữ liệu mẫu gán)"
     )
-    title = models.TextField("trích yếu", help_text="Mỗi dòng một dòng in")
-    preamble = models.TextField("căn cứ (đoạn mở đầu)", blank=True)
-    introduction = models.TextField("lời dẫn", blank=True)
-    purpose = models.TextField("mục đích", blank=True)
-    requirements = models.TextField("yêu cầu", blank=True)
+    title = models.TextField("trích yếu", help_text="Mỗi dòng một dòng in", **limited(TITLE))
+    preamble = models.TextField("căn cứ (đoạn mở đầu)", blank=True, **limited(NARRATIVE))
+    introduction = models.TextField("lời dẫn", blank=True, **limited(NARRATIVE))
+    purpose = models.TextField("mục đích", blank=True, **limited(NARRATIVE))
+    requirements = models.TextField("yêu cầu", blank=True, **limited(NARRATIVE))
     period_start = models.DateField("thời gian thực hiện từ")
     period_end = models.DateField("thời gian thực hiện đến")
     period_text = models.CharField("thời gian thực hiện (như văn bản)", max_length=255, blank=True)
-    closing = models.TextField("đoạn kết", blank=True)
+    closing = models.TextField("đoạn kết", blank=True, **limited(NARRATIVE))
     sign_on_behalf = models.CharField("thẩm quyền ký", max_length=128, blank=True, help_text="Ví dụ: T/M BAN THƯỜNG VỤ")
     signer_title = models.CharField("chức vụ người ký", max_length=128, blank=True)
     signer_name = models.CharField("họ tên người ký", max_length=128, blank=True)
@@ -215,7 +216,7 @@ class LegalBasis(CampaignPart):
     number = models.CharField("số, ký hiệu", max_length=64, help_text="Ví dụ: 26-CT/TU")
     issued_on = models.DateField("ngày ban hành", null=True, blank=True)
     issuer = models.CharField("cơ quan ban hành", max_length=255)
-    title = models.TextField("trích yếu", blank=True)
+    title = models.TextField("trích yếu", blank=True, **limited(TITLE))
 
     class Meta(CampaignPart.Meta):
         verbose_name = "văn bản căn cứ"
@@ -230,7 +231,9 @@ class LegalBasis(CampaignPart):
 class ContentArea(CampaignPart):
     heading = models.CharField("tên ngắn", max_length=255, blank=True, help_text="Tên gọn để hiển thị trong bảng")
     body = models.TextField(
-        "nội dung", help_text="Nguyên văn như văn bản. Mỗi dòng một đoạn; *chữ nghiêng* đặt giữa hai dấu sao."
+        "nội dung",
+        help_text="Nguyên văn như văn bản. Mỗi dòng một đoạn; *chữ nghiêng* đặt giữa hai dấu sao.",
+        **limited(NARRATIVE),
     )
 
     class Meta(CampaignPart.Meta):
@@ -276,7 +279,9 @@ class Target(ContentAreaChild):
 
     name = models.CharField("chỉ tiêu", max_length=255)
     unit_of_measure = models.CharField("đơn vị tính", max_length=64, blank=True)
-    value = models.DecimalField("mức chỉ tiêu", max_digits=14, decimal_places=2, null=True, blank=True)
+    value = models.DecimalField(
+        "mức chỉ tiêu", max_digits=14, decimal_places=2, null=True, blank=True, validators=[validate_figure]
+    )
 
     class Meta(ContentAreaChild.Meta):
         verbose_name = "chỉ tiêu của kế hoạch"
@@ -303,7 +308,7 @@ class Occasion(CampaignPart):
 class Assignment(CampaignPart):
     """One paragraph of "Tổ chức thực hiện": who is responsible for what."""
 
-    body = models.TextField("nhiệm vụ (nguyên văn)")
+    body = models.TextField("nhiệm vụ (nguyên văn)", **limited(NARRATIVE))
     organizations = models.ManyToManyField(
         Organization, blank=True, related_name="assignments", verbose_name="đơn vị chủ trì"
     )
@@ -357,7 +362,7 @@ class Amendment(models.Model):
     campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="amendments", verbose_name="kế hoạch")
     reference = models.CharField("số, ký hiệu", max_length=64, blank=True)
     issued_on = models.DateField("ngày")
-    text = models.TextField("nội dung sửa đổi, bổ sung")
+    text = models.TextField("nội dung sửa đổi, bổ sung", **limited(NARRATIVE))
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+", verbose_name="người ghi"
     )
@@ -403,7 +408,7 @@ class UnitDocument(models.Model):
         related_name="+",
         verbose_name="người xét duyệt",
     )
-    return_reason = models.TextField("lý do trả lại gần nhất", blank=True)
+    return_reason = models.TextField("lý do trả lại gần nhất", blank=True, **limited(TITLE))
     content_changed_at = models.DateTimeField(
         "nội dung thay đổi lúc",
         null=True,
@@ -457,9 +462,9 @@ class SubPlan(UnitDocument):
     number = models.CharField("số, ký hiệu", max_length=64, blank=True, help_text="Ví dụ: 45-KH/ĐU")
     issued_on = models.DateField("ngày ban hành", null=True, blank=True)
     place = models.CharField("địa danh", max_length=64, blank=True)
-    title = models.TextField("trích yếu", blank=True)
-    introduction = models.TextField("mục đích, yêu cầu", blank=True)
-    further_content = models.TextField("nội dung khác, tổ chức thực hiện", blank=True)
+    title = models.TextField("trích yếu", blank=True, **limited(TITLE))
+    introduction = models.TextField("mục đích, yêu cầu", blank=True, **limited(NARRATIVE))
+    further_content = models.TextField("nội dung khác, tổ chức thực hiện", blank=True, **limited(NARRATIVE))
     sign_on_behalf = models.CharField(
         "thẩm quyền ký",
         max_length=128,
@@ -500,7 +505,7 @@ class SubPlanItem(models.Model):
     content_area = models.ForeignKey(
         ContentArea, on_delete=models.PROTECT, related_name="subplan_items", verbose_name="nội dung thi đua"
     )
-    measures = models.TextField("nhiệm vụ, giải pháp", blank=True)
+    measures = models.TextField("nhiệm vụ, giải pháp", blank=True, **limited(NARRATIVE))
 
     class Meta:
         verbose_name = "phần theo nội dung thi đua"
@@ -524,7 +529,9 @@ class SubPlanTarget(models.Model):
     item = models.ForeignKey(SubPlanItem, on_delete=models.CASCADE, related_name="targets", verbose_name="phần")
     order = models.PositiveSmallIntegerField("thứ tự", default=0)
     name = models.CharField("chỉ tiêu", max_length=500)
-    value = models.DecimalField("mức chỉ tiêu", max_digits=14, decimal_places=2, null=True, blank=True)
+    value = models.DecimalField(
+        "mức chỉ tiêu", max_digits=14, decimal_places=2, null=True, blank=True, validators=[validate_figure]
+    )
     unit_of_measure = models.CharField("đơn vị tính", max_length=64, blank=True)
     deadline = models.DateField("thời hạn", null=True, blank=True)
     responsible = models.CharField("người, bộ phận chịu trách nhiệm", max_length=255, blank=True)
@@ -575,7 +582,7 @@ class SubPlanReminder(models.Model):
     kind = models.CharField("loại nhắc nhở", max_length=16, choices=ReminderKind.choices)
     day = models.DateField("ngày")
     sent_at = models.DateTimeField("gửi lúc", auto_now_add=True)
-    recipients = models.TextField("gửi tới", blank=True)
+    recipients = models.TextField("gửi tới", blank=True, **limited(TITLE))
     sent_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -625,10 +632,10 @@ class ProgressReport(UnitDocument):
     number = models.CharField("số, ký hiệu", max_length=64, blank=True, help_text="Ví dụ: 30-BC/ĐU")
     issued_on = models.DateField("ngày báo cáo", null=True, blank=True)
     place = models.CharField("địa danh", max_length=64, blank=True)
-    summary = models.TextField("công tác lãnh đạo, chỉ đạo, tổ chức thực hiện", blank=True)
-    notable_examples = models.TextField("gương điển hình tiên tiến", blank=True)
-    difficulties = models.TextField("khó khăn, hạn chế và nguyên nhân", blank=True)
-    proposals = models.TextField("kiến nghị, đề xuất", blank=True)
+    summary = models.TextField("công tác lãnh đạo, chỉ đạo, tổ chức thực hiện", blank=True, **limited(NARRATIVE))
+    notable_examples = models.TextField("gương điển hình tiên tiến", blank=True, **limited(NARRATIVE))
+    difficulties = models.TextField("khó khăn, hạn chế và nguyên nhân", blank=True, **limited(NARRATIVE))
+    proposals = models.TextField("kiến nghị, đề xuất", blank=True, **limited(NARRATIVE))
     sign_on_behalf = models.CharField(
         "thẩm quyền ký",
         max_length=128,
@@ -669,7 +676,9 @@ class ProgressResult(models.Model):
     target = models.ForeignKey(
         SubPlanTarget, on_delete=models.PROTECT, related_name="results", verbose_name="chỉ tiêu của đơn vị"
     )
-    achieved = models.DecimalField("kết quả đạt được", max_digits=14, decimal_places=2, null=True, blank=True)
+    achieved = models.DecimalField(
+        "kết quả đạt được", max_digits=14, decimal_places=2, null=True, blank=True, validators=[validate_figure]
+    )
     note = models.CharField("ghi chú", max_length=500, blank=True)
 
     class Meta:
@@ -702,7 +711,7 @@ class ProgressNarrative(models.Model):
     content_area = models.ForeignKey(
         ContentArea, on_delete=models.PROTECT, related_name="progress_narratives", verbose_name="nội dung thi đua"
     )
-    text = models.TextField("kết quả thực hiện")
+    text = models.TextField("kết quả thực hiện", **limited(NARRATIVE))
 
     class Meta:
         verbose_name = "kết quả theo nội dung thi đua"
@@ -730,7 +739,7 @@ class CommendationProposal(models.Model):
     name = models.CharField("tập thể, cá nhân", max_length=255)
     is_collective = models.BooleanField("là tập thể", default=False)
     award = models.CharField("hình thức, danh hiệu đề nghị", max_length=255, blank=True)
-    achievement = models.TextField("thành tích tóm tắt", blank=True)
+    achievement = models.TextField("thành tích tóm tắt", blank=True, **limited(NARRATIVE))
 
     class Meta:
         verbose_name = "đề nghị khen thưởng (trong báo cáo)"

@@ -69,3 +69,53 @@ def test_an_invalid_id_in_a_multiple_choice_is_reported_in_vietnamese(issuer):
     with pytest.raises(forms.ValidationError) as caught:
         field.clean(["abc"])
     assert caught.value.messages == [INVALID_PK_MESSAGE % {"pk": "abc"}]
+
+
+def test_negative_figures_are_refused():
+    from campaigns.forms import parse_figure
+
+    with pytest.raises(forms.ValidationError, match="Mức chỉ tiêu không được âm"):
+        parse_figure("-5")
+    assert parse_figure("1.500") == 1500
+
+
+def test_years_birth_years_and_figures_are_checked_by_the_models(launched_campaign, unit):
+    from awards.models import Nomination
+    from campaigns.models import Target
+
+    nomination = Nomination(campaign=launched_campaign, proposer=unit, birth_year=0, year=0, achievement="x")
+    with pytest.raises(forms.ValidationError) as caught:
+        nomination.clean_fields(exclude=["award_type", "full_name", "nominee_kind", "created_by"])
+    errors = caught.value.message_dict
+    assert errors["birth_year"][0].startswith("Năm sinh phải trong khoảng 1900–")
+    assert errors["year"] == ["Năm phải trong khoảng 1945–2100."]
+    target = Target(name="x", value=-1)
+    with pytest.raises(forms.ValidationError, match="Số liệu không được âm"):
+        target.clean_fields(exclude=["content_area", "area", "campaign"])
+
+
+@pytest.mark.parametrize("typed", ["01/01/0001", "31/12/9999"])
+def test_dates_out_of_range_are_refused_by_every_date_field(typed):
+    from awards.forms import SessionForm
+
+    field = forms.DateField(input_formats=["%d/%m/%Y"])
+    with pytest.raises(forms.ValidationError, match="Ngày phải trong khoảng năm 1945–2100"):
+        field.clean(typed)
+    assert field.clean("25/10/2019").year == 2019
+    assert any(
+        getattr(v, "__name__", "") == "validate_date" for v in SessionForm.base_fields["held_on"].validators
+    )  # the forms built from models too
+
+
+def test_long_text_fields_have_a_limit_with_a_vietnamese_message(launched_campaign, unit):
+    from awards.forms import TransitionForm
+    from awards.models import Nomination
+
+    huge = "Thành tích. " * 200_000  # 2.4 MB: the print of it timed out
+    form = TransitionForm({"reason": huge})
+    assert not form.is_valid() and "20000" in form.errors["reason"][0].replace(".", "")
+    nomination = Nomination(campaign=launched_campaign, proposer=unit, birth_year=1980, year=2024, achievement=huge)
+    with pytest.raises(forms.ValidationError) as caught:
+        nomination.clean_fields(exclude=["award_type", "full_name", "nominee_kind", "created_by"])
+    assert caught.value.message_dict["achievement"] == [f"Tối đa 20.000 ký tự (hiện có {len(huge)})."]
+    assert Nomination._meta.get_field("achievement").formfield().max_length == 20_000

@@ -37,3 +37,17 @@ def assert_user_text_is_text(data, texts=HOSTILE_TEXTS, formulas=()):
         assert cell is not None, (text, sorted(found)[:50])
         assert cell.data_type == "s" and cell.quotePrefix, (text, cell.data_type, cell.quotePrefix)
     return len(cells)
+
+
+def tiny_pdf(pages=1):
+    """A real (parseable) PDF of blank A4 pages: uploads are parsed before they are accepted."""
+    import io
+
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    for _ in range(pages):
+        writer.add_blank_page(595, 842)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()

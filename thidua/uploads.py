@@ -107,7 +107,45 @@ def validate_upload(file, allowed=SCANS):
     if kind not in allowed:
         names = ", ".join(LABELS[k] for k in allowed)
         raise ValidationError(f"Chỉ nhận tệp {names} (kiểm tra theo nội dung tệp, không theo tên tệp).")
+    if kind == PDF:
+        check_pdf(file)
     return kind
+
+
+PDF_BROKEN = "Tệp PDF bị hỏng hoặc không đầy đủ (có thể tải lên chưa hết): hãy quét hoặc xuất lại tệp rồi tải lên."
+PDF_ENCRYPTED = "Tệp PDF có mật khẩu: hãy bỏ mật khẩu (hoặc in ra PDF không mật khẩu) rồi tải lên."
+
+
+def check_pdf(file):
+    """A PDF is parsed (pypdf) before it is accepted: its cross-reference table, trailer and page tree must
+    read (a truncated file has none), it must open without a password and have at least one page.
+    (The first bytes alone let a half-uploaded scan through as a signed document.)"""
+    import logging
+    import warnings
+
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+
+    file.seek(0)
+    logger = logging.getLogger("pypdf")
+    level = logger.level
+    logger.setLevel(logging.ERROR)  # pypdf logs every repair it tries as a warning
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            reader = PdfReader(file, strict=False)
+            if reader.is_encrypted and not reader.decrypt(""):
+                raise ValidationError(PDF_ENCRYPTED)
+            pages = len(reader.pages)
+    except ValidationError:
+        raise
+    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError, OSError):
+        raise ValidationError(PDF_BROKEN) from None
+    finally:
+        logger.setLevel(level)
+        file.seek(0)
+    if pages < 1:
+        raise ValidationError(PDF_BROKEN)
 
 
 def sha256_of(file):

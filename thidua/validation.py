@@ -68,3 +68,20 @@ def install():
 
     validators.ProhibitNullCharactersValidator.message = NUL_MESSAGE
     forms.ModelMultipleChoiceField.default_error_messages["invalid_pk_value"] = INVALID_PK_MESSAGE
+    # Every date typed in a form (plans, due dates, decisions, sittings, searches, the admin) within 1945–2100:
+    # 01/01/0001 was accepted and printed.
+    # A text area without its own limit takes at most NARRATIVE characters (2.2 MB was accepted and the print
+    # timed out); model TextFields carry theirs with limited().
+    if not getattr(forms.CharField.__init__, "limits_text_areas", False):
+        original = forms.CharField.__init__
+
+        def __init__(self, *args, max_length=None, widget=None, **kwargs):
+            textarea = widget is forms.Textarea or isinstance(widget, forms.Textarea)
+            if max_length is None and textarea:
+                max_length = NARRATIVE
+            original(self, *args, max_length=max_length, widget=widget, **kwargs)
+
+        __init__.limits_text_areas = True
+        forms.CharField.__init__ = __init__
+    if validate_date not in forms.DateField.default_validators:
+        forms.DateField.default_validators = [*forms.DateField.default_validators, validate_date]

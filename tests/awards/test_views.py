@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 from awards import services
 from awards.enums import NominationStatus as S
 from awards.models import Award, CouncilSession, Nomination
-from tests.utils import queries_for
+from tests.utils import queries_for, tiny_pdf
 
 from .conftest import make_award, make_nomination
 
@@ -219,7 +219,7 @@ def test_unit_nominates_uploads_and_submits(campaign, client, unit, unit_head, t
     fake = SimpleUploadedFile("bao-cao.pdf", b"MZ\x90\x00 not a pdf", content_type="application/pdf")
     client.post(reverse("awards:dossier_upload", args=[nom.pk]), {"kind": "achievement", "file": fake})
     assert nom.files.count() == 0
-    real = SimpleUploadedFile("../Báo cáo thành tích.pdf", b"%PDF-1.4\n%%EOF\n", content_type="text/plain")
+    real = SimpleUploadedFile("../Báo cáo thành tích.pdf", tiny_pdf(), content_type="text/plain")
     client.post(reverse("awards:dossier_upload", args=[nom.pk]), {"kind": "achievement", "file": real})
     attachment = nom.files.get()
     assert attachment.original_name == "Báo cáo thành tích.pdf"
@@ -229,7 +229,7 @@ def test_unit_nominates_uploads_and_submits(campaign, client, unit, unit_head, t
     nom.refresh_from_db()
     assert nom.status == S.DRAFT
     assert "Hồ sơ còn thiếu: Tờ trình, công văn đề nghị." in refused
-    letter = SimpleUploadedFile("to-trinh.pdf", b"%PDF-1.4\n%%EOF\n", content_type="application/pdf")
+    letter = SimpleUploadedFile("to-trinh.pdf", tiny_pdf(), content_type="application/pdf")
     client.post(reverse("awards:dossier_upload", args=[nom.pk]), {"kind": "proposal", "file": letter})
     client.post(reverse("awards:transition", args=[nom.pk, "submit"]))
     nom.refresh_from_db()

@@ -6,8 +6,9 @@ import pytest
 
 from campaigns import services
 from campaigns.models import SubPlan
+from tests.utils import tiny_pdf
 
-PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PDF_BYTES = tiny_pdf()
 PNG_BYTES = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
 JPEG_BYTES = b"\xff\xd8\xff\xe0" + b"\x00" * 32
 

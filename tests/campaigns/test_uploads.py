@@ -145,3 +145,49 @@ def test_limit_and_types_are_shown_before_upload(client, subplan, report, unit_h
             continue  # the approved sub-plan of the report fixture takes no uploads
         form = page[page.index('id="upload-form"') :]
         assert "PDF, JPEG, PNG" in form and "DOCX" in form and "Tối đa 5 MB mỗi tệp" in form
+
+
+@pytest.mark.parametrize(
+    "mangle, message",
+    [
+        (lambda pdf: pdf[: len(pdf) // 2], uploads.PDF_BROKEN),  # an upload cut in the middle
+        (lambda pdf: pdf[:-12], uploads.PDF_BROKEN),  # the end (startxref, %%EOF) missing
+        (lambda pdf: b"%PDF-1.4\n%%EOF\n", uploads.PDF_BROKEN),  # only the magic bytes
+        (lambda pdf: _encrypted(), uploads.PDF_ENCRYPTED),
+    ],
+    ids=["half", "no-end", "magic-only", "password"],
+)
+def test_a_pdf_is_parsed_before_it_is_accepted(mangle, message):
+    from tests.utils import tiny_pdf
+
+    data = mangle(tiny_pdf(pages=20))
+    with pytest.raises(ValidationError) as caught:
+        uploads.validate_upload(SimpleUploadedFile("ban-ky.pdf", data))
+    assert caught.value.messages == [message]
+    assert uploads.validate_upload(SimpleUploadedFile("ban-ky.pdf", tiny_pdf(pages=20))) == uploads.PDF
+
+
+def _encrypted():
+    import io
+
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(595, 842)
+    writer.encrypt("mat-khau")
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def test_a_pdf_protected_only_against_editing_is_accepted():
+    import io
+
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(595, 842)
+    writer.encrypt(user_password="", owner_password="chu-so-huu")  # opens without a password, like many scans
+    out = io.BytesIO()
+    writer.write(out)
+    assert uploads.validate_upload(SimpleUploadedFile("ban-ky.pdf", out.getvalue())) == uploads.PDF

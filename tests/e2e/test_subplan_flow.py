@@ -8,10 +8,11 @@ import re
 import pytest
 
 from campaigns.models import SubPlan, SubPlanAttachment
+from tests.utils import tiny_pdf
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+PDF = tiny_pdf()
 
 
 def _logout(page, live_server):
