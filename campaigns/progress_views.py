@@ -3,12 +3,12 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from thidua.paging import CountedPaginator
 from thidua.uploads import download_response
 
 from . import printing, selectors, services
@@ -49,8 +49,8 @@ def report_board(request, pk, kind):
     today = timezone.localdate()
     filters = _board_filters(request, campaign)
     base = ProgressReport.objects.filter(campaign=campaign, kind=kind)
-    rows, summary, total = selectors.board(campaign, today=today, base=base, **filters)
-    page = Paginator(rows, BOARD_PAGE_SIZE).get_page(request.GET.get("page"))
+    board = selectors.board(campaign, today=today, base=base, **filters)
+    page = CountedPaginator(board.rows, BOARD_PAGE_SIZE, board.matched).get_page(request.GET.get("page"))
     return render(
         request,
         "campaigns/progress/board.html",
@@ -59,8 +59,8 @@ def report_board(request, pk, kind):
             "kind": kind,
             "page": page,
             "lines": [(r, r.days_late(today)) for r in page.object_list],
-            "summary": summary,
-            "total": total,
+            "summary": board.summary,
+            "total": board.total,
             "filters": filters,
             "query_string": _filter_query(filters),
             "states": selectors.BOARD_STATES,

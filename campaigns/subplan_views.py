@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from thidua import xlsx
+from thidua.paging import CountedPaginator
 from thidua.uploads import download_response
 from thidua.workflow import TransitionConflict, TransitionError
 from units.enums import OrgKind
@@ -340,8 +341,8 @@ def board(request, pk):
     campaign = _staff_campaign(request.user, pk)
     today = timezone.localdate()
     filters = _board_filters(request, campaign)
-    rows, summary, total = selectors.board(campaign, today=today, **filters)
-    page = Paginator(rows, BOARD_PAGE_SIZE).get_page(request.GET.get("page"))
+    board = selectors.board(campaign, today=today, **filters)
+    page = CountedPaginator(board.rows, BOARD_PAGE_SIZE, board.matched).get_page(request.GET.get("page"))
     lines = [(sp, sp.days_late(today)) for sp in page.object_list]
     subtrees = (
         selectors.assignable_organizations(campaign)
@@ -355,9 +356,9 @@ def board(request, pk):
             "campaign": campaign,
             "page": page,
             "lines": lines,
-            "summary": summary,
-            "total": total,
-            "late": selectors.late_count(campaign, today),
+            "summary": board.summary,
+            "total": board.total,
+            "late": board.late,
             "filters": filters,
             "query_string": _filter_query(filters),
             "states": selectors.BOARD_STATES,
@@ -373,7 +374,7 @@ def board(request, pk):
 def board_export(request, pk):
     campaign = _staff_campaign(request.user, pk)
     today = timezone.localdate()
-    rows, _summary, _total = selectors.board(campaign, today=today, **_board_filters(request, campaign))
+    rows = selectors.board(campaign, today=today, **_board_filters(request, campaign)).rows
     return xlsx.response(board_workbook(campaign, rows, today), f"ke-hoach-don-vi-{campaign.pk}-{today:%Y%m%d}.xlsx")
 
 

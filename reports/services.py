@@ -24,7 +24,7 @@ from .enums import ACTIVE_STATUSES, ReviewStatus
 from .exports import build_xlsx
 from .models import ReviewReport, review_file_name
 from .narrative import default_sections, merge_edits
-from .pdf import DocumentMeta, render_pdf
+from .pdf import DocumentMeta, count_pdf_pages, join_pdfs, render_pdf
 from .selectors import (
     can_review,
     default_data_as_of,
@@ -241,19 +241,72 @@ def _layout_progress(report_id, expected_pages):
     return on_page
 
 
-def render_review_pdf(report, snapshot, sections):
+# Long appendices print in parts of at most this many table rows, each part its own WeasyPrint document (joined with
+# pypdf, page numbers continued): WeasyPrint's memory grows with the document, not with the part.
+REVIEW_PART_ROWS = 600
+
+
+def review_pieces(snapshot, units):
+    """The appendix tables in print order as (name, rows); units, not answered, pending and commendations are long."""
+    pieces = [("units", units), ("areas", None), ("not_answered", snapshot["not_answered"])]
+    if snapshot["progress_pending"]:
+        pieces.append(("progress_pending", snapshot["progress_pending"]))
+    pieces.append(("commendations", snapshot["commendations"]))
+    return pieces
+
+
+def review_parts(snapshot, units, rows_per_part=None):
+    """The report's documents: [{"main": bool, "pieces": [{name, rows, start, first, last}]}]. The first holds the
+    text and as many appendix rows as fit in `rows_per_part`; a table longer than that goes on in the next parts.
+    rows_per_part=None: one document."""
+    parts = [{"main": True, "pieces": []}]
+    room = rows_per_part
+    for name, rows in review_pieces(snapshot, units):
+        if rows is None:  # a short table of fixed size (content areas)
+            parts[-1]["pieces"].append({"name": name, "rows": [], "start": 0, "first": True, "last": True})
+            continue
+        start = 0
+        while True:
+            if room is not None and room <= 0:
+                parts.append({"main": False, "pieces": []})
+                room = rows_per_part
+            end = len(rows) if room is None else min(len(rows), start + room)
+            parts[-1]["pieces"].append(
+                {"name": name, "rows": rows[start:end], "start": start, "first": start == 0, "last": end == len(rows)}
+            )
+            if room is not None:
+                room -= end - start
+            start = end
+            if start >= len(rows):
+                break
+    return parts
+
+
+def render_review_pdf(report, snapshot, sections, rows_per_part=REVIEW_PART_ROWS):
+    units = [u for u in snapshot["units"] if u["required"]]
     context = {
         "doc": document_meta(report),
-        "draft": not report.is_final,
         "report": report,
         "data": snapshot,
         "sections": sections,
-        "units": [u for u in snapshot["units"] if u["required"]],
+        "units": units,
         "states_chart": mark_safe(charts.states_chart(snapshot)),
         "attainment_chart": mark_safe(charts.attainment_chart(snapshot)),
     }
-    expected_pages = 6 + len(context["units"]) // 35 + len(snapshot["not_answered"]) // 45
-    return render_pdf("reports/print/review_report.html", context, on_page=_layout_progress(report.pk, expected_pages))
+    expected_pages = 6 + len(units) // 35 + len(snapshot["not_answered"]) // 45
+    progress = _layout_progress(report.pk, expected_pages)
+    parts = review_parts(snapshot, units, rows_per_part)
+    pdfs, pages = [], 0
+    for part in parts:
+        part["first_page"] = pages + 1
+        pdf = render_pdf(
+            "reports/print/review_report.html",
+            {**context, "part": part, "draft": part["main"] and not report.is_final, "no_header": not part["main"]},
+            on_page=lambda page, offset=pages: progress(offset + page),
+        )
+        pdfs.append(pdf)
+        pages += count_pdf_pages(pdf)
+    return join_pdfs(pdfs)
 
 
 def _write_atomically(name, content):

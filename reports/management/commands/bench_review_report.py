@@ -54,6 +54,9 @@ class Command(BaseCommand):
         if opts["fresh"]:
             self.cleanup()
         campaign = Campaign.objects.filter(issuer__code=f"{PREFIX}issuer", status="launched").first()
+        if campaign is not None and campaign.subplans.count() != opts["units"]:
+            self.cleanup()  # another size was asked for
+            campaign = None
         if campaign is None:
             started = time.monotonic()
             campaign = Campaign.objects.get(pk=self.build_campaign(opts["units"], opts["areas"]).pk)
