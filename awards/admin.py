@@ -6,7 +6,6 @@ from .models import (
     AwardAmendment,
     AwardCondition,
     AwardType,
-    Ballot,
     CouncilSession,
     Decision,
     DossierFile,
@@ -17,6 +16,7 @@ from .models import (
     PublicComment,
     Vote,
 )
+from .permissions import is_session_manager
 
 
 @admin.register(AwardType)
@@ -122,7 +122,9 @@ class NominationAdmin(admin.ModelAdmin):
 
 
 class VoteInline(admin.TabularInline):
-    """Who voted (never what: the choice is in an unlinked ballot)."""
+    """Who has voted (participation, never the choice: ballots are sealed, then only tallies remain).
+
+    While the sitting is open only its chair (committee staff of the campaign's issuer) sees who has voted."""
 
     model = Vote
     extra = 0
@@ -133,15 +135,26 @@ class VoteInline(admin.TabularInline):
     def has_add_permission(self, request, obj=None):
         return False
 
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_view_permission(self, request, obj=None):
+        if obj is None:
+            return False
+        return obj.status == SessionStatus.CLOSED or is_session_manager(request.user, obj)
+
 
 @admin.register(CouncilSession)
 class CouncilSessionAdmin(admin.ModelAdmin):
-    list_display = ["title", "held_on", "organization", "campaign", "threshold", "status"]
+    list_display = ["title", "held_on", "organization", "campaign", "threshold", "quorum", "status"]
     list_filter = ["status", "threshold"]
     filter_horizontal = ["members"]
     raw_id_fields = ["organization", "campaign"]
     readonly_fields = ["status", "closed_at", "closed_by"]
     inlines = [VoteInline]
+
+    def get_inline_instances(self, request, obj=None):
+        return [i for i in super().get_inline_instances(request, obj) if i.has_view_permission(request, obj)]
 
     def has_change_permission(self, request, obj=None):
         if obj is not None and obj.status == SessionStatus.CLOSED:
@@ -152,21 +165,6 @@ class CouncilSessionAdmin(admin.ModelAdmin):
         if obj is not None and obj.status == SessionStatus.CLOSED:
             return False
         return super().has_delete_permission(request, obj)
-
-
-@admin.register(Ballot)
-class BallotAdmin(admin.ModelAdmin):
-    list_display = ["session", "nomination", "choice"]
-    list_filter = ["choice"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 class AwardAmendmentInline(admin.TabularInline):

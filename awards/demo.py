@@ -316,9 +316,12 @@ def _load_revocation(campaign, stdout=None):
 def _load_nominations(orgs, campaign, created, stdout=None):
     users = {
         u.username: u
-        for u in get_user_model().objects.filter(username__in=["vanphong", "hoidong", "chiengmung", "conoi"])
+        for u in get_user_model().objects.filter(
+            username__in=["vanphong", "hoidong", "hoidong2", "hoidong3", "chiengmung", "conoi"]
+        )
     }
-    staff, council = users["vanphong"], users["hoidong"]
+    staff = users["vanphong"]
+    council = [users["hoidong"], users["hoidong2"], users["hoidong3"]]
     gk = AwardType.objects.valid_on(campaign.period_end).get(code=GK)
 
     session = services.create_session(
@@ -326,7 +329,7 @@ def _load_nominations(orgs, campaign, created, stdout=None):
         staff,
         title="Phiên họp Hội đồng TĐ-KT xét khen thưởng tổng kết phong trào",
         held_on=datetime.date(2020, 12, 22),
-        members=[council],
+        members=council,
         threshold=Threshold.MORE_THAN_HALF,
     )
     made = []
@@ -359,7 +362,11 @@ def _load_nominations(orgs, campaign, created, stdout=None):
         if final == "checked":
             continue
         services.put_to_council(n, session, staff)
-        services.cast_vote(session, n, council, VoteChoice.NO if final == "rejected" else VoteChoice.YES)
+        # Two of three members carry the majority; the third votes the other way (the ballot is secret).
+        majority = VoteChoice.NO if final == "rejected" else VoteChoice.YES
+        minority = VoteChoice.YES if final == "rejected" else VoteChoice.NO
+        for member, choice in zip(council, (majority, majority, minority), strict=True):
+            services.cast_vote(session, n, member, choice)
     services.close_session(session, staff)
     # A second sitting, still open: one nomination waits for the vote (log in as hoidong to vote).
     later = services.create_session(
@@ -367,7 +374,7 @@ def _load_nominations(orgs, campaign, created, stdout=None):
         staff,
         title="Phiên họp bổ sung xét khen thưởng",
         held_on=datetime.date(2020, 12, 29),
-        members=[council],
+        members=council,
         threshold=Threshold.MORE_THAN_HALF,
     )
     for n, final, author in made:

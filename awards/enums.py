@@ -120,6 +120,20 @@ class Threshold(models.TextChoices):
     THREE_QUARTERS = "ge_3_4", "Từ ba phần tư tổng số thành viên trở lên"
 
 
+class Quorum(models.TextChoices):
+    """Share of the session's members who must vote on each nomination before the sitting may close.
+
+    Default two thirds: Decree 98/2023/NĐ-CP, Art. 47 (the Central Council meets when at least two thirds of
+    its members attend), followed by councils' working rules (e.g. Quyết định 2218/QĐ-BTNMT 2019, Art. 8:
+    "Các kết luận của Hội đồng chỉ có hiệu lực khi ít nhất có 2/3 số thành viên Hội đồng dự họp").
+    """
+
+    TWO_THIRDS = "ge_2_3", "Từ hai phần ba tổng số thành viên trở lên (Nghị định 98/2023/NĐ-CP, Điều 47)"
+    MORE_THAN_HALF = "gt_1_2", "Trên một nửa tổng số thành viên"
+    THREE_QUARTERS = "ge_3_4", "Từ ba phần tư tổng số thành viên trở lên"
+    ALL = "all", "Toàn bộ thành viên"
+
+
 class VoteChoice(models.TextChoices):
     YES = "yes", "Đồng ý"
     NO = "no", "Không đồng ý"

@@ -220,7 +220,7 @@ class SessionForm(forms.ModelForm):
 
     class Meta:
         model = CouncilSession
-        fields = ["title", "held_on", "threshold", "members"]
+        fields = ["title", "held_on", "threshold", "quorum", "members"]
         widgets = {"held_on": forms.DateInput(attrs=DATE_INPUT)}
         error_messages = {
             "held_on": {"required": "Cần ngày họp.", "invalid": "Ngày không hợp lệ (dd/mm/yyyy)."},

@@ -4,8 +4,10 @@
   disjoint [valid_from, valid_to], so a 2019 nomination is checked under the 2003/2013 law and
   Decree 91/2017, a 2024 one under Law 06/2022/QH15 and Decree 98/2023.
 - `Nomination` runs through `awards.services.NOMINATION_FLOW` (thidua.workflow) and logs every move.
-- `Vote` proves that a member voted on a nomination (one per member per nomination); `Ballot` holds
-  the choice with no link to the member, a random key and no timestamp: nobody can tell who voted what.
+- `Vote` records only that a member took part in the vote on a nomination (one per member per nomination);
+  `Ballot` holds the choice sealed (`awards.ballots`: AES-GCM, fixed length, no member, no time, random key)
+  until the sitting closes; closing opens the ballots, writes only the tallies on the nominations and deletes
+  the ballots, in one transaction. The README's "Security model" gives the threat model.
 - `Award` is the registry, written when a decision is issued (one per nomination: idempotent).
 """
 
@@ -33,10 +35,13 @@ from .enums import (
     NominationStatus,
     NomineeClass,
     NomineeKind,
+    Quorum,
     SessionStatus,
     Threshold,
-    VoteChoice,
 )
+
+# A secret ballot of one or two members tells everyone (or the other member) how each voted.
+MIN_SECRET_BALLOT_MEMBERS = 3
 
 CLOSED_SESSION_ERROR = "Phiên họp đã kết thúc: kết quả đã khóa, không thay đổi được."
 ISSUED_DECISION_ERROR = "Quyết định đã ban hành: không sửa được."
@@ -243,6 +248,13 @@ class CouncilSession(models.Model):
     threshold = models.CharField(
         "tỷ lệ thông qua", max_length=8, choices=Threshold.choices, default=Threshold.MORE_THAN_HALF
     )
+    quorum = models.CharField(
+        "số thành viên tối thiểu biểu quyết",
+        max_length=8,
+        choices=Quorum.choices,
+        default=Quorum.TWO_THIRDS,
+        help_text="Mỗi đề nghị cần phiếu của ít nhất tỷ lệ này trên tổng số thành viên thì mới kết thúc phiên họp được",
+    )
     status = models.CharField("trạng thái", max_length=8, choices=SessionStatus.choices, default=SessionStatus.OPEN)
     closed_at = models.DateTimeField("kết thúc lúc", null=True, blank=True)
     closed_by = models.ForeignKey(
@@ -277,6 +289,16 @@ class CouncilSession(models.Model):
     @property
     def is_closed(self):
         return self.status == SessionStatus.CLOSED
+
+    def quorum_for(self, member_count):
+        """How many members must vote on each nomination (rounded up)."""
+        if self.quorum == Quorum.ALL:
+            return member_count
+        if self.quorum == Quorum.MORE_THAN_HALF:
+            return member_count // 2 + 1
+        if self.quorum == Quorum.THREE_QUARTERS:
+            return -(-member_count * 3 // 4)
+        return -(-member_count * 2 // 3)
 
     def passes(self, yes_votes, member_count):
         if member_count <= 0:
@@ -548,7 +570,7 @@ class DossierFile(UploadedFileBase):
 
 
 class Vote(models.Model):
-    """That a member voted on a nomination in a session; the choice is in an unlinked Ballot."""
+    """That a member took part in the vote on a nomination (participation; no choice, no time)."""
 
     session = models.ForeignKey(
         CouncilSession, on_delete=models.PROTECT, related_name="votes", verbose_name="phiên họp"
@@ -572,21 +594,21 @@ class Vote(models.Model):
 
 
 class Ballot(models.Model):
-    """A secret ballot: the choice only (random key, no member, no time)."""
+    """A sealed ballot of an open sitting (random key, no member, no time); deleted when the sitting closes."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     session = models.ForeignKey(
         CouncilSession, on_delete=models.PROTECT, related_name="ballots", verbose_name="phiên họp"
     )
     nomination = models.ForeignKey(Nomination, on_delete=models.PROTECT, related_name="ballots", verbose_name="đề nghị")
-    choice = models.CharField("lựa chọn", max_length=4, choices=VoteChoice.choices)
+    sealed = models.BinaryField("phiếu niêm phong")
 
     class Meta:
-        verbose_name = "phiếu bầu kín"
-        verbose_name_plural = "phiếu bầu kín"
+        verbose_name = "phiếu bầu kín (niêm phong)"
+        verbose_name_plural = "phiếu bầu kín (niêm phong)"
 
     def __str__(self):
-        return self.get_choice_display()
+        return "Phiếu kín"
 
 
 class Award(NomineeFields):

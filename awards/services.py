@@ -6,10 +6,11 @@ from django.utils import timezone
 
 from thidua.workflow import Move, TransitionError, Workflow
 
-from . import eligibility
-from .enums import WITHDRAWING_KINDS, DecisionKind, DecisionStatus, SessionStatus, VoteChoice
+from . import ballots, eligibility
+from .enums import WITHDRAWING_KINDS, DecisionKind, DecisionStatus, Quorum, SessionStatus, VoteChoice
 from .enums import NominationStatus as S
 from .models import (
+    MIN_SECRET_BALLOT_MEMBERS,
     Award,
     AwardAmendment,
     Ballot,
@@ -182,21 +183,29 @@ def transition(nomination, action, actor, *, reason="", justification=None):
 # --- Council -------------------------------------------------------------------------------------------
 
 
-def create_session(campaign, actor, *, title, held_on, members, threshold):
+def create_session(campaign, actor, *, title, held_on, members, threshold, quorum=Quorum.TWO_THIRDS):
     from campaigns.permissions import is_committee_staff
 
     if not is_committee_staff(actor, campaign):
         raise PermissionDenied
     members = list(members)
-    if not members:
-        raise ValidationError("Phiên họp cần ít nhất một thành viên Hội đồng.")
+    if len(members) < MIN_SECRET_BALLOT_MEMBERS:
+        raise ValidationError(
+            f"Bỏ phiếu kín cần ít nhất {MIN_SECRET_BALLOT_MEMBERS} thành viên Hội đồng dự họp "
+            "(với một hoặc hai người, kết quả cho biết từng người đã chọn gì)."
+        )
     outsiders = [m for m in members if not is_council_member_of(m, campaign.issuer)]
     if outsiders:
         names = ", ".join(m.get_full_name() or m.username for m in outsiders)
         raise ValidationError(f"Không phải thành viên Hội đồng TĐ-KT của {campaign.issuer.name}: {names}.")
     with transaction.atomic():
         session = CouncilSession.objects.create(
-            organization=campaign.issuer, campaign=campaign, title=title, held_on=held_on, threshold=threshold
+            organization=campaign.issuer,
+            campaign=campaign,
+            title=title,
+            held_on=held_on,
+            threshold=threshold,
+            quorum=quorum,
         )
         session.members.set(members)
     return session
@@ -223,7 +232,10 @@ def put_to_council(nomination, session, actor, justification=None):
 
 
 def cast_vote(session, nomination, member, choice):
-    """One secret vote per member per nomination, while the session is open."""
+    """One secret vote per member per nomination, while the session is open.
+
+    Two rows: the participation (`Vote`: who, no choice) and the sealed ballot (`Ballot`: the choice encrypted,
+    no member, no time). Nothing readable in the database says what this member chose."""
     if choice not in VoteChoice.values:
         raise ValidationError("Phiếu không hợp lệ.")
     with transaction.atomic():
@@ -234,28 +246,56 @@ def cast_vote(session, nomination, member, choice):
             raise PermissionDenied
         if not Nomination.objects.filter(pk=nomination.pk, session=locked, status=S.IN_COUNCIL).exists():
             raise TransitionError("Đề nghị này không có trong chương trình của phiên họp.")
+        if Vote.objects.filter(session=locked, nomination=nomination, member=member).exists():
+            raise TransitionError("Bạn đã bỏ phiếu cho đề nghị này.")
         try:
             with transaction.atomic():
                 Vote.objects.create(session=locked, nomination=nomination, member=member)
         except IntegrityError:
             raise TransitionError("Bạn đã bỏ phiếu cho đề nghị này.") from None
-        Ballot.objects.create(session=locked, nomination=nomination, choice=choice)
+        Ballot.objects.create(
+            session=locked, nomination=nomination, sealed=ballots.seal(locked.pk, nomination.pk, choice)
+        )
 
 
-def tally(session):
-    """{nomination_id: (yes, no)} from the ballots."""
-    from django.db.models import Count, Q
+def voter_counts(session):
+    """{nomination_id: number of members who voted} (participation only)."""
+    from django.db.models import Count
 
-    rows = (
-        Ballot.objects.filter(session=session)
-        .values("nomination_id")
-        .annotate(yes=Count("pk", filter=Q(choice=VoteChoice.YES)), no=Count("pk", filter=Q(choice=VoteChoice.NO)))
-    )
-    return {r["nomination_id"]: (r["yes"], r["no"]) for r in rows}
+    rows = Vote.objects.filter(session=session).values("nomination_id").annotate(n=Count("pk"))
+    return {r["nomination_id"]: r["n"] for r in rows}
+
+
+def _open_ballots(session, participation):
+    """{nomination_id: (yes, no)} from the sealed ballots; refuses ballots that do not open or do not match the
+    participation rows (a row added, copied or removed behind the application's back)."""
+    counts = {}
+    for nomination_id, sealed in Ballot.objects.filter(session=session).values_list("nomination_id", "sealed"):
+        choice = ballots.unseal(session.pk, nomination_id, sealed)
+        yes, no = counts.get(nomination_id, (0, 0))
+        counts[nomination_id] = (yes + (choice == VoteChoice.YES), no + (choice == VoteChoice.NO))
+    for nomination_id in set(counts) | set(participation):
+        if sum(counts.get(nomination_id, (0, 0))) != participation.get(nomination_id, 0):
+            raise ballots.BallotError("Số phiếu kín không khớp số thành viên đã bỏ phiếu: không tính kết quả được.")
+    return counts
+
+
+def quorum_shortfalls(session, members=None, participation=None):
+    """Agenda items that do not yet have the votes of enough members to close the sitting: [(nomination, voters)]."""
+    members = session.members.count() if members is None else members
+    participation = voter_counts(session) if participation is None else participation
+    needed = session.quorum_for(members)
+    return [
+        (n, participation.get(n.pk, 0))
+        for n in session.nominations.filter(status=S.IN_COUNCIL).order_by("id")
+        if participation.get(n.pk, 0) < needed
+    ]
 
 
 def close_session(session, actor):
-    """Count, apply the threshold, re-check the rules, lock the results. Closed sessions never change."""
+    """Check the quorum, open the sealed ballots, apply the threshold, re-check the rules, write only the tallies,
+    delete the ballots, lock the results — in one transaction (every tally row carries the same transaction id).
+    Closed sessions never change."""
     if not can_close_session(actor, session):
         if session.status == SessionStatus.CLOSED:
             raise TransitionError("Phiên họp đã kết thúc.")
@@ -265,7 +305,23 @@ def close_session(session, actor):
         if locked.status != SessionStatus.OPEN:
             raise TransitionError("Phiên họp đã kết thúc.")
         members = locked.members.count()
-        counts = tally(locked)
+        if members < MIN_SECRET_BALLOT_MEMBERS:
+            raise TransitionError(
+                f"Bỏ phiếu kín cần ít nhất {MIN_SECRET_BALLOT_MEMBERS} thành viên: bổ sung thành viên trước khi kết thúc."
+            )
+        participation = voter_counts(locked)
+        short = quorum_shortfalls(locked, members, participation)
+        if short:
+            needed = locked.quorum_for(members)
+            names = "; ".join(f"«{n.display_name}» ({voters}/{members})" for n, voters in short)
+            raise TransitionError(
+                f"Chưa đủ số thành viên biểu quyết (cần ít nhất {needed}/{members} thành viên, "
+                f"{locked.get_quorum_display().lower()}): {names}."
+            )
+        try:
+            counts = _open_ballots(locked, participation)
+        except ballots.BallotError as exc:
+            raise TransitionError(str(exc)) from None
         for nomination in locked.nominations.filter(status=S.IN_COUNCIL).select_related(
             "campaign", "award_type", "proposer"
         ):
@@ -278,6 +334,7 @@ def close_session(session, actor):
                 note += " Không đủ điều kiện khi bỏ phiếu: " + " ".join(f.message for f in hard)
             action = "approve" if passed and not hard else "reject"
             NOMINATION_FLOW.apply(nomination, action, actor, reason=note, extra_updates=votes)
+        Ballot.objects.filter(session=locked).delete()  # only the tallies remain
         locked.status = SessionStatus.CLOSED
         locked.closed_at = timezone.now()
         locked.closed_by = actor

@@ -390,11 +390,12 @@ def session_detail(request, pk):
     )
     is_member = session.members.filter(pk=request.user.pk).exists()
     voted = selectors.voted_nomination_ids(session, request.user) if is_member else set()
-    counts = services.tally(session) if session.is_closed else {}
+    voters = services.voter_counts(session) if not session.is_closed else {}
+    members = list(session.members.order_by("last_name", "first_name"))
     rows = []
     for n in nominations:
         failures = [f for f in eligibility.evaluate(n) if not f.ok] if not session.is_closed else []
-        rows.append({"n": n, "voted": n.pk in voted, "failures": failures, "tally": counts.get(n.pk, (0, 0))})
+        rows.append({"n": n, "voted": n.pk in voted, "failures": failures, "voters": voters.get(n.pk, 0)})
     return render(
         request,
         "awards/session_detail.html",
@@ -403,7 +404,8 @@ def session_detail(request, pk):
             "rows": rows,
             "is_member": is_member,
             "is_manager": is_committee_staff(request.user, session.campaign),
-            "members": session.members.order_by("last_name", "first_name"),
+            "members": members,
+            "quorum_needed": session.quorum_for(len(members)),
             "ballots_cast": session.votes.count(),
         },
     )

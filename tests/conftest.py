@@ -56,6 +56,16 @@ def council_member(issuer):
 
 
 @pytest.fixture
+def council_members(issuer, council_member):
+    """Three council members (the fewest a secret ballot allows), `council_member` first."""
+    others = [
+        MembershipFactory(organization=issuer, role=Role.COUNCIL, user=UserFactory(username=f"council{i}")).user
+        for i in (2, 3)
+    ]
+    return [council_member, *others]
+
+
+@pytest.fixture
 def draft_campaign(issuer, unit, other_unit):
     campaign = CampaignFactory(issuer=issuer)
     ContentAreaFactory(campaign=campaign, order=1)

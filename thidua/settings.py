@@ -26,6 +26,8 @@ if not SECRET_KEY:
             "SECRET_KEY is required when DEBUG is off. Set SECRET_KEY, or DEBUG=true for local work."
         )
     SECRET_KEY = _DEV_SECRET
+# Seals council ballots while a sitting is open (awards/ballots.py). Do not change it while a sitting is open.
+BALLOT_KEY = env.str("BALLOT_KEY", default="")
 
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"] if DEBUG else [])
 if not DEBUG and not ALLOWED_HOSTS:

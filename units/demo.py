@@ -300,6 +300,21 @@ USERS = [
         [("hu-mai-son", Role.COUNCIL, "Ủy viên Hội đồng Thi đua - Khen thưởng")],
         False,
     ),
+    # A secret ballot needs at least three members (awards.models.MIN_SECRET_BALLOT_MEMBERS).
+    (
+        "hoidong2",
+        "Lò Thị Xuân",
+        "hoidong2@thidua.local",
+        [("hu-mai-son", Role.COUNCIL, "Ủy viên Hội đồng Thi đua - Khen thưởng")],
+        False,
+    ),
+    (
+        "hoidong3",
+        "Quàng Văn Tiến",
+        "hoidong3@thidua.local",
+        [("hu-mai-son", Role.COUNCIL, "Ủy viên Hội đồng Thi đua - Khen thưởng")],
+        False,
+    ),
 ]
 
 

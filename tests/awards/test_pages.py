@@ -107,13 +107,13 @@ def test_award_list_in_force_usable_and_grouped(campaign, client, unit_head):
 
 
 @pytest.fixture
-def open_session(campaign, unit, staff_user, council_member):
+def open_session(campaign, unit, staff_user, council_members):
     session = services.create_session(
         campaign,
         staff_user,
         title="Phiên họp mở",
         held_on=D(2020, 12, 20),
-        members=[council_member],
+        members=council_members,
         threshold="gt_1_2",
     )
     for _ in range(2):
@@ -124,14 +124,14 @@ def open_session(campaign, unit, staff_user, council_member):
 
 
 def test_council_member_finds_sessions_from_home_and_nav(
-    campaign, staff_user, council_member, unit_head, open_session, client
+    campaign, staff_user, council_member, council_members, unit_head, open_session, client
 ):
     closed = services.create_session(
         campaign,
         staff_user,
         title="Phiên họp đã xong",
         held_on=D(2020, 12, 25),
-        members=[council_member],
+        members=council_members,
         threshold="gt_1_2",
     )
     services.close_session(closed, staff_user)
@@ -154,12 +154,12 @@ def test_council_member_finds_sessions_from_home_and_nav(
     assert 'id="nav-council"' not in html and 'id="my-council-sessions"' not in html
 
 
-def test_home_queries_do_not_grow_with_sessions(campaign, staff_user, council_member, client):
+def test_home_queries_do_not_grow_with_sessions(campaign, staff_user, council_member, council_members, client):
     from tests.utils import queries_for
 
     def add():
         services.create_session(
-            campaign, staff_user, title="Họp", held_on=D(2020, 12, 20), members=[council_member], threshold="gt_1_2"
+            campaign, staff_user, title="Họp", held_on=D(2020, 12, 20), members=council_members, threshold="gt_1_2"
         )
 
     add()

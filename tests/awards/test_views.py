@@ -132,9 +132,9 @@ def test_state_changes_are_post_only(campaign, unit, client, unit_head):
 
 
 @pytest.fixture
-def session_on_agenda(campaign, unit, staff_user, council_member):
+def session_on_agenda(campaign, unit, staff_user, council_members):
     session = services.create_session(
-        campaign, staff_user, title="Họp", held_on=D(2020, 12, 20), members=[council_member], threshold="gt_1_2"
+        campaign, staff_user, title="Họp", held_on=D(2020, 12, 20), members=council_members, threshold="gt_1_2"
     )
     nom = make_nomination(campaign, unit, "giay-khen-btv-huyen-uy", status=S.CHECKED)
     services.put_to_council(nom, session, staff_user)
@@ -165,16 +165,22 @@ def test_council_member_sees_the_nomination_on_the_agenda(session_on_agenda, cli
     assert client.get(reverse("awards:nomination", args=[nom.pk])).status_code == 200
 
 
-def test_session_page_never_says_who_voted_what(session_on_agenda, client, council_member, staff_user):
+def test_session_page_never_says_who_voted_what(session_on_agenda, client, council_members, staff_user):
     session, nom = session_on_agenda
-    client.force_login(council_member)
+    client.force_login(council_members[0])
     client.post(reverse("awards:vote", args=[session.pk, nom.pk]), {"choice": "no"})
     client.post(reverse("awards:vote", args=[session.pk, nom.pk]), {"choice": "yes"})  # second vote refused
     assert session.ballots.count() == 1
     client.force_login(staff_user)
+    client.post(reverse("awards:session_close", args=[session.pk]))  # 1 of 3 voted: below the quorum
+    assert not CouncilSession.objects.get(pk=session.pk).is_closed
+    assert "1/3 thành viên đã bỏ phiếu" in client.get(reverse("awards:session", args=[session.pk])).content.decode()
+    services.cast_vote(session, nom, council_members[1], "yes")
+    services.cast_vote(session, nom, council_members[2], "no")
     client.post(reverse("awards:session_close", args=[session.pk]))
+    assert session.ballots.count() == 0  # sealed ballots opened, counted and deleted
     page = client.get(reverse("awards:session", args=[session.pk])).content.decode()
-    assert "0 đồng ý / 1 không / 1 thành viên" in page
+    assert "1 đồng ý / 2 không / 3 thành viên" in page
     row = page.split(f'id="agenda-{nom.pk}"')[1].split("</tr>")[0]
     assert "council" not in row  # the member's name is listed once, apart from the results
     assert CouncilSession.objects.get(pk=session.pk).is_closed

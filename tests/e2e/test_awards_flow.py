@@ -72,13 +72,24 @@ def test_nominate_check_vote_decide_print(live_server, page, demo, artifacts_dir
     row.locator("button[value=yes]").click()
     assert "Đã bỏ phiếu" in page.locator("#agenda tr", has_text=NAME).inner_text()
     page.screenshot(path=str(artifacts_dir / "awards-2-council.png"), full_page=True)
+    # The two other members vote on the agenda too: a sitting closes once two thirds of its members voted.
+    from django.contrib.auth import get_user_model
+
+    from awards import services
+    from awards.models import Nomination
+
+    sitting = Nomination.objects.get(full_name=NAME).session
+    for n in sitting.nominations.filter(status="in_council"):
+        mine = n.full_name == NAME  # the demo's other nomination waiting there is turned down
+        for username, choice in (("hoidong2", "yes" if mine else "no"), ("hoidong3", "no")):
+            services.cast_vote(sitting, n, get_user_model().objects.get(username=username), choice)
 
     # Staff close the sitting, draw up the decision and issue it.
     sign_in(page, live_server, "vanphong")
     page.goto(f"{live_server.url}/khen-thuong/hoi-dong/")
     page.click("text=Phiên họp bổ sung xét khen thưởng")
     page.click("#close-session")
-    assert "1 đồng ý / 0 không / 1 thành viên" in page.locator("#agenda tr", has_text=NAME).inner_text()
+    assert "2 đồng ý / 1 không / 3 thành viên" in page.locator("#agenda tr", has_text=NAME).inner_text()
     page.goto(campaign_url)
     page.click("text=Lập quyết định khen thưởng")
     page.fill("#id_number", "151")
