@@ -1,6 +1,7 @@
+from django import forms
 from django.contrib import admin
 
-from .enums import DecisionStatus, SessionStatus
+from .enums import DecisionStatus, NominationStatus, SessionStatus
 from .models import (
     Award,
     AwardAmendment,
@@ -17,6 +18,25 @@ from .models import (
     Vote,
 )
 from .permissions import is_session_manager
+
+ADMIN_EDITABLE_NOMINATION = (
+    NominationStatus.DRAFT,
+    NominationStatus.SUBMITTED,
+    NominationStatus.RETURNED,
+    NominationStatus.CHECKED,
+)
+
+
+class AwardAdminForm(forms.ModelForm):
+    def clean(self):
+        cleaned = super().clean()
+        decision = cleaned.get("decision")
+        if decision is not None and decision.status == DecisionStatus.ISSUED:
+            raise forms.ValidationError(
+                "Quyết định đã ban hành: sổ khen thưởng ghi theo quyết định, không thêm hay sửa ở đây "
+                "(đính chính, thu hồi bằng quyết định khác)."
+            )
+        return cleaned
 
 
 @admin.register(AwardType)
@@ -120,6 +140,17 @@ class NominationAdmin(admin.ModelAdmin):
     ]
     inlines = [DossierInline, NominationLogInline]
 
+    # From the council on, what was voted on is final (award type, nominee…), here as on the pages.
+    def has_change_permission(self, request, obj=None):
+        if obj is not None and obj.status not in ADMIN_EDITABLE_NOMINATION:
+            return False
+        return super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and obj.status not in ADMIN_EDITABLE_NOMINATION:
+            return False
+        return super().has_delete_permission(request, obj)
+
 
 class VoteInline(admin.TabularInline):
     """Who has voted (participation, never the choice: ballots are sealed, then only tallies remain).
@@ -206,6 +237,18 @@ class AwardAdmin(admin.ModelAdmin):
     list_select_related = ["award_type", "decision"]
     raw_id_fields = ["organization", "proposer", "decision", "nomination"]
     autocomplete_fields = ["award_type"]
+    form = AwardAdminForm
+
+    # The registry of an issued decision is final, as on the registry pages (corrected only by a later decision).
+    def has_change_permission(self, request, obj=None):
+        if obj is not None and obj.decision.status == DecisionStatus.ISSUED:
+            return False
+        return super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and obj.decision.status == DecisionStatus.ISSUED:
+            return False
+        return super().has_delete_permission(request, obj)
 
 
 class PublicCommentInline(admin.TabularInline):

@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib.auth import get_user_model
+from django.db.models import Q
 
 from campaigns.models import DocumentFormat
 from units.enums import Role
@@ -63,6 +64,20 @@ def award_type_choices(campaign):
         if options
     ]
     return choices, kinds, usable, proposed_upward
+
+
+def nominee_organizations(proposers):
+    """Organisations the given proposing units may nominate: each one and its subtree."""
+    roots = []
+    for proposer in sorted(proposers, key=lambda o: o.path):
+        if not any(proposer.path.startswith(root.path) for root in roots):
+            roots.append(proposer)  # a proposer below another adds nothing
+    if not roots:
+        return Organization.objects.none()
+    scope = Q()
+    for root in roots:
+        scope |= Q(path__startswith=root.path)
+    return Organization.objects.filter(scope)
 
 
 class NominationForm(forms.ModelForm):
@@ -133,8 +148,10 @@ class NominationForm(forms.ModelForm):
         field.help_text = (
             f"Danh hiệu, hình thức có hiệu lực vào ngày {campaign.period_end:%d/%m/%Y}, theo đối tượng đã chọn."
         )
-        root = campaign.issuer.parent or campaign.issuer
-        self.fields["organization"].queryset = Organization.objects.subtree(root)
+        # A unit proposes its own organisation or one below it; the committee anything under the committee
+        # (Nomination.clean checks the pair proposer / organisation again, for the services and the import).
+        owners = [self.instance.proposer] if self.instance.pk else list(proposers)
+        self.fields["organization"].queryset = nominee_organizations(owners)
         self.fields["organization"].required = False
         self.fields["full_name"].required = False
         self.fields["achievement"].required = False

@@ -514,6 +514,11 @@ class Nomination(NomineeFields):
             errors["organization"] = "Chọn tập thể trong cây tổ chức hoặc ghi tên tập thể."
         if self.nominee_kind and self.nominee_kind != NomineeKind.COLLECTIVE and not self.full_name:
             errors["full_name"] = "Cần ghi tên."
+        if self.organization_id and self.proposer_id and not self.organization.path.startswith(self.proposer.path):
+            errors["organization"] = (
+                f"{self.proposer.name} chỉ đề nghị khen thưởng chính đơn vị mình hoặc đơn vị trực thuộc, "
+                f"không đề nghị cho {self.organization.name}."
+            )
         if self.award_type_id and self.nominee_kind and not self.award_type.accepts(self.nominee_kind):
             errors["award_type"] = (
                 f"«{self.award_type.name}» không xét cho đối tượng {self.get_nominee_kind_display().lower()}."

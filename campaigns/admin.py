@@ -354,14 +354,35 @@ class SubPlanTargetInline(admin.TabularInline):
     extra = 0
 
 
+class SubPlanItemAdminForm(forms.ModelForm):
+    def clean(self):
+        cleaned = super().clean()
+        subplan = cleaned.get("subplan")
+        if subplan is not None and subplan.status == "approved":
+            raise forms.ValidationError("Kế hoạch đã duyệt là bản cuối: không thêm, không sửa phần nào.")
+        return cleaned
+
+
 @admin.register(SubPlanItem)
 class SubPlanItemAdmin(admin.ModelAdmin):
+    form = SubPlanItemAdminForm
     list_display = ["subplan", "content_area"]
     list_filter = ["subplan__campaign", "subplan__status"]
     search_fields = ["subplan__organization__name", "measures"]
     list_select_related = ["subplan__organization", "subplan__campaign", "content_area"]
     raw_id_fields = ["subplan"]
     inlines = [SubPlanTargetInline]
+
+    # An approved sub-plan is final, here as on its page: its items and targets are shown, never changed.
+    def has_change_permission(self, request, obj=None):
+        if obj is not None and obj.subplan.status == "approved":
+            return False
+        return super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and obj.subplan.status == "approved":
+            return False
+        return super().has_delete_permission(request, obj)
 
 
 @admin.register(SubPlanLog)
