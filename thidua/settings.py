@@ -4,6 +4,7 @@ Every value has a safe first-run default except SECRET_KEY, which production
 (DEBUG off) must provide. Bad values fail loudly at start-up.
 """
 
+import datetime
 from pathlib import Path
 
 import environ
@@ -54,6 +55,7 @@ INSTALLED_APPS = [
     "campaigns",
     "reports",
     "awards",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -69,7 +71,9 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "thidua.middleware.MethodNotAllowedPageMiddleware",
+    "csp.middleware.CSPMiddleware",  # outside the error-page middleware, so its pages carry the policy too
     "thidua.middleware.AppErrorPagesInDebugMiddleware",  # only with DEBUG: the app's 404 page, not Django's
+    "axes.middleware.AxesMiddleware",  # last: turns a lockout into the Vietnamese lockout page
 ]
 # With DEBUG on, Django's technical 404 page (URL list) only when asked for.
 DEBUG_TECHNICAL_404 = env.bool("DEBUG_TECHNICAL_404", default=False)
@@ -80,6 +84,7 @@ if BENCHMARK_VIEWS:
     MIDDLEWARE.insert(0, "thidua.benchmark.QueryCountMiddleware")
 
 AUTHENTICATION_BACKENDS = [
+    "thidua.throttling.ThrottledLoginBackend",  # first: refuses locked accounts and addresses
     "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
@@ -226,12 +231,56 @@ CELERY_BEAT_SCHEDULE = {
     },
 }
 
-SESSION_COOKIE_SECURE = env.bool("SECURE_COOKIES", default=False)
-CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
-SECURE_CONTENT_TYPE_NOSNIFF = True
-X_FRAME_OPTIONS = "DENY"
-if env.bool("BEHIND_TLS_PROXY", default=False):
+# HTTPS: behind the TLS proxy (BEHIND_TLS_PROXY=true) cookies are secure, plain HTTP is redirected and HSTS is sent,
+# unless each is turned off on its own. /health/ is exempt from the redirect (compose checks it over plain HTTP).
+BEHIND_TLS_PROXY = env.bool("BEHIND_TLS_PROXY", default=False)
+if BEHIND_TLS_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SESSION_COOKIE_SECURE = env.bool("SECURE_COOKIES", default=BEHIND_TLS_PROXY)
+CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=BEHIND_TLS_PROXY)
+SECURE_REDIRECT_EXEMPT = [r"^health/$"]
+SECURE_HSTS_SECONDS = env.int("HSTS_SECONDS", default=31536000 if BEHIND_TLS_PROXY else 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("HSTS_INCLUDE_SUBDOMAINS", default=BEHIND_TLS_PROXY)
+SECURE_HSTS_PRELOAD = env.bool("HSTS_PRELOAD", default=BEHIND_TLS_PROXY)
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+
+# Content-Security-Policy (django-csp), always on, DEBUG too: scripts and style sheets only from the app's own
+# static files (no inline script, no event-handler attribute: static/js/app.js does confirmations and print);
+# style attributes are allowed (progress bars and widths computed on the server), style elements are not.
+from csp.constants import NONE, SELF  # noqa: E402
+
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "style-src-elem": [SELF],
+        "style-src-attr": ["'unsafe-inline'"],
+        "img-src": [SELF, "data:"],  # Bootstrap's form icons are data: SVGs
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+
+# Login throttling (django-axes, thidua/throttling.py): LOGIN_FAILURE_LIMIT wrong passwords lock the account
+# (from any address) and the address (for any account) for LOGIN_COOLOFF_MINUTES.
+AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env.int("LOGIN_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "thidua.throttling.lockout_response"
+AXES_USERNAME_FORM_FIELD = "username"
+AXES_VERBOSE = False
+AXES_CLIENT_IP_CALLABLE = "thidua.throttling.client_ip"
+# Behind the proxy the client's address is the last one the proxy appended to X-Forwarded-For.
+TRUST_X_FORWARDED_FOR = BEHIND_TLS_PROXY
 
 LOGGING = {
     "version": 1,

@@ -111,4 +111,4 @@ def test_campaign_page_lists_what_blocks_launch(client, draft_campaign, staff_us
     client.force_login(staff_user)
     body = client.get(f"/phong-trao/{draft_campaign.pk}/").content.decode()
     assert "Chưa phát hành được" in body and "chưa có nơi nhận" in body
-    assert "confirm(" in body
+    assert "data-confirm=" in body

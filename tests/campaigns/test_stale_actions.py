@@ -130,19 +130,19 @@ def test_submit_and_approve_ask_for_confirmation(client, subplan, unit_head, sta
     fill(subplan, unit_head)
     client.force_login(unit_head)
     url = f"/phong-trao/ke-hoach-don-vi/{subplan.pk}/"
-    assert "onsubmit=\"return confirm('Nộp kế hoạch" in _form(client.get(url).content.decode(), "submit")
+    assert 'data-confirm="Nộp kế hoạch' in _form(client.get(url).content.decode(), "submit")
     bring_to(subplan, S.SUBMITTED, unit_head, staff_user)
     client.force_login(staff_user)
     page = client.get(url).content.decode()
-    assert "onsubmit=\"return confirm('Duyệt kế hoạch này?" in _form(page, "approve")
-    assert "confirm(" not in _form(page, "return")  # returning is not final
+    assert 'data-confirm="Duyệt kế hoạch này?' in _form(page, "approve")
+    assert "data-confirm" not in _form(page, "return")  # returning is not final
 
 
 def test_report_submit_and_approve_ask_for_confirmation(client, report, unit_head, staff_user):
     write(report, unit_head)
     client.force_login(unit_head)
     url = f"/phong-trao/bao-cao-don-vi/{report.pk}/"
-    assert "confirm('Nộp báo cáo" in _form(client.get(url).content.decode(), "submit")
+    assert 'data-confirm="Nộp báo cáo' in _form(client.get(url).content.decode(), "submit")
     bring_report_to(report, S.SUBMITTED, unit_head, staff_user)
     client.force_login(staff_user)
-    assert "confirm('Duyệt báo cáo này?" in _form(client.get(url).content.decode(), "approve")
+    assert 'data-confirm="Duyệt báo cáo này?' in _form(client.get(url).content.decode(), "approve")
