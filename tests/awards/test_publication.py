@@ -69,13 +69,16 @@ def test_gate_ignores_types_without_the_setting(campaign, unit):
 def test_put_to_council_refused_until_the_period_ended(
     campaign, people_committee, unit, staff_user, council_member, required
 ):
+    from tests.factories import UserFactory
     from units.enums import Role
     from units.models import Membership
 
-    Membership.objects.create(user=council_member, organization=people_committee, role=Role.COUNCIL)
+    members = [council_member, UserFactory(username="pc2"), UserFactory(username="pc3")]  # a secret ballot needs 3
+    for member in members:
+        Membership.objects.create(user=member, organization=people_committee, role=Role.COUNCIL)
     nom = make_nomination(campaign, unit, "ldtt", status=S.CHECKED)
     session = services.create_session(
-        campaign, staff_user, title="Phiên họp", held_on=TODAY, members=[council_member], threshold="gt_1_2"
+        campaign, staff_user, title="Phiên họp", held_on=TODAY, members=members, threshold="gt_1_2"
     )
     with pytest.raises(TransitionError, match="chưa công khai"):
         services.put_to_council(nom, session, staff_user)

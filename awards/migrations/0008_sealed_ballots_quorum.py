@@ -19,7 +19,7 @@ def seal_existing_ballots(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("awards", "0005_award_revocation")]
+    dependencies = [("awards", "0007_publication_before_the_vote")]
 
     operations = [
         migrations.AddField(
