@@ -19,7 +19,7 @@ def seal_existing_ballots(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("awards", "0007_publication_before_the_vote")]
+    dependencies = [("awards", "0008_import_preview_and_aliases")]
 
     operations = [
         migrations.AddField(
