@@ -1,4 +1,4 @@
-"""Migration 0009: ballots stored with a readable choice are sealed (open sittings) or dropped (closed sittings,
+"""Migration 0010: ballots stored with a readable choice are sealed (open sittings) or dropped (closed sittings,
 whose tallies are on the nominations already); the choice column disappears."""
 
 import datetime
@@ -15,7 +15,7 @@ from tests.factories import MembershipFactory, UserFactory
 from .conftest import make_nomination
 
 D = datetime.date
-BEFORE = [("awards", "0008_import_preview_and_aliases")]
+BEFORE = [("awards", "0009_input_limits")]
 
 
 @pytest.mark.django_db(transaction=True)

@@ -19,7 +19,7 @@ def seal_existing_ballots(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("awards", "0008_import_preview_and_aliases")]
+    dependencies = [("awards", "0009_input_limits")]
 
     operations = [
         migrations.AddField(

@@ -2,7 +2,7 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-    dependencies = [("awards", "0009_sealed_ballots_quorum")]
+    dependencies = [("awards", "0010_sealed_ballots_quorum")]
 
     operations = [
         # A default first, so that migrating back re-creates the column on existing rows (the choices stay sealed).
