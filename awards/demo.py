@@ -395,6 +395,7 @@ def _load_nominations(orgs, campaign, created, stdout=None):
         issuing_body=campaign.issuing_body,
         number=DECISION_NUMBER,
         symbol="QĐ/HU",
+        term="2020-2025",  # the district party congress of 2020 opened the new term before 25/12/2020
         place=campaign.place,
         issued_on=DECISION_DATE,
         title="Về việc khen thưởng tập thể, cá nhân có thành tích xuất sắc trong phong trào thi đua yêu nước "

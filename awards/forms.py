@@ -86,6 +86,8 @@ class NominationForm(forms.ModelForm):
         queryset=Organization.objects.none(),
         error_messages={"required": "Chọn đơn vị đề nghị."},
     )
+    # The version the edit page was opened on: a save after someone else's save or move is refused.
+    version = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
     class Meta:
         model = Nomination
@@ -134,8 +136,11 @@ class NominationForm(forms.ModelForm):
         self.fields["proposer"].queryset = proposers
         if self.instance.pk:
             del self.fields["proposer"]
-        elif len(units := list(proposers[:2])) == 1 and not self.is_bound:
-            self.initial["proposer"] = units[0].pk  # the instance's empty proposer would hide a field initial
+            self.fields["version"].initial = self.instance.version
+        else:
+            del self.fields["version"]
+            if len(units := list(proposers[:2])) == 1 and not self.is_bound:
+                self.initial["proposer"] = units[0].pk  # the instance's empty proposer would hide a field initial
         choices, kinds, usable, upward = award_type_choices(campaign)
         if self.instance.pk and self.instance.award_type_id and self.instance.award_type_id not in usable:
             usable.append(self.instance.award_type_id)  # keep a stored choice visible (the rules then say why)
@@ -196,7 +201,7 @@ class NominationForm(forms.ModelForm):
         super()._post_clean()
 
     def values(self):
-        return {k: v for k, v in self.cleaned_data.items() if k != "proposer"}
+        return {k: v for k, v in self.cleaned_data.items() if k not in ("proposer", "version")}
 
 
 class DossierForm(forms.Form):
@@ -208,6 +213,7 @@ class DossierForm(forms.Form):
 class TransitionForm(forms.Form):
     reason = forms.CharField(label="Ghi chú / lý do", required=False, widget=forms.Textarea(attrs={"rows": 2}))
     justification = forms.CharField(label="Giải trình", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    version = forms.IntegerField(required=False, widget=forms.HiddenInput)  # the version the page showed
 
 
 class ImportForm(forms.Form):
@@ -264,6 +270,7 @@ class PutToCouncilForm(forms.Form):
     justification = forms.CharField(
         label="Giải trình (nếu còn cảnh báo)", required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
+    version = forms.IntegerField(required=False, widget=forms.HiddenInput)  # the version the page showed
 
     def __init__(self, *args, campaign, **kwargs):
         super().__init__(*args, **kwargs)
@@ -291,6 +298,7 @@ class DecisionForm(forms.ModelForm):
             "issuing_body",
             "number",
             "symbol",
+            "term",
             "place",
             "issued_on",
             "title",
@@ -341,6 +349,7 @@ class DecisionForm(forms.ModelForm):
                     "superior_body": campaign.superior_body,
                     "issuing_body": campaign.issuing_body,
                     "symbol": "QĐ/HU" if party else "QĐ-UBND",
+                    "term": campaign.term if party else "",
                     "place": campaign.place,
                     "title": "Về việc khen thưởng tập thể, cá nhân có thành tích xuất sắc trong phong trào thi đua",
                     "sign_on_behalf": campaign.sign_on_behalf

@@ -22,7 +22,7 @@ from campaigns.models import DocumentFormat
 from thidua.text import fold, normalize_text_fields, vn_date
 from thidua.uploads import UploadedFileBase
 from thidua.validation import NARRATIVE, TITLE, limited, validate_birth_year, validate_year
-from thidua.workflow import TransitionLogBase
+from thidua.workflow import StateGuardedModel, TransitionLogBase
 from units.models import Organization
 
 from .enums import (
@@ -230,7 +230,7 @@ class NomineeFields(models.Model):
         return f"{self.title_prefix} {self.full_name}".strip() if self.title_prefix else self.full_name
 
 
-class CouncilSession(models.Model):
+class CouncilSession(StateGuardedModel):
     organization = models.ForeignKey(
         Organization, on_delete=models.PROTECT, related_name="council_sessions", verbose_name="cơ quan (Hội đồng của)"
     )
@@ -310,7 +310,7 @@ class CouncilSession(models.Model):
         return yes_votes * 2 > member_count
 
 
-class Decision(models.Model):
+class Decision(StateGuardedModel):
     issuer = models.ForeignKey(
         Organization, on_delete=models.PROTECT, related_name="award_decisions", verbose_name="cơ quan ban hành"
     )
@@ -335,6 +335,14 @@ class Decision(models.Model):
     symbol = models.CharField(
         "ký hiệu", max_length=32, help_text="Đảng: QĐ/HU (in «Số 12-QĐ/HU»); Nhà nước: QĐ-UBND (in «Số: 12/QĐ-UBND»)"
     )
+    term = models.CharField(
+        "nhiệm kỳ",
+        max_length=16,
+        blank=True,
+        help_text="Văn bản của Đảng đánh số theo nhiệm kỳ (ví dụ 2020-2025); văn bản hành chính theo năm",
+    )
+    # The numbering period the number belongs to: the term (Party) or the calendar year (state). Set on save.
+    number_period = models.CharField("kỳ đánh số", max_length=16, editable=False, default="")
     place = models.CharField("địa danh", max_length=64)
     issued_on = models.DateField("ngày ký")
     title = models.TextField("trích yếu", default="Về việc khen thưởng", **limited(TITLE))
@@ -375,6 +383,12 @@ class Decision(models.Model):
         verbose_name = "quyết định khen thưởng"
         verbose_name_plural = "quyết định khen thưởng"
         ordering = ["-issued_on", "-id"]
+        constraints = [
+            # Two staff typing the same number at the same moment: the database refuses the second.
+            models.UniqueConstraint(
+                fields=["issuer", "symbol", "number_period", "number"], name="unique_decision_number_in_period"
+            ),
+        ]
 
     def __str__(self):
         return f"Quyết định {self.reference} ngày {self.issued_on:%d/%m/%Y}"
@@ -404,8 +418,16 @@ class Decision(models.Model):
     def recipient_list(self):
         return [line.strip().lstrip("-").strip() for line in self.recipients.splitlines() if line.strip()]
 
+    @staticmethod
+    def period_of(document_format, term, issued_on):
+        """Party documents are numbered per term, state documents per calendar year (decree 30/2020)."""
+        if document_format == DocumentFormat.PARTY and term.strip():
+            return term.strip()
+        return str(issued_on.year) if issued_on else ""
+
     def save(self, *args, **kwargs):
         normalize_text_fields(self)
+        self.number_period = self.period_of(self.document_format, self.term, self.issued_on)
         if self.pk:
             stored = Decision.objects.filter(pk=self.pk).values_list("status", flat=True).first()
             if stored == DecisionStatus.ISSUED and not getattr(self, "_allow_issued_save", False):
@@ -413,7 +435,9 @@ class Decision(models.Model):
         super().save(*args, **kwargs)
 
 
-class Nomination(NomineeFields):
+class Nomination(StateGuardedModel, NomineeFields):
+    guarded_fields = ("status", "version")  # written only by NOMINATION_FLOW and the version-checked edit
+
     campaign = models.ForeignKey(
         "campaigns.Campaign", on_delete=models.PROTECT, related_name="nominations", verbose_name="phong trào"
     )

@@ -2,6 +2,7 @@
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.utils import timezone
 
 from thidua.workflow import Move, TransitionError, Workflow
@@ -33,10 +34,12 @@ from .permissions import (
 )
 
 
-def _queue(task_name, *args):
+def _queue(task_name, *args, label):
+    from thidua import outbox
+
     from . import tasks
 
-    getattr(tasks, task_name).delay_on_commit(*args)
+    outbox.send_on_commit(getattr(tasks, task_name), *args, label=label)
 
 
 NOMINATION_FLOW = Workflow(
@@ -101,18 +104,33 @@ def create_nomination(campaign, proposer, actor, **fields):
     return nomination
 
 
-def update_nomination(nomination, actor, **fields):
+SENT_ERROR = "Đề nghị đã được gửi đi, không sửa được nữa."
+EDIT_CONFLICT = (
+    "Đề nghị đã được lưu hoặc xử lý ở nơi khác (một thẻ hoặc người khác) sau khi bạn mở trang. Nội dung bạn vừa "
+    "nhập vẫn còn dưới đây: hãy mở đề nghị ở thẻ mới để xem bản đã lưu rồi nhập lại phần thay đổi."
+)
+
+
+def update_nomination(nomination, actor, *, expected_version=None, **fields):
+    """Save an editable nomination. The row is claimed first with a conditional update (still editable, and still
+    the version the edit page was opened on): a submission made meanwhile in another tab wins cleanly, and the
+    save never writes the state back (Nomination.save leaves status and version to the workflow)."""
     if not can_edit_nomination(actor, nomination):
         raise PermissionDenied
     for name, value in fields.items():
         setattr(nomination, name, value)
     _resolve_version(nomination)
     nomination.full_clean(exclude=["achievement"])
+    conditions = {"pk": nomination.pk, "status__in": (S.DRAFT, S.RETURNED)}
+    if expected_version is not None:
+        conditions["version"] = expected_version
     with transaction.atomic():
-        changed = Nomination.objects.filter(pk=nomination.pk, status__in=(S.DRAFT, S.RETURNED)).exists()
-        if not changed:
-            raise TransitionError("Đề nghị đã được gửi đi, không sửa được nữa.")
+        claimed = Nomination.objects.filter(**conditions).update(version=F("version") + 1)
+        if not claimed:
+            editable = Nomination.objects.filter(pk=nomination.pk, status__in=(S.DRAFT, S.RETURNED)).exists()
+            raise TransitionError(EDIT_CONFLICT if editable else SENT_ERROR)
         nomination.save()
+    nomination.refresh_from_db(fields=["status", "version"])
     return nomination
 
 
@@ -148,7 +166,7 @@ def _checked(nomination, justification=None):
     return [f.as_dict() for f in findings]
 
 
-def submit_nomination(nomination, actor, justification=None):
+def submit_nomination(nomination, actor, justification=None, expected_version=None):
     if not is_proposer_member(actor, nomination):
         raise PermissionDenied
     findings = _checked(nomination, justification)
@@ -157,26 +175,38 @@ def submit_nomination(nomination, actor, justification=None):
         "submit",
         actor,
         extra_updates={"eligibility": findings, "justification": nomination.justification},
+        expected_version=expected_version,
     )
 
 
-def check_nomination(nomination, actor, note=""):
+def check_nomination(nomination, actor, note="", expected_version=None):
     findings = [f.as_dict() for f in eligibility.evaluate(nomination)]
-    return NOMINATION_FLOW.apply(nomination, "check", actor, reason=note, extra_updates={"eligibility": findings})
+    return NOMINATION_FLOW.apply(
+        nomination,
+        "check",
+        actor,
+        reason=note,
+        extra_updates={"eligibility": findings},
+        expected_version=expected_version,
+    )
 
 
-def return_nomination(nomination, actor, reason):
-    return NOMINATION_FLOW.apply(nomination, "return", actor, reason=reason, extra_updates={"session": None})
+def return_nomination(nomination, actor, reason, expected_version=None):
+    return NOMINATION_FLOW.apply(
+        nomination, "return", actor, reason=reason, extra_updates={"session": None}, expected_version=expected_version
+    )
 
 
-def transition(nomination, action, actor, *, reason="", justification=None):
-    """The buttons of the nomination page."""
+def transition(nomination, action, actor, *, reason="", justification=None, expected_version=None):
+    """The buttons of the nomination page. `expected_version` is the version the page showed: a nomination
+    edited or moved since is refused (TransitionConflict), so "Thẩm định đạt" and "Trả lại" pressed at once
+    cannot both apply."""
     if action == "submit":
-        return submit_nomination(nomination, actor, justification)
+        return submit_nomination(nomination, actor, justification, expected_version)
     if action == "check":
-        return check_nomination(nomination, actor, reason)
+        return check_nomination(nomination, actor, reason, expected_version)
     if action == "return":
-        return return_nomination(nomination, actor, reason)
+        return return_nomination(nomination, actor, reason, expected_version)
     raise TransitionError("Thao tác không hợp lệ.")
 
 
@@ -211,7 +241,7 @@ def create_session(campaign, actor, *, title, held_on, members, threshold, quoru
     return session
 
 
-def put_to_council(nomination, session, actor, justification=None):
+def put_to_council(nomination, session, actor, justification=None, expected_version=None):
     """Checked nomination onto an open session's agenda; the rules run again first."""
     if not can_review_nomination(actor, nomination):
         raise PermissionDenied
@@ -228,6 +258,7 @@ def put_to_council(nomination, session, actor, justification=None):
         "to_council",
         actor,
         extra_updates={"session": session, "eligibility": findings, "justification": nomination.justification},
+        expected_version=expected_version,
     )
 
 
@@ -363,18 +394,34 @@ def _refuse_outside_authority(issuer, nominations, day):
         )
 
 
-def _refuse_taken_number(decision):
-    """One number sequence per issuer, symbol and year (the register of outgoing documents)."""
-    taken = Decision.objects.filter(
-        issuer=decision.issuer_id,
+def number_taken_message(decision):
+    period = Decision.period_of(decision.document_format, decision.term, decision.issued_on)
+    period_text = f"nhiệm kỳ {period}" if "-" in period else f"năm {period}"
+    return (
+        f"Số {decision.reference} {period_text} đã được dùng cho quyết định khác (có thể vừa được người khác "
+        f"lưu). Nhập số khác; số tiếp theo còn trống: {next_decision_number(decision)}."
+    )
+
+
+def next_decision_number(decision):
+    from django.db.models import Max
+
+    last = Decision.objects.filter(
+        issuer_id=decision.issuer_id,
         symbol=decision.symbol,
-        number=decision.number,
-        issued_on__year=decision.issued_on.year,
-    ).exclude(pk=decision.pk)
-    if taken.exists():
-        raise ValidationError(
-            f"Số {decision.reference} năm {decision.issued_on.year} đã được dùng cho quyết định khác."
-        )
+        number_period=Decision.period_of(decision.document_format, decision.term, decision.issued_on),
+    ).aggregate(n=Max("number"))["n"]
+    return (last or 0) + 1
+
+
+def _save_numbered(decision):
+    """Save a new decision; the unique constraint (issuer, symbol, period, number) decides between two staff typing
+    the same number at the same moment: the second gets the error on the number field (the form keeps the rest)."""
+    try:
+        with transaction.atomic():
+            decision.save()
+    except IntegrityError:
+        raise ValidationError({"number": number_taken_message(decision)}) from None
 
 
 def create_decision(campaign, actor, nominations, **fields):
@@ -388,9 +435,8 @@ def create_decision(campaign, actor, nominations, **fields):
     with transaction.atomic():
         decision = Decision(issuer=campaign.issuer, campaign=campaign, created_by=actor, **fields)
         decision.full_clean()
-        _refuse_taken_number(decision)
         _refuse_outside_authority(campaign.issuer, nominations, decision.issued_on)
-        decision.save()
+        _save_numbered(decision)
         ids = [n.pk for n in nominations]
         updated = Nomination.objects.filter(
             pk__in=ids, campaign=campaign, status=S.APPROVED, decision__isnull=True
@@ -455,7 +501,7 @@ def issue_decision(decision, actor):
         )
         locked.refresh_from_db()
         record_awards(locked)
-        _queue("print_decision", locked.pk)
+        _queue("print_decision", locked.pk, label="bản in quyết định và giấy khen")
     decision.refresh_from_db()
     return decision
 
@@ -499,8 +545,7 @@ def create_amendment(award, actor, *, kind, corrections=None, **fields):
         decision.full_clean()
         if decision.issued_on < original.issued_on:
             raise ValidationError("Ngày ký phải sau ngày của quyết định khen thưởng.")
-        _refuse_taken_number(decision)
-        decision.save()
+        _save_numbered(decision)
         AwardAmendment.objects.create(decision=decision, award=award, **corrections)
     return decision
 
@@ -542,7 +587,7 @@ def issue_amendment(decision, actor):
         Decision.objects.filter(pk=locked.pk).update(
             status=DecisionStatus.ISSUED, issued_at=timezone.now(), issued_by=actor
         )
-        _queue("print_decision", locked.pk)
+        _queue("print_decision", locked.pk, label="bản in quyết định")
     decision.refresh_from_db()
     return decision
 

@@ -12,9 +12,9 @@ from django.views.decorators.http import require_POST
 
 from campaigns.permissions import is_committee_staff
 from campaigns.selectors import campaigns_for, get_campaign_for
-from thidua import xlsx
+from thidua import outbox, xlsx
 from thidua.uploads import download_response
-from thidua.workflow import TransitionError
+from thidua.workflow import STALE_PAGE, TransitionConflict, TransitionError
 from units.models import Organization
 from units.selectors import organization_ids_for
 
@@ -123,7 +123,10 @@ def nomination_edit(request, pk):
     )
     if request.method == "POST" and form.is_valid():
         try:
-            services.update_nomination(nomination, request.user, **form.values())
+            version = form.cleaned_data.get("version")
+            if version is None:
+                raise TransitionConflict(STALE_PAGE)
+            services.update_nomination(nomination, request.user, expected_version=version, **form.values())
         except (ValidationError, TransitionError) as exc:
             form.add_error(None, _errors(exc))
         else:
@@ -171,7 +174,7 @@ def nomination_detail(request, pk):
             "can_edit": can_edit_nomination(user, nomination),
             "is_staff": is_staff,
             "dossier_form": DossierForm() if can_edit_nomination(user, nomination) else None,
-            "council_form": PutToCouncilForm(campaign=nomination.campaign)
+            "council_form": PutToCouncilForm(campaign=nomination.campaign, initial={"version": nomination.version})
             if is_staff and nomination.status == NominationStatus.CHECKED
             else None,
             "transition_form": TransitionForm(),
@@ -186,12 +189,16 @@ def nomination_transition(request, pk, action):
     form = TransitionForm(request.POST)
     form.is_valid()
     try:
+        version = form.cleaned_data.get("version")
+        if version is None:
+            raise TransitionConflict(STALE_PAGE)
         services.transition(
             nomination,
             action,
             request.user,
             reason=form.cleaned_data.get("reason", ""),
             justification=form.cleaned_data.get("justification") if action == "submit" else None,
+            expected_version=version,
         )
     except TransitionError as exc:
         messages.error(request, str(exc))
@@ -211,8 +218,15 @@ def nomination_to_council(request, pk):
         messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
         return redirect("awards:nomination", pk=nomination.pk)
     try:
+        version = form.cleaned_data.get("version")
+        if version is None:
+            raise TransitionConflict(STALE_PAGE)
         services.put_to_council(
-            nomination, form.cleaned_data["session"], request.user, form.cleaned_data["justification"] or None
+            nomination,
+            form.cleaned_data["session"],
+            request.user,
+            form.cleaned_data["justification"] or None,
+            expected_version=version,
         )
     except TransitionError as exc:
         messages.error(request, str(exc))
@@ -563,7 +577,7 @@ def decision_pdf(request, pk):
     if not decision.pdf:
         from .tasks import print_decision
 
-        print_decision.delay(decision.pk)
+        outbox.send(print_decision, decision.pk, label="bản in quyết định và giấy khen")
         decision.refresh_from_db()
         if not decision.pdf:
             messages.info(request, "Bản in đang được tạo, vui lòng tải lại sau ít phút.")
@@ -579,7 +593,7 @@ def certificate_pdf(request, pk):
     if not award.certificate:
         from .tasks import print_decision
 
-        print_decision.delay(award.decision_id)
+        outbox.send(print_decision, award.decision_id, label="bản in quyết định và giấy khen")
         award.refresh_from_db()
         if not award.certificate:
             messages.info(request, "Giấy khen đang được in, vui lòng tải lại sau ít phút.")

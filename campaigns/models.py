@@ -16,7 +16,7 @@ from django.urls import reverse
 from thidua.text import normalize_text_fields, vn_date
 from thidua.uploads import UploadedFileBase
 from thidua.validation import NARRATIVE, TITLE, limited, validate_figure
-from thidua.workflow import TransitionLogBase
+from thidua.workflow import StateGuardedModel, TransitionLogBase
 from units.models import Organization
 
 from .enums import CampaignStatus, DocumentStatus, LegalBasisKind, MilestoneKind, ReminderKind, ReviewKind
@@ -30,7 +30,9 @@ class DocumentFormat(models.TextChoices):
 FROZEN_ERROR = "Kế hoạch đã phát hành: không sửa văn bản đã ban hành, hãy ghi nhận bằng văn bản sửa đổi, bổ sung."
 
 
-class Campaign(models.Model):
+class Campaign(StateGuardedModel):
+    guarded_fields = ("status", "version")  # written by launch/close and the version-checked draft save
+
     # Fields that make up the issued text; frozen once the plan is launched.
     FROZEN_FIELDS = (
         "issuer_id",
@@ -384,13 +386,15 @@ class Amendment(models.Model):
 # --- Units' documents: sub-plans (and progress reports) -------------------------------------------
 
 
-class UnitDocument(models.Model):
+class UnitDocument(StateGuardedModel):
     """Abstract: a document a unit writes for a campaign and the committee reviews.
 
     The row exists from the moment the unit is obliged to write it (status draft, nothing filled).
     State changes only through `campaigns.workflows` (the log cannot be bypassed); `version` grows on
     every save so two tabs saving the same draft cannot silently overwrite each other.
     """
+
+    guarded_fields = ("status", "version")  # written only by the workflow and the version-checked saves
 
     status = models.CharField(
         "trạng thái", max_length=16, choices=DocumentStatus.choices, default=DocumentStatus.DRAFT, db_index=True

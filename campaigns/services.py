@@ -72,19 +72,26 @@ def launch_campaign(campaign, actor, *, issued_on, number=None, number_note=""):
         locked = Campaign.objects.select_for_update().get(pk=campaign.pk)
         if locked.status not in sources:
             raise ValidationError("Kế hoạch vừa được người khác phát hành.")
-        locked.number = number or next_number(locked.issuer, locked.symbol, locked.term)
         locked.issued_on = issued_on
         locked.number_note = number_note
         locked.status = target
         locked.launched_at = timezone.now()
         locked.launched_by = actor
-        try:
-            with transaction.atomic():
-                locked.save()
-        except IntegrityError:
+        # The unique constraint (issuer, symbol, term, number) decides between two plans launched at once: a typed
+        # number that is taken is refused; the next free number is simply taken again.
+        for _attempt in range(1 if number else 5):
+            locked.number = number or next_number(locked.issuer, locked.symbol, locked.term)
+            try:
+                with transaction.atomic():
+                    locked.save(write_state=True)
+                break
+            except IntegrityError:
+                continue
+        else:
             raise ValidationError(
-                f"Số {locked.number}-{locked.symbol} đã được dùng trong nhiệm kỳ {locked.term}."
-            ) from None
+                f"Số {locked.number}-{locked.symbol} đã được dùng trong nhiệm kỳ {locked.term}; "
+                f"số tiếp theo còn trống: {next_number(locked.issuer, locked.symbol, locked.term)}."
+            )
         for hook in on_launch_hooks:
             hook(locked, actor)
     campaign.refresh_from_db()

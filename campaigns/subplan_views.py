@@ -6,17 +6,16 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from thidua import xlsx
+from thidua import outbox, xlsx
 from thidua.paging import CountedPaginator
 from thidua.uploads import download_response
-from thidua.workflow import TransitionConflict, TransitionError
+from thidua.workflow import STALE_PAGE, TransitionConflict, TransitionError
 from units.enums import OrgKind
 
 from . import printing, selectors, services
@@ -70,8 +69,6 @@ def my_subplans(request):
 
 
 # --- Post/redirect/get: a refused POST redirects to the page; what was typed waits in the session ----------
-
-STALE_PAGE = "Trang bạn đang xem đã cũ (thiếu phiên bản hồ sơ): tải lại trang, xem nội dung rồi thao tác lại."
 
 
 def _typed_key(doc):
@@ -392,7 +389,7 @@ def board_remind(request, pk):
     if not ids:
         messages.warning(request, "Không có đơn vị nào chưa nộp trong lựa chọn: không gửi nhắc nhở.")
     else:
-        transaction.on_commit(lambda: send_manual_reminders.delay(ids, request.user.pk, today.isoformat()))
+        outbox.send_on_commit(send_manual_reminders, ids, request.user.pk, today.isoformat(), label="thư nhắc nhở")
         messages.success(
             request, f"Đã xếp lịch gửi nhắc nhở tới {len(ids)} đơn vị (mỗi đơn vị tối đa một lần mỗi ngày)."
         )

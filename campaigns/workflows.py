@@ -47,18 +47,22 @@ def review_workflow(log_model, notify):
 
 
 def _notify_subplan(subplan_pk, actor_pk, log_pk):
+    from thidua import outbox
+
     from .tasks import notify_subplan_transition
 
-    notify_subplan_transition.delay(log_pk)
+    outbox.send(notify_subplan_transition, log_pk, label="thư thông báo")
 
 
 SUBPLAN_WORKFLOW = review_workflow(SubPlanLog, _notify_subplan)
 
 
 def _notify_progress(report_pk, actor_pk, log_pk):
+    from thidua import outbox
+
     from .tasks import notify_progress_transition
 
-    notify_progress_transition.delay(log_pk)
+    outbox.send(notify_progress_transition, log_pk, label="thư thông báo")
 
 
 PROGRESS_WORKFLOW = review_workflow(ProgressReportLog, _notify_progress)

@@ -7,6 +7,7 @@ from django.db import models
 
 from campaigns.enums import ReviewKind
 from campaigns.models import Campaign
+from thidua.workflow import StateGuardedModel
 
 from .enums import ReviewStatus
 
@@ -16,7 +17,7 @@ def review_file_name(report, extension):
     return f"reviews/{report.campaign_id}/{kind}-v{report.version}-{report.pk}.{extension}"
 
 
-class ReviewReport(models.Model):
+class ReviewReport(StateGuardedModel):
     """One build of a review report: the data snapshot it used, the narrative, and its files.
 
     A build is requested (queued), built by a Celery task (running, with progress) and ends done or failed.
@@ -58,6 +59,16 @@ class ReviewReport(models.Model):
     number = models.PositiveIntegerField("số", null=True, blank=True, help_text="Để trống: in chỗ trống để ghi tay")
     symbol = models.CharField("ký hiệu", max_length=32, blank=True, help_text="Ví dụ BC/HU")
     term = models.CharField("nhiệm kỳ", max_length=16, blank=True)
+    # The body whose book of reports the number belongs to (the campaign's issuer, copied so the database can
+    # keep one number per issuer, symbol and term).
+    issuer = models.ForeignKey(
+        "units.Organization",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name="cơ quan ban hành",
+    )
     issued_on = models.DateField("ngày ban hành", null=True, blank=True)
     place = models.CharField("địa danh", max_length=64, blank=True)
     sign_on_behalf = models.CharField("thẩm quyền ký", max_length=128, blank=True)
@@ -84,10 +95,22 @@ class ReviewReport(models.Model):
             models.UniqueConstraint(
                 fields=["campaign", "kind"], condition=models.Q(is_current=True), name="one_current_review_per_kind"
             ),
+            # An issued report's number is the issuer's for the term: two reports cannot be issued with one number
+            # (a failed build of the issued version does not hold it).
+            models.UniqueConstraint(
+                fields=["issuer", "symbol", "term", "number"],
+                condition=models.Q(is_final=True, number__isnull=False) & ~models.Q(status="failed"),
+                name="unique_issued_review_number_in_term",
+            ),
         ]
 
     def __str__(self):
         return f"Báo cáo {self.get_kind_display().lower()} {self.campaign.dated_reference} — phiên bản {self.version}"
+
+    def save(self, *args, **kwargs):
+        if self.issuer_id is None and self.campaign_id:
+            self.issuer_id = Campaign.objects.filter(pk=self.campaign_id).values_list("issuer_id", flat=True).first()
+        super().save(*args, **kwargs)
 
     @property
     def is_active(self):

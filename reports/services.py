@@ -9,13 +9,14 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.db import transaction
-from django.db.models import F, Max
+from django.db import IntegrityError, transaction
+from django.db.models import F, Max, Q
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
 from campaigns.enums import CampaignStatus, ReviewKind
 from campaigns.models import Campaign
+from thidua import outbox
 from thidua.text import vn_date
 from units.models import Organization
 
@@ -42,18 +43,36 @@ logger = logging.getLogger(__name__)
 # --- requests (web side) --------------------------------------------------------------------------------
 
 
-def _stale_after():
-    return timedelta(seconds=2 * getattr(settings, "CELERY_TASK_TIME_LIMIT", 360) + 60)
+def build_time_limit():
+    """The build task's hard time limit (s): no build runs longer, the worker kills it at that point."""
+    return getattr(settings, "REVIEW_REPORT_TIME_LIMIT", settings.CELERY_TASK_TIME_LIMIT)
 
 
-STALE_REASON = "Quá thời gian mà không có kết quả (tiến trình nền đã dừng); hãy tổng hợp lại."
+# A running build not finished this long after the hard time limit has no worker any more.
+STALE_GRACE = timedelta(seconds=15)
+# Builds are retried after a lost worker; one that killed its worker this many times is given up.
+MAX_BUILD_ATTEMPTS = 3
+
+STALE_REASON = (
+    "Tiến trình nền dừng giữa chừng (quá thời gian cho phép mà chưa xong). Nếu tiến trình nền được khởi động lại, "
+    "báo cáo sẽ tự được dựng tiếp; bạn cũng có thể bấm «Tổng hợp» để tổng hợp lại ngay."
+)
+GIVEN_UP_REASON = (
+    f"Đã thử dựng {MAX_BUILD_ATTEMPTS} lần nhưng tiến trình nền đều dừng giữa chừng (có thể do thiếu bộ nhớ); "
+    "hãy báo quản trị viên."
+)
 
 
 def expire_stale_builds(queryset):
-    """Builds queued or running far longer than the task's hard time limit (their worker died) are failed."""
-    return queryset.filter(status__in=ACTIVE_STATUSES, requested_at__lt=timezone.now() - _stale_after()).update(
-        status=ReviewStatus.FAILED, failure_reason=STALE_REASON, finished_at=timezone.now()
-    )
+    """Show dead builds as failed: running longer than the task's hard time limit (the worker was killed: a live
+    worker would have ended it by then), or queued far longer than that (no worker took it)."""
+    now = timezone.now()
+    limit = timedelta(seconds=build_time_limit())
+    return queryset.filter(
+        Q(status=ReviewStatus.RUNNING, started_at__lt=now - limit - STALE_GRACE)
+        | Q(status=ReviewStatus.RUNNING, started_at__isnull=True, requested_at__lt=now - limit - STALE_GRACE)
+        | Q(status=ReviewStatus.QUEUED, requested_at__lt=now - 2 * limit - STALE_GRACE)
+    ).update(status=ReviewStatus.FAILED, failure_reason=STALE_REASON, finished_at=now)
 
 
 def _refuse_if_issued(campaign, kind):
@@ -97,20 +116,28 @@ def request_review_report(
         _refuse_if_issued(campaign, kind)
         last = ReviewReport.objects.filter(campaign=campaign, kind=kind).aggregate(v=Max("version"))["v"] or 0
         fields = {**default_header(campaign, kind), **(header or {})}
-        report = ReviewReport.objects.create(
-            campaign=campaign,
-            kind=kind,
-            version=last + 1,
-            requested_by=actor,
-            based_on=based_on,
-            sections=sections or [],
-            symbol=report_symbol(campaign),
-            term=campaign.term,
-            is_final=is_final,
-            data_as_of=data_as_of,
-            **{name: fields[name] for name in ReviewReport.HEADER_FIELDS},
-        )
-        transaction.on_commit(lambda: build_review_report_task.delay(report.pk))
+        try:
+            with transaction.atomic():
+                report = ReviewReport.objects.create(
+                    campaign=campaign,
+                    issuer_id=campaign.issuer_id,
+                    kind=kind,
+                    version=last + 1,
+                    requested_by=actor,
+                    based_on=based_on,
+                    sections=sections or [],
+                    symbol=report_symbol(campaign),
+                    term=campaign.term,
+                    is_final=is_final,
+                    data_as_of=data_as_of,
+                    **{name: fields[name] for name in ReviewReport.HEADER_FIELDS},
+                )
+        except IntegrityError:  # the number was issued by someone else a moment ago (unique per issuer and term)
+            raise ValidationError(
+                f"Số {fields['number']}-{report_symbol(campaign)} trong nhiệm kỳ {campaign.term} vừa được dùng cho "
+                f"báo cáo khác; số gợi ý: {next_report_number(campaign)}."
+            ) from None
+        outbox.send_on_commit(build_review_report_task, report.pk, label="việc tổng hợp báo cáo")
     return report, True
 
 
@@ -336,8 +363,13 @@ def build_review_report(report_id):
     report = ReviewReport.objects.select_related("campaign", "based_on").filter(pk=report_id).first()
     if report is None or report.status == ReviewStatus.DONE:
         return report
+    # A build redelivered after its worker was lost resumes here (also after the page showed it failed as stale);
+    # one that has already taken its worker down MAX_BUILD_ATTEMPTS times is given up instead of looping.
+    if report.attempts >= MAX_BUILD_ATTEMPTS:
+        _fail(report_id, GIVEN_UP_REASON)
+        return ReviewReport.objects.get(pk=report_id)
     claimed = (
-        ReviewReport.objects.filter(pk=report_id)
+        ReviewReport.objects.filter(pk=report_id, attempts__lt=MAX_BUILD_ATTEMPTS)
         .exclude(status=ReviewStatus.DONE)
         .update(
             status=ReviewStatus.RUNNING,
@@ -386,14 +418,17 @@ def _store(report_id, snapshot, sections, pdf, xlsx):
             for field, content in (("pdf", pdf), ("xlsx", xlsx)):
                 _write_atomically(names[field], content)
                 written.append(names[field])
-            ReviewReport.objects.filter(campaign_id=report.campaign_id, kind=report.kind, is_current=True).exclude(
-                pk=report.pk
-            ).update(is_current=False)
+            # Requests are numbered in order (version, under the campaign's lock): an older build finishing late
+            # (redelivered after a lost worker) is kept as a version but never replaces a newer current one.
+            same_kind = ReviewReport.objects.filter(campaign_id=report.campaign_id, kind=report.kind)
+            newer_is_current = same_kind.filter(is_current=True, version__gt=report.version).exists()
+            if not newer_is_current:
+                same_kind.filter(is_current=True).exclude(pk=report.pk).update(is_current=False)
             report.pdf.name, report.xlsx.name = names["pdf"], names["xlsx"]
             report.snapshot, report.sections = snapshot, sections
             report.status, report.progress, report.progress_note = ReviewStatus.DONE, 100, ""
-            report.is_current, report.finished_at = True, timezone.now()
-            report.save()
+            report.is_current, report.finished_at = not newer_is_current, timezone.now()
+            report.save(write_state=True)
     except BaseException:
         _remove_quietly(written)
         raise

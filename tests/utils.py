@@ -51,3 +51,34 @@ def tiny_pdf(pages=1):
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
+
+
+def race(*actions, timeout=30):
+    """Run each callable in its own thread (so on its own database connection), released together by a barrier.
+
+    Returns what each returned or raised, in order. Needs django_db(transaction=True): the threads see only
+    committed rows.
+    """
+    import threading
+
+    from django.db import connections
+
+    barrier = threading.Barrier(len(actions))
+    results = [None] * len(actions)
+
+    def run(index, action):
+        try:
+            barrier.wait(timeout=10)
+            results[index] = action()
+        except BaseException as exc:  # noqa: BLE001 - handed back to the test
+            results[index] = exc
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=run, args=(i, a)) for i, a in enumerate(actions)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=timeout)
+    assert not any(thread.is_alive() for thread in threads), "a racing thread hung"
+    return results

@@ -1,4 +1,7 @@
+from django.contrib import messages as _messages
 from django.template.loader import render_to_string
+
+from . import outbox
 
 
 class MethodNotAllowedPageMiddleware:
@@ -83,3 +86,24 @@ class AppErrorPagesInDebugMiddleware:
         from django.views.defaults import page_not_found
 
         return page_not_found(request, Http404())
+
+
+class OutboxNoticeMiddleware:
+    """Tell the truth when a side effect was kept in the outbox because the broker was down: the change is saved,
+    the mail/build/print goes out when the queue is back (thidua.outbox). Sits after MessageMiddleware."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        outbox.begin_request()
+        response = self.get_response(request)
+        labels = list(dict.fromkeys(outbox.deferred_labels()))
+        if labels and hasattr(request, "_messages"):
+            _messages.warning(
+                request,
+                "Đã lưu thay đổi. Hàng đợi xử lý nền đang tạm ngừng: "
+                + ", ".join(labels)
+                + " sẽ được thực hiện tự động khi hàng đợi hoạt động trở lại (không cần thao tác lại).",
+            )
+        return response

@@ -73,6 +73,7 @@ MIDDLEWARE = [
     "thidua.middleware.MethodNotAllowedPageMiddleware",
     "csp.middleware.CSPMiddleware",  # outside the error-page middleware, so its pages carry the policy too
     "thidua.middleware.AppErrorPagesInDebugMiddleware",  # only with DEBUG: the app's 404 page, not Django's
+    "thidua.middleware.OutboxNoticeMiddleware",
     "axes.middleware.AxesMiddleware",  # last: turns a lockout into the Vietnamese lockout page
 ]
 # With DEBUG on, Django's technical 404 page (URL list) only when asked for.
@@ -220,6 +221,12 @@ CELERY_WORKER_MAX_TASKS_PER_CHILD = env.int("CELERY_WORKER_MAX_TASKS_PER_CHILD",
 CELERY_TASK_SOFT_TIME_LIMIT = env.int("CELERY_TASK_SOFT_TIME_LIMIT", default=300)
 CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=360)
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Redis keeps a task taken by a worker that died (acks_late) and hands it out again after this many seconds:
+# above the longest build (the hard time limit), or a build still running would be handed to a second worker.
+CELERY_VISIBILITY_TIMEOUT = env.int("CELERY_VISIBILITY_TIMEOUT", default=2 * CELERY_TASK_TIME_LIMIT)
+if CELERY_VISIBILITY_TIMEOUT <= CELERY_TASK_TIME_LIMIT:
+    raise ImproperlyConfigured("CELERY_VISIBILITY_TIMEOUT must be above CELERY_TASK_TIME_LIMIT.")
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_VISIBILITY_TIMEOUT}
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 # DatabaseScheduler copies this into its PeriodicTask table when beat starts (setup_schedule).
 from celery.schedules import crontab  # noqa: E402
@@ -229,6 +236,8 @@ CELERY_BEAT_SCHEDULE = {
         "task": "campaigns.tasks.send_subplan_reminders",
         "schedule": crontab(hour=7, minute=0),
     },
+    # Side effects kept while the broker was down (thidua.outbox) go out once it is back.
+    "outbox-flush": {"task": "thidua.tasks.flush_outbox", "schedule": 60.0},
 }
 
 # HTTPS: behind the TLS proxy (BEHIND_TLS_PROXY=true) cookies are secure, plain HTTP is redirected and HSTS is sent,

@@ -15,6 +15,9 @@ from django.db import models, transaction
 from django.db.models import F
 from django.utils import timezone
 
+# A form without the version its page showed (an old page, or a hand-made request).
+STALE_PAGE = "Trang bạn đang xem đã cũ (thiếu phiên bản hồ sơ): tải lại trang, xem nội dung rồi thao tác lại."
+
 
 class TransitionError(Exception):
     """A move the table does not allow, or a missing reason: shown to the user as is."""
@@ -95,6 +98,32 @@ class Workflow:
                 transaction.on_commit(lambda effect=effect: effect(obj.pk, actor.pk, log.pk))
         obj.refresh_from_db()
         return obj
+
+
+class StateGuardedModel(models.Model):
+    """A model whose state only the transition code writes.
+
+    `save()` of a stored row leaves out `guarded_fields` (the state, and the version the pages carry): an edit
+    page saving a copy read before someone else's move cannot write the old state (or version) back. The
+    transition code writes them with its conditional `update()`, or with `save(write_state=True)` on a row it
+    has locked. A new row is inserted whole (its initial state).
+    """
+
+    guarded_fields = ("status",)
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, write_state=False, **kwargs):
+        if not write_state and not self._state.adding and not kwargs.get("force_insert") and not args:
+            update_fields = kwargs.get("update_fields")
+            if update_fields is None:
+                deferred = self.get_deferred_fields()
+                update_fields = [
+                    f.attname for f in self._meta.concrete_fields if not f.primary_key and f.attname not in deferred
+                ]
+            kwargs["update_fields"] = [name for name in update_fields if name not in self.guarded_fields]
+        super().save(*args, **kwargs)
 
 
 class TransitionLogBase(models.Model):

@@ -103,7 +103,10 @@ def test_nomination_edit_matrix(campaign, unit, as_role, role, state, expected):
 )
 def test_check_matrix(campaign, unit, as_role, role, expected, status_after):
     nom = make_nomination(campaign, unit, "giay-khen-btv-huyen-uy", status=S.SUBMITTED)
-    assert code(as_role(role).post(reverse("awards:transition", args=[nom.pk, "check"]))) == expected
+    assert (
+        code(as_role(role).post(reverse("awards:transition", args=[nom.pk, "check"]), {"version": nom.version}))
+        == expected
+    )
     nom.refresh_from_db()
     assert nom.status == status_after
 
@@ -120,7 +123,10 @@ def test_check_matrix(campaign, unit, as_role, role, expected, status_after):
 )
 def test_submit_matrix(campaign, unit, as_role, role, expected, status_after):
     nom = make_nomination(campaign, unit, "giay-khen-btv-huyen-uy")
-    assert code(as_role(role).post(reverse("awards:transition", args=[nom.pk, "submit"]))) == expected
+    assert (
+        code(as_role(role).post(reverse("awards:transition", args=[nom.pk, "submit"]), {"version": nom.version}))
+        == expected
+    )
     nom.refresh_from_db()
     assert nom.status == status_after
 
@@ -231,13 +237,15 @@ def test_unit_nominates_uploads_and_submits(campaign, client, unit, unit_head, t
     assert attachment.original_name == "Báo cáo thành tích.pdf"
     assert client.get(reverse("awards:dossier_download", args=[attachment.pk])).status_code == 200
     # The proposal letter is still missing: the submission is refused with what to upload.
-    refused = client.post(reverse("awards:transition", args=[nom.pk, "submit"]), follow=True).content.decode()
+    refused = client.post(
+        reverse("awards:transition", args=[nom.pk, "submit"]), {"version": nom.version}, follow=True
+    ).content.decode()
     nom.refresh_from_db()
     assert nom.status == S.DRAFT
     assert "Hồ sơ còn thiếu: Tờ trình, công văn đề nghị." in refused
     letter = SimpleUploadedFile("to-trinh.pdf", tiny_pdf(), content_type="application/pdf")
     client.post(reverse("awards:dossier_upload", args=[nom.pk]), {"kind": "proposal", "file": letter})
-    client.post(reverse("awards:transition", args=[nom.pk, "submit"]))
+    client.post(reverse("awards:transition", args=[nom.pk, "submit"]), {"version": nom.version})
     nom.refresh_from_db()
     assert nom.status == S.SUBMITTED
 

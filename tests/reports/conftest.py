@@ -25,6 +25,7 @@ def give_subplan(campaign, organization, status, *, submitted=None, due=datetime
             "submitted_at": _at(submitted) if submitted else None,
         },
     )
+    SubPlan.objects.filter(pk=subplan.pk).update(status=status)  # saves never write the state (test set-up)
     for area, values in targets:
         item, _ = SubPlanItem.objects.get_or_create(subplan=subplan, content_area=area)
         for order, value in enumerate(values):
