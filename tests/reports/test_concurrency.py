@@ -45,7 +45,36 @@ def test_two_builds_finishing_together_leave_one_current(staff_user, review_camp
     assert not errors
     statuses = dict(ReviewReport.objects.values_list("version", "status"))
     assert statuses == {1: ReviewStatus.DONE, 2: ReviewStatus.DONE}
-    assert ReviewReport.objects.filter(is_current=True).count() == 1
+    # Whichever finished last, the newer request is the current one.
+    assert list(ReviewReport.objects.filter(is_current=True).values_list("version", flat=True)) == [2]
+
+
+def test_an_older_build_finishing_late_never_replaces_a_newer_current_one(staff_user, review_campaign):
+    old, new = (
+        ReviewReport.objects.create(campaign=review_campaign, kind="final", version=v, requested_by=staff_user)
+        for v in (1, 2)
+    )
+    services.build_review_report(new.pk)
+    services.build_review_report(old.pk)  # e.g. redelivered after its worker was lost
+    old.refresh_from_db()
+    new.refresh_from_db()
+    assert (old.status, old.is_current) == (ReviewStatus.DONE, False)
+    assert (new.status, new.is_current) == (ReviewStatus.DONE, True)
+
+
+def test_a_build_that_keeps_killing_its_worker_is_given_up(staff_user, review_campaign):
+    report = ReviewReport.objects.create(
+        campaign=review_campaign,
+        kind="final",
+        version=1,
+        requested_by=staff_user,
+        status=ReviewStatus.RUNNING,
+        attempts=services.MAX_BUILD_ATTEMPTS,
+    )
+    services.build_review_report(report.pk)
+    report.refresh_from_db()
+    assert report.status == ReviewStatus.FAILED and report.failure_reason == services.GIVEN_UP_REASON
+    assert report.attempts == services.MAX_BUILD_ATTEMPTS and not report.pdf
 
 
 def test_two_reports_issued_at_once_with_the_same_number_one_is_refused(staff_user, review_campaign, issuer):
