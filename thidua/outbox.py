@@ -65,8 +65,7 @@ def flush(limit=500):
 
     Returns the number queued. Safe to run in several processes at once (rows are locked, skip_locked).
     """
-    from celery import current_app
-
+    from .celery import app
     from .models import OutboxMessage
 
     sent = 0
@@ -80,7 +79,7 @@ def flush(limit=500):
             )
             if message is None:
                 return sent
-            task = current_app.tasks[message.task]
+            task = app.tasks[message.task]
             try:
                 _publish(task, message.args)
             except BROKER_ERRORS as exc:
