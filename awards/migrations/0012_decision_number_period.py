@@ -14,7 +14,7 @@ def fill_number_period(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('awards', '0009_input_limits'),
+        ('awards', '0011_ballot_drop_choice'),
         ('campaigns', '0005_unit_sign_on_behalf'),
         ('units', '0001_initial'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
