@@ -637,6 +637,14 @@ IMPORT_FIELDS = (
 )
 
 
+def _loose_key(full_name, unit_name, code):
+    """Who and what a row is about without the birth year, which the template has no column for: an exported
+    nomination entered with a birth year is still recognised when its export comes back."""
+    from thidua.text import fold
+
+    return ("loose", fold(full_name), fold(unit_name), code)
+
+
 def _row_nomination(campaign, proposer, actor, fields):
     from .models import AwardType
 
@@ -666,10 +674,11 @@ def preview_import(campaign, proposer, actor, upload):
     if not rows and not row_errors:
         raise ValidationError(excel.NO_ROWS)
     existing = {}
-    for key, code, status, name in Nomination.objects.filter(campaign=campaign).values_list(
-        "nominee_key", "award_type__code", "status", "proposer__name"
+    for key, code, status, name, full_name, unit_name in Nomination.objects.filter(campaign=campaign).values_list(
+        "nominee_key", "award_type__code", "status", "proposer__name", "full_name", "unit_name"
     ):
         existing.setdefault((key, code), (status, name))
+        existing.setdefault(_loose_key(full_name, unit_name, code), (status, name))
     out, seen = [], {}
     for row in rows:
         fields = {k: row[k] for k in IMPORT_FIELDS}
@@ -686,15 +695,16 @@ def preview_import(campaign, proposer, actor, upload):
                 severity, message = eligibility.SOFT, "Sau khi nhập cần bổ sung: " + message
             findings.append({"severity": severity, "message": message})
         twin = (nomination.nominee_key, nomination.award_type.code)
+        loose = _loose_key(nomination.full_name, nomination.unit_name, nomination.award_type.code)
         duplicate = False
         if twin in seen:
             duplicate = True
             findings.append({"severity": eligibility.HARD, "message": f"Trùng với dòng {seen[twin]} của tệp."})
         else:
             seen[twin] = row["row"]
-        if twin in existing:
+        if twin in existing or loose in existing:
             duplicate = True
-            status, name = existing[twin]
+            status, name = existing.get(twin) or existing[loose]
             label = S(status).label.lower()
             findings.append(
                 {
@@ -759,7 +769,11 @@ def import_batch(batch, actor, choice):
         if choice == IMPORT_NONE:
             ImportBatch.objects.filter(pk=locked.pk).update(state=ImportBatch.DISCARDED)
             return 0
-        taken = set(Nomination.objects.filter(campaign=locked.campaign).values_list("nominee_key", "award_type__code"))
+        taken = set()
+        for key, code, full_name, unit_name in Nomination.objects.filter(campaign=locked.campaign).values_list(
+            "nominee_key", "award_type__code", "full_name", "unit_name"
+        ):
+            taken |= {(key, code), _loose_key(full_name, unit_name, code)}
         created = 0
         for row in locked.rows:
             if row["fields"] is None or row["duplicate"]:
@@ -768,11 +782,13 @@ def import_batch(batch, actor, choice):
                 continue
             nomination = _row_nomination(locked.campaign, locked.proposer, actor, row["fields"])
             nomination.fill_keys()
-            if (nomination.nominee_key, nomination.award_type.code) in taken:
+            code = nomination.award_type.code
+            loose = _loose_key(nomination.full_name, nomination.unit_name, code)
+            if (nomination.nominee_key, code) in taken or loose in taken:
                 continue
             nomination.full_clean(exclude=["achievement"])
             nomination.save()
-            taken.add((nomination.nominee_key, nomination.award_type.code))
+            taken |= {(nomination.nominee_key, code), loose}
             created += 1
         ImportBatch.objects.filter(pk=locked.pk).update(state=ImportBatch.IMPORTED, imported=created)
     return created

@@ -184,3 +184,13 @@ def test_unusable_file_is_refused_before_any_preview(client, campaign, unit, uni
         {"proposer": unit.pk, "file": SimpleUploadedFile("x.xlsx", io.BytesIO(b"not a zip").getvalue())},
     )
     assert response.status_code == 400 and not ImportBatch.objects.exists()
+
+
+def test_an_export_of_nominations_with_birth_years_is_recognised(campaign, unit, unit_head):
+    """The template has no birth-year column: a nomination entered with one still matches its exported row."""
+    make_nomination(campaign, unit, "ldtt", name="Có Năm Sinh", birth_year=1979, unit_name="UBND xã Thử")
+    exported = xlsx.to_bytes(excel.export(Nomination.objects.filter(campaign=campaign)))
+    again = services.preview_import(campaign, unit, unit_head, SimpleUploadedFile("export.xlsx", exported))
+    (row,) = again.rows
+    assert row["duplicate"] and row["verdict"] == "blocked", row
+    assert services.import_batch(again, unit_head, "all") == 0
