@@ -228,8 +228,13 @@ def test_export_has_the_template_shape_and_imports_back(campaign, unit, unit_hea
     assert ws["S2"].value == "1647933042"  # the HTKT code of Lao động tiên tiến
     assert {"HTKT", "PLDT", "LVHD", "phan loai kt"} <= set(wb.sheetnames)
     Nomination.objects.all().delete()
-    created, errors = services.import_nominees(campaign, other_unit, _head(other_unit), upload(data))
+    # Imported back by the unit that exported it (a unit may nominate only its own organisation and those below).
+    created, errors = services.import_nominees(campaign, unit, unit_head, upload(data))
     assert (created, errors) == (2, [])
+    # Another unit importing the same file cannot nominate Chiềng Mung's party committee.
+    Nomination.objects.all().delete()
+    created, errors = services.import_nominees(campaign, other_unit, _head(other_unit), upload(data))
+    assert created == 0 and len(errors) == 1 and "Chiềng Mung" in errors[0]
 
 
 def _head(org):
