@@ -6,11 +6,12 @@ import re
 import pytest
 
 from campaigns.models import SubPlan
+from tests.utils import tiny_pdf
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PHONE = {"width": 390, "height": 844}
-PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+PDF = tiny_pdf()  # a real PDF: uploads are parsed with pypdf
 
 
 def fits(page):
