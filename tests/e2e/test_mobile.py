@@ -17,7 +17,11 @@ PDF = tiny_pdf()  # a real PDF: uploads are parsed with pypdf
 def fits(page):
     """Nothing wider than the screen (the page would scroll sideways)."""
     width = page.evaluate("document.scrollingElement.scrollWidth")
-    assert width <= PHONE["width"], f"{page.url} is {width}px wide"
+    wide = page.evaluate(
+        """[...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > 391)
+        .slice(0, 5).map(e => e.tagName + '#' + e.id + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))"""
+    )
+    assert width <= PHONE["width"], f"{page.url} is {width}px wide: {wide}"
 
 
 def test_unit_head_finds_and_does_what_is_due_from_the_home_page(
