@@ -14,7 +14,13 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def test_staff_start_watch_and_download_the_final_review(live_server, page, demo, login, monkeypatch, artifacts_dir):
     # The web side only queues; this test plays the worker, so the page is seen waiting and then finishing.
     queued = []
-    monkeypatch.setattr("reports.tasks.build_review_report_task", SimpleNamespace(delay=queued.append))
+    # Shaped like a Celery task as thidua.outbox.send() uses it (no broker: "eager", the queued id is kept).
+    fake_task = SimpleNamespace(
+        name="build_review_report_task",
+        app=SimpleNamespace(conf=SimpleNamespace(task_always_eager=True)),
+        apply_async=lambda args: queued.append(args[0]),
+    )
+    monkeypatch.setattr("reports.tasks.build_review_report_task", fake_task)
     login("vanphong", "thidua2019")
     page.goto(f"{live_server.url}/phong-trao/{demo.pk}/")
     card = page.locator("#review-card")
