@@ -8,6 +8,7 @@ from units.models import Organization
 
 from .enums import DecisionKind, DossierKind, NomineeKind, SessionStatus, Threshold
 from .models import AwardType, CouncilSession, Decision, Nomination, Publication, PublicComment
+from .services import NOMINATION_FIELDS
 
 DATE_INPUT = {"placeholder": "dd/mm/yyyy"}
 REQUIRED = {"required": "Trường này là bắt buộc."}
@@ -91,31 +92,7 @@ class NominationForm(forms.ModelForm):
 
     class Meta:
         model = Nomination
-        fields = [
-            "proposer",
-            "nominee_kind",
-            "organization",
-            "title_prefix",
-            "full_name",
-            "position",
-            "unit_name",
-            "gender",
-            "ethnicity",
-            "birth_year",
-            "nominee_class",
-            "activity_field",
-            "award_type",
-            "year",
-            "achievement",
-            "progress_report",
-            "progress_report_note",
-            "initiative_title",
-            "initiative_recognised_on",
-            "member_count",
-            "members_completing",
-            "discipline_pending",
-            "justification",
-        ]
+        fields = ["proposer", *NOMINATION_FIELDS]  # the fields the service copies from the form
         widgets = {
             "award_type": AwardTypeSelect,
             "achievement": forms.Textarea(attrs={"rows": 5}),
