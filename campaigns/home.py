@@ -136,12 +136,23 @@ def unit_tasks(user, today):
     return tasks, waiting
 
 
+# Sections other apps add to the committee staff's overview, so campaigns need not know them (reports adds the
+# review reports being built, in reports/apps.py): each is a callable (user, org_ids) -> {"template", ...context}
+# or None, where org_ids is None for an administrator (everything). Rendered in order under the queues.
+STAFF_SECTIONS = []
+
+
+def staff_section(section):
+    """Register a section of the staff overview (see STAFF_SECTIONS)."""
+    if section not in STAFF_SECTIONS:
+        STAFF_SECTIONS.append(section)
+    return section
+
+
 def staff_overview(user):
-    """Committee staff's queues: None when the user reviews no campaign. Five queries."""
+    """Committee staff's queues: None when the user reviews no campaign. Four queries, and one per section."""
     from awards.enums import NominationStatus
     from awards.models import Nomination
-    from reports.enums import ACTIVE_STATUSES
-    from reports.models import ReviewReport
 
     issued = (
         Campaign.objects.all() if user.is_superuser else Campaign.objects.filter(issuer__in=organization_ids_for(user))
@@ -154,17 +165,16 @@ def staff_overview(user):
     if not counts["campaigns"]:
         return None
     nominations = Nomination.objects.filter(status=NominationStatus.SUBMITTED)
-    builds = ReviewReport.objects.filter(status__in=ACTIVE_STATUSES).select_related("campaign")
-    if not user.is_superuser:
-        org_ids = organization_ids_for(user)
+    org_ids = None if user.is_superuser else organization_ids_for(user)
+    if org_ids is not None:
         nominations = nominations.filter(campaign__issuer__in=org_ids)
-        builds = builds.filter(campaign__issuer__in=org_ids)
+    sections = [section(user, org_ids) for section in STAFF_SECTIONS]
     return {
         **counts,
         "subplans_to_review": review_queue(user).count(),
         "reports_to_review": report_queue(user).count(),
         "nominations_to_check": nominations.count(),
-        "builds": list(builds.order_by("requested_at")[:10]),
+        "sections": [s for s in sections if s],
     }
 
 

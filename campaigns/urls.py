@@ -8,7 +8,6 @@ urlpatterns = [
     path("<int:pk>/", views.campaign_detail, name="detail"),
     path("<int:pk>/phat-dong/", views.campaign_launch, name="launch"),
     path("<int:pk>/ket-thuc/", views.campaign_close, name="close"),
-    path("<int:pk>/tong-quan/", views.campaign_dashboard, name="dashboard"),
     # Plans written in the browser by committee staff, or brought in from Word
     path("moi/", plan_views.plan_new, name="plan_new"),
     path("nhap-tu-word/", plan_views.plan_import, name="plan_import"),

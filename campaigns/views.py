@@ -2,7 +2,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
@@ -11,8 +10,8 @@ from awards.selectors import member_sessions
 from awards.templatetags.awards_nav import HOME_LIMIT
 from units.selectors import organization_ids_for
 
-from . import dashboard, services
 from . import home as due
+from . import services
 from .forms import LaunchForm
 from .permissions import can_manage_campaign
 from .selectors import campaign_document, campaigns_for, get_campaign_for
@@ -118,17 +117,3 @@ def campaign_close(request, pk):
     else:
         messages.success(request, "Đã kết thúc phong trào.")
     return redirect("campaigns:detail", pk=campaign.pk)
-
-
-@login_required
-def campaign_dashboard(request, pk):
-    """Committee staff's overview of one campaign: figures and charts drawn on the server, printable."""
-    campaign = get_campaign_for(request.user, pk)
-    if not can_manage_campaign(request.user, campaign):
-        raise Http404  # units do not learn that the dashboard exists
-    today = timezone.localdate()
-    return render(
-        request,
-        "campaigns/dashboard.html",
-        {"campaign": campaign, "today": today, **dashboard.campaign_dashboard(campaign, today)},
-    )

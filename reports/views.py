@@ -6,16 +6,18 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
 from campaigns.enums import ReviewKind
+from campaigns.permissions import can_manage_campaign
 from campaigns.selectors import campaign_document, get_campaign_for
 from thidua import xlsx
 from thidua.text import nfc
 from thidua.validation import NUL_MESSAGE, has_nul, strip_nul
 
-from . import charts, services
+from . import charts, dashboard, services
 from .enums import ReviewStatus
 from .forms import DATE_FORMAT, ReviewHeaderForm
 from .models import ReviewReport
@@ -223,3 +225,17 @@ def review_pdf(request, pk):
 @login_required
 def review_xlsx(request, pk):
     return _download(request, pk, "xlsx", xlsx.CONTENT_TYPE, "xlsx")
+
+
+@login_required
+def campaign_dashboard(request, pk):
+    """Committee staff's overview of one campaign: figures and charts drawn on the server, printable."""
+    campaign = get_campaign_for(request.user, pk)
+    if not can_manage_campaign(request.user, campaign):
+        raise Http404  # units do not learn that the dashboard exists
+    today = timezone.localdate()
+    return render(
+        request,
+        "reports/dashboard.html",
+        {"campaign": campaign, "today": today, **dashboard.campaign_dashboard(campaign, today)},
+    )

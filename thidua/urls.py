@@ -15,6 +15,7 @@ urlpatterns = [
     path("dang-nhap/", auth_views.LoginView.as_view(), name="login"),
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
     path("phong-trao/", include("campaigns.urls")),
+    path("phong-trao/", include("reports.campaign_urls")),  # the campaign dashboard (figures and charts)
     path("don-vi/", include("units.urls")),
     path("bao-cao/", include("reports.urls")),
     path("khen-thuong/", include("awards.urls")),

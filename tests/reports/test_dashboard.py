@@ -6,11 +6,20 @@ import pytest
 from django.utils import timezone
 
 from campaigns.models import SubPlan
+from tests.campaigns.conftest import bring_to
 from tests.factories import OrganizationFactory
 
-from .conftest import bring_to
-
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def subplan(launched_campaign, unit):
+    return SubPlan.objects.get(campaign=launched_campaign, organization=unit)
+
+
+@pytest.fixture
+def other_subplan(launched_campaign, other_unit):
+    return SubPlan.objects.get(campaign=launched_campaign, organization=other_unit)
 
 
 def url(campaign):

@@ -14,12 +14,12 @@ from django.db.models import Count
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
-from reports import charts
-from reports.selectors import gather_review_data
+from campaigns.enums import CampaignStatus, DocumentStatus, ReviewKind
+from campaigns.models import ProgressReport, SubPlan
 from units.enums import OrgKind
 
-from .enums import CampaignStatus, DocumentStatus, ReviewKind
-from .models import ProgressReport, SubPlan
+from . import charts
+from .selectors import gather_review_data
 
 STATE_KEYS = [
     (DocumentStatus.APPROVED, "Đã duyệt", charts.COLORS["approved"]),
