@@ -1,4 +1,4 @@
-"""Decisions and certificates as PDFs through the one renderer (reports.pdf)."""
+"""Decisions and certificates as PDFs through the one renderer (thidua.documents.pdf)."""
 
 import re
 
@@ -155,7 +155,7 @@ def decision_context(decision):
 
 
 def decision_meta(decision):
-    from reports.pdf import DocumentMeta
+    from thidua.documents.pdf import DocumentMeta
 
     return DocumentMeta(
         issuing_body=decision.issuing_body,
@@ -169,11 +169,12 @@ def decision_meta(decision):
         signer_title=decision.signer_title,
         signer_name=decision.signer_name,
         recipients=decision.recipient_list,
+        issued_on=decision.issued_on,
     )
 
 
 def render_decision(decision):
-    from reports.pdf import render_pdf
+    from thidua.documents.pdf import render_pdf
 
     return render_pdf("awards/print/decision.html", decision_context(decision))
 
@@ -216,7 +217,7 @@ def certificate_book_reference(award):
 
 
 def render_certificate(award):
-    from reports.pdf import render_pdf
+    from thidua.documents.pdf import render_pdf
 
     return render_pdf("awards/print/certificate.html", certificate_context(award))
 
@@ -251,7 +252,7 @@ def proposal_symbol(campaign):
 
 
 def proposal_meta(campaign, *, number=None, day=None, addressee=""):
-    from reports.pdf import DocumentMeta
+    from thidua.documents.pdf import DocumentMeta
 
     state = campaign.document_format == DocumentFormat.STATE
     symbol = proposal_symbol(campaign)
@@ -276,6 +277,7 @@ def proposal_meta(campaign, *, number=None, day=None, addressee=""):
         signer_title=campaign.signer_title,
         signer_name=campaign.signer_name,
         recipients=recipients,
+        issued_on=day,
     )
 
 
@@ -311,6 +313,6 @@ def proposal_context(campaign, proposals, *, number=None, day=None, addressee=""
 
 
 def render_proposal(campaign, proposals, **kwargs):
-    from reports.pdf import render_pdf
+    from thidua.documents.pdf import render_pdf
 
     return render_pdf("awards/print/proposal_upward.html", proposal_context(campaign, proposals, **kwargs))

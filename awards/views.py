@@ -503,7 +503,7 @@ def proposal_upward(request, campaign_pk):
         initial={"addressee": default_addressee},
     )
     if printing and form.is_valid():
-        # A short letter: rendered in the request like the plan (reports.pdf says so for short documents).
+        # A short letter: rendered in the request like the plan (thidua.documents.pdf says so for short documents).
         d = form.cleaned_data
         pdf = render_proposal(campaign, proposals, number=d["number"], day=d["day"], addressee=d["addressee"].strip())
         response = HttpResponse(pdf, content_type="application/pdf")
@@ -892,7 +892,7 @@ def form_0601(request):
         wb = forms_0601.export_0601(table, year=year, reporter=reporter, basis=basis)
         return xlsx.response(wb, f"bieu-0601N-{year}.xlsx")
     if fmt == "pdf":
-        from reports.pdf import DocumentMeta, render_pdf
+        from thidua.documents.pdf import DocumentMeta, render_pdf
 
         doc = DocumentMeta(
             issuing_body="",

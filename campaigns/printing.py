@@ -1,4 +1,4 @@
-"""Official prints of units' documents (a sub-plan, a progress report) through reports.pdf.
+"""Official prints of units' documents (a sub-plan, a progress report) through thidua.documents.pdf.
 
 The format follows the kind of the issuing unit (`unit_style`): party committees and party cells print in the
 Party format (HD 36-HD/VPTW: "Số 18-KH/ĐU", "T/M ĐẢNG ỦY"); people's committees and state agencies in the
@@ -11,7 +11,7 @@ Synchronous: these documents are 1–5 pages.
 import re
 from dataclasses import dataclass
 
-from reports.pdf import DocumentMeta, render_pdf
+from thidua.documents.pdf import DocumentMeta, render_pdf
 from thidua.text import fold, vn_date
 from units.enums import OrgKind, OrgLevel
 
@@ -19,7 +19,7 @@ from . import selectors, services
 
 BLANK = "\u00a0" * 6  # space left to write by hand
 
-PARTY, STATE = "party", "state"  # reports.pdf document_format values
+PARTY, STATE = "party", "state"  # thidua.documents.pdf document_format values
 
 # Which system a kind of organisation belongs to: decides the header and whether the parent is printed above it.
 PARTY_KINDS = {
@@ -178,6 +178,7 @@ def _header(doc, code):
         "signer_title": (doc.signer_title or style.signer_title).upper(),
         "signer_name": doc.signer_name,
         "recipients": [f"{doc.campaign.issuer.name} (để báo cáo)", "Lưu."],
+        "issued_on": doc.issued_on,
     }
 
 

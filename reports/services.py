@@ -17,6 +17,7 @@ from django.utils.safestring import mark_safe
 from campaigns.enums import CampaignStatus, ReviewKind
 from campaigns.models import Campaign
 from thidua import outbox
+from thidua.documents.pdf import DocumentMeta, count_pdf_pages, join_pdfs, render_pdf
 from thidua.text import vn_date
 from units.models import Organization
 
@@ -25,7 +26,6 @@ from .enums import ACTIVE_STATUSES, ReviewStatus
 from .exports import build_xlsx
 from .models import ReviewReport, review_file_name
 from .narrative import default_sections, merge_edits
-from .pdf import DocumentMeta, count_pdf_pages, join_pdfs, render_pdf
 from .selectors import (
     can_review,
     default_data_as_of,
@@ -252,6 +252,7 @@ def document_meta(report):
         signer_title=report.signer_title,
         signer_name=report.signer_name,
         recipients=list(report.recipients) or ["Lưu."],
+        issued_on=report.issued_on,
     )
 
 

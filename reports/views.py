@@ -14,6 +14,7 @@ from campaigns.enums import ReviewKind
 from campaigns.permissions import can_manage_campaign
 from campaigns.selectors import campaign_document, get_campaign_for
 from thidua import xlsx
+from thidua.documents.pdf import DocumentMeta, render_pdf
 from thidua.text import nfc
 from thidua.validation import NUL_MESSAGE, has_nul, strip_nul
 
@@ -21,7 +22,6 @@ from . import charts, dashboard, services
 from .enums import ReviewStatus
 from .forms import DATE_FORMAT, ReviewHeaderForm
 from .models import ReviewReport
-from .pdf import DocumentMeta, render_pdf
 from .selectors import (
     can_review,
     default_data_as_of,

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "django_celery_beat",
     "rules.apps.AutodiscoverRulesConfig",
     "thidua",
+    "thidua.documents",
     "units",
     "campaigns",
     "reports",
@@ -296,7 +297,7 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    # WeasyPrint logs every layout step at INFO (even on import); reports/pdf.py listens to its
+    # WeasyPrint logs every layout step at INFO (even on import); thidua/documents/pdf.py listens to its
     # progress logger directly for page progress, so the application log keeps only warnings.
     "loggers": {"weasyprint": {"level": "WARNING"}, "fontTools": {"level": "WARNING"}},
 }

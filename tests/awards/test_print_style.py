@@ -8,7 +8,7 @@ from weasyprint import HTML
 
 from awards import printing
 from awards.enums import NominationStatus as S
-from reports.pdf import PRINT_BASE_URL, StaticOnlyFetcher
+from thidua.documents.pdf import PRINT_BASE_URL, StaticOnlyFetcher
 
 from .conftest import make_nomination
 from .test_decision import state_decision

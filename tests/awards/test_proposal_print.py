@@ -1,4 +1,4 @@
-"""The proposal upward (Tờ trình đề nghị cấp trên khen thưởng) prints as an official document through reports.pdf."""
+"""The proposal upward (Tờ trình đề nghị cấp trên khen thưởng) prints as an official document through thidua.documents.pdf."""
 
 import datetime
 import subprocess

@@ -1,4 +1,4 @@
-"""Official prints of a unit's sub-plan and progress report (reports.pdf), and the board's xlsx print setup."""
+"""Official prints of a unit's sub-plan and progress report (thidua.documents.pdf), and the board's xlsx print setup."""
 
 import io
 import subprocess

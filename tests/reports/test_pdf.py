@@ -4,8 +4,8 @@ import subprocess
 import pdfplumber
 import pytest
 
-from reports.pdf import PRINT_BASE_URL, DocumentMeta, StaticOnlyFetcher, render_pdf, static_path_for
 from tests.seed import assert_in_order, seed_paragraphs, squash
+from thidua.documents.pdf import PRINT_BASE_URL, DocumentMeta, StaticOnlyFetcher, render_pdf, static_path_for
 
 from .pdfutil import body_text, pdf_text
 
@@ -169,7 +169,7 @@ def test_fetcher_serves_own_static_file():
 
 def test_raw_html_with_local_references_fetches_nothing():
     """Even markup that reaches WeasyPrint unescaped cannot read files or call local addresses."""
-    from reports.pdf import render_html
+    from thidua.documents.pdf import render_html
 
     fetcher = StaticOnlyFetcher()
     render_html(

@@ -298,16 +298,16 @@ HOSTILE = '<img src="file:///etc/passwd"> <script>alert(1)</script> <a href="htt
 def test_hostile_names_are_text_in_page_chart_and_pdf(
     client, staff_user, review_campaign, unit, monkeypatch, django_capture_on_commit_callbacks
 ):
-    import reports.pdf
+    import thidua.documents.pdf
 
     fetchers = []
 
-    class RecordingFetcher(reports.pdf.StaticOnlyFetcher):
+    class RecordingFetcher(thidua.documents.pdf.StaticOnlyFetcher):
         def __init__(self):
             super().__init__()
             fetchers.append(self)
 
-    monkeypatch.setattr(reports.pdf, "StaticOnlyFetcher", RecordingFetcher)
+    monkeypatch.setattr(thidua.documents.pdf, "StaticOnlyFetcher", RecordingFetcher)
     unit.name = f"Đảng ủy {HOSTILE}"
     unit.save()
     area = review_campaign.content_areas.order_by("order").first()
@@ -325,7 +325,7 @@ def test_hostile_names_are_text_in_page_chart_and_pdf(
     assert "".join(f"Đảng ủy {HOSTILE}".split()) in text  # the per-unit appendix
     assert "Nộidung<imgsrc=" in text
     assert len(fetchers) == 1
-    assert fetchers[0].requested == [f"{reports.pdf.PRINT_BASE_URL}static/print/document.css"]
+    assert fetchers[0].requested == [f"{thidua.documents.pdf.PRINT_BASE_URL}static/print/document.css"]
 
 
 def test_version_list_queries_do_not_grow(client, staff_user, review_campaign):
