@@ -10,6 +10,8 @@ from .models import (
     CouncilSession,
     Decision,
     DossierFile,
+    EmulationOffice,
+    EmulationWorker,
     ImportAlias,
     Nomination,
     NominationLog,
@@ -274,3 +276,37 @@ class ImportAliasAdmin(admin.ModelAdmin):
     list_display = ["text", "catalogue", "value", "source"]
     list_filter = ["catalogue"]
     search_fields = ["text", "value"]
+
+
+class EmulationWorkerInline(admin.TabularInline):
+    model = EmulationWorker
+    extra = 0
+    fields = [
+        "full_name",
+        "gender",
+        "ethnic_minority",
+        "birth_year",
+        "training",
+        "started_year",
+        "full_time",
+        "left_on",
+    ]
+
+
+@admin.register(EmulationOffice)
+class EmulationOfficeAdmin(admin.ModelAdmin):
+    """The record behind forms 0604.N/0605.N (staff keep it on Sổ khen thưởng → Biểu mẫu → hồ sơ cán bộ thi đua)."""
+
+    list_display = ["name", "owner", "kind", "level", "established_on", "closed_on"]
+    list_filter = ["kind", "level"]
+    search_fields = ["name", "owner__name"]
+    raw_id_fields = ["owner"]
+    inlines = [EmulationWorkerInline]
+
+
+@admin.register(EmulationWorker)
+class EmulationWorkerAdmin(admin.ModelAdmin):
+    list_display = ["full_name", "office", "gender", "birth_year", "training", "started_year", "full_time", "left_on"]
+    list_filter = ["training", "full_time", "gender"]
+    search_fields = ["full_name", "office__name"]
+    raw_id_fields = ["office"]

@@ -237,6 +237,51 @@ def load(orgs, campaign, stdout=None):
         _load_nominations(orgs, campaign, created, stdout)
     _load_revocation(campaign, stdout)
     _load_publication(campaign, stdout)
+    _load_staff_record(campaign, stdout)
+
+
+STAFF_RECORD = [
+    # (office name, kind, level, [(name, gender, minority, birth year, training, started, full time)])
+    (
+        "Văn phòng Huyện ủy — bộ phận Thi đua - Khen thưởng",
+        "division",
+        "district",
+        [
+            ("Cầm Thị Thu", "female", True, 1986, "university", 2012, True),
+            ("Nguyễn Văn Bình", "male", False, 1975, "postgraduate", 2004, True),
+        ],
+    ),
+    (
+        "Đảng ủy xã Chiềng Mung (công chức kiêm nhiệm)",
+        "concurrent",
+        "commune",
+        [("Lường Văn Tiến", "male", True, 1992, "college", 2018, False)],
+    ),
+]
+
+
+def _load_staff_record(campaign, stdout=None):
+    """The committee's record of who does its emulation work (forms 0604.N/0605.N)."""
+    from .models import EmulationOffice, EmulationWorker
+
+    owner = campaign.issuer
+    if EmulationOffice.objects.filter(owner=owner).exists():
+        return
+    for name, kind, level, people in STAFF_RECORD:
+        office = EmulationOffice.objects.create(owner=owner, name=name, kind=kind, level=level)
+        for full_name, gender, minority, born, training, started, full_time in people:
+            EmulationWorker.objects.create(
+                office=office,
+                full_name=full_name,
+                gender=gender,
+                ethnic_minority=minority,
+                birth_year=born,
+                training=training,
+                started_year=started,
+                full_time=full_time,
+            )
+    if stdout:
+        stdout.write("Hồ sơ tổ chức, cán bộ làm công tác thi đua, khen thưởng mẫu: 2 tổ chức, 3 người.")
 
 
 def _load_publication(campaign, stdout=None):

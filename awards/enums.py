@@ -156,3 +156,30 @@ class DecisionKind(models.TextChoices):
 
 # Decisions that take an award out of the registry's force (it stays listed, marked, from the decision's date).
 WITHDRAWING_KINDS = ("revoke", "annul")
+
+
+class OfficeKind(models.TextChoices):
+    """How an organisation does its emulation work (rows of form 0604.N as laid out here)."""
+
+    DEDICATED = "dedicated", "Cơ quan chuyên trách (Ban, Phòng Thi đua - Khen thưởng)"
+    DIVISION = "division", "Bộ phận thuộc cơ quan (phòng, tổ có nhiệm vụ thi đua, khen thưởng)"
+    CONCURRENT = "concurrent", "Giao công chức kiêm nhiệm (không có bộ phận riêng)"
+
+
+class OfficeLevel(models.TextChoices):
+    """The level of an organisation doing emulation work (columns of 0604.N, rows of 0605.N)."""
+
+    CENTRAL = "central", "Trung ương"
+    PROVINCE = "province", "Bộ, ban, ngành, tỉnh"
+    DISTRICT = "district", "Huyện"
+    COMMUNE = "commune", "Xã"
+
+
+class TrainingLevel(models.TextChoices):
+    """Highest professional training of a person doing emulation work (0605.N)."""
+
+    POSTGRADUATE = "postgraduate", "Trên đại học"
+    UNIVERSITY = "university", "Đại học"
+    COLLEGE = "college", "Cao đẳng"
+    INTERMEDIATE = "intermediate", "Trung cấp"
+    OTHER = "other", "Khác"

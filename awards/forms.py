@@ -7,7 +7,16 @@ from units.enums import Role
 from units.models import Organization
 
 from .enums import DecisionKind, DossierKind, NomineeKind, SessionStatus, Threshold
-from .models import AwardType, CouncilSession, Decision, Nomination, Publication, PublicComment
+from .models import (
+    AwardType,
+    CouncilSession,
+    Decision,
+    EmulationOffice,
+    EmulationWorker,
+    Nomination,
+    Publication,
+    PublicComment,
+)
 from .services import NOMINATION_FIELDS
 
 DATE_INPUT = {"placeholder": "dd/mm/yyyy"}
@@ -592,3 +601,49 @@ class PublicCommentForm(forms.ModelForm):
         self.fields["received_on"].input_formats = ["%d/%m/%Y", "%Y-%m-%d"]
         self.fields["nomination"].queryset = publication.nominations.select_related("award_type")
         self.fields["nomination"].required = False
+
+
+class EmulationOfficeForm(forms.ModelForm):
+    class Meta:
+        model = EmulationOffice
+        fields = ["owner", "name", "kind", "level", "established_on", "closed_on"]
+        widgets = {"established_on": forms.DateInput(attrs=DATE_INPUT), "closed_on": forms.DateInput(attrs=DATE_INPUT)}
+        error_messages = {"name": REQUIRED, "kind": REQUIRED, "level": REQUIRED, "owner": REQUIRED}
+
+    def __init__(self, *args, owners, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].queryset = owners.order_by("path")
+        for name in ("established_on", "closed_on"):
+            self.fields[name].input_formats = ["%d/%m/%Y", "%Y-%m-%d"]
+        if not self.is_bound and self.instance.pk is None and len(self.fields["owner"].queryset) == 1:
+            self.initial["owner"] = self.fields["owner"].queryset[0].pk
+
+
+class EmulationWorkerForm(forms.ModelForm):
+    class Meta:
+        model = EmulationWorker
+        fields = [
+            "office",
+            "full_name",
+            "gender",
+            "ethnic_minority",
+            "birth_year",
+            "training",
+            "started_year",
+            "full_time",
+            "left_on",
+        ]
+        widgets = {"left_on": forms.DateInput(attrs=DATE_INPUT)}
+        error_messages = {
+            "office": REQUIRED,
+            "full_name": REQUIRED,
+            "gender": REQUIRED,
+            "birth_year": REQUIRED,
+            "training": REQUIRED,
+            "started_year": REQUIRED,
+        }
+
+    def __init__(self, *args, offices, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["office"].queryset = offices.order_by("owner__path", "name")
+        self.fields["left_on"].input_formats = ["%d/%m/%Y", "%Y-%m-%d"]

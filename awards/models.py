@@ -35,9 +35,12 @@ from .enums import (
     NominationStatus,
     NomineeClass,
     NomineeKind,
+    OfficeKind,
+    OfficeLevel,
     Quorum,
     SessionStatus,
     Threshold,
+    TrainingLevel,
 )
 
 # A secret ballot of one or two members tells everyone (or the other member) how each voted.
@@ -961,3 +964,75 @@ class ImportBatch(models.Model):
         for row in self.rows:
             out[row["verdict"]] += 1
         return out
+
+
+class EmulationOffice(models.Model):
+    """An organisation (or part of one) doing emulation and commendation work, kept by the body that reports it:
+    the record behind form 0604.N (and the offices of the people of 0605.N)."""
+
+    owner = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="+", verbose_name="cơ quan báo cáo")
+    name = models.CharField("tên tổ chức, bộ phận", max_length=255)
+    kind = models.CharField("loại", max_length=12, choices=OfficeKind.choices)
+    level = models.CharField("cấp", max_length=12, choices=OfficeLevel.choices)
+    established_on = models.DateField("thành lập, giao nhiệm vụ từ ngày", null=True, blank=True)
+    closed_on = models.DateField(
+        "giải thể, sáp nhập từ ngày", null=True, blank=True, help_text="Từ ngày này không còn tính trong biểu"
+    )
+
+    class Meta:
+        verbose_name = "tổ chức làm công tác thi đua, khen thưởng"
+        verbose_name_plural = "tổ chức làm công tác thi đua, khen thưởng (biểu 0604.N)"
+        ordering = ["owner_id", "level", "name", "id"]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        if self.established_on and self.closed_on and self.closed_on <= self.established_on:
+            raise ValidationError({"closed_on": "Ngày giải thể phải sau ngày thành lập."})
+
+    def save(self, *args, **kwargs):
+        normalize_text_fields(self)
+        super().save(*args, **kwargs)
+
+    def active_on(self, day):
+        return (self.established_on is None or self.established_on <= day) and (
+            self.closed_on is None or day < self.closed_on
+        )
+
+
+class EmulationWorker(models.Model):
+    """A person doing emulation and commendation work in one of the offices (form 0605.N): only what the form
+    counts — gender, ethnic minority, birth year, training, the year the work started, full or part time."""
+
+    office = models.ForeignKey(
+        EmulationOffice, on_delete=models.CASCADE, related_name="workers", verbose_name="tổ chức, bộ phận"
+    )
+    full_name = models.CharField("họ và tên", max_length=255)
+    gender = models.CharField("giới tính", max_length=8, choices=Gender.choices)
+    ethnic_minority = models.BooleanField("người dân tộc thiểu số", default=False)
+    birth_year = models.PositiveSmallIntegerField("năm sinh", validators=[validate_birth_year])
+    training = models.CharField("trình độ đào tạo", max_length=16, choices=TrainingLevel.choices)
+    started_year = models.PositiveSmallIntegerField(
+        "năm bắt đầu làm công tác thi đua, khen thưởng", validators=[validate_year]
+    )
+    full_time = models.BooleanField("chuyên trách", default=True, help_text="Bỏ chọn nếu kiêm nhiệm")
+    left_on = models.DateField(
+        "thôi làm công tác này từ ngày", null=True, blank=True, help_text="Từ ngày này không còn tính trong biểu"
+    )
+
+    class Meta:
+        verbose_name = "người làm công tác thi đua, khen thưởng"
+        verbose_name_plural = "người làm công tác thi đua, khen thưởng (biểu 0605.N)"
+        ordering = ["office_id", "full_name", "id"]
+
+    def __str__(self):
+        return self.full_name
+
+    def clean(self):
+        if self.birth_year and self.started_year and self.started_year < self.birth_year + 15:
+            raise ValidationError({"started_year": "Năm bắt đầu công tác không hợp lý so với năm sinh."})
+
+    def save(self, *args, **kwargs):
+        normalize_text_fields(self)
+        super().save(*args, **kwargs)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import form_views, views
 
 app_name = "awards"
 
@@ -39,6 +39,14 @@ urlpatterns = [
     path("so/thong-ke/", views.registry_statistics, name="statistics"),
     path("so/bieu-mau/", views.official_forms, name="official_forms"),
     path("so/bieu-mau/0601/", views.form_0601, name="form_0601"),
+    path("so/bieu-mau/<str:number>/", form_views.staff_form, name="staff_form"),
+    path("so/can-bo-thi-dua/", form_views.record, name="staff_record"),
+    path("so/can-bo-thi-dua/to-chuc/moi/", form_views.office_edit, name="office_create"),
+    path("so/can-bo-thi-dua/to-chuc/<int:pk>/", form_views.office_edit, name="office_edit"),
+    path("so/can-bo-thi-dua/to-chuc/<int:pk>/xoa/", form_views.office_delete, name="office_delete"),
+    path("so/can-bo-thi-dua/nguoi/moi/", form_views.worker_edit, name="worker_create"),
+    path("so/can-bo-thi-dua/nguoi/<int:pk>/", form_views.worker_edit, name="worker_edit"),
+    path("so/can-bo-thi-dua/nguoi/<int:pk>/xoa/", form_views.worker_delete, name="worker_delete"),
     path("so/<int:pk>/thu-hoi-dinh-chinh/", views.award_amend, name="amend"),
     path("so/<int:pk>/giay-khen.pdf", views.certificate_pdf, name="certificate"),
 ]

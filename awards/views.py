@@ -856,7 +856,14 @@ def _report_year(request):
 
 @login_required
 def official_forms(request):
-    return render(request, "awards/official_forms.html", {"year": _report_year(request)})
+    import datetime
+
+    from .official_forms import notice_on
+
+    year = _report_year(request)
+    return render(
+        request, "awards/official_forms.html", {"year": year, "notice": notice_on(datetime.date(year, 12, 15))}
+    )
 
 
 @login_required
@@ -884,6 +891,7 @@ def form_0601(request):
         "basis": basis,
         "columns": forms_0601.COLUMNS_0601,
         "count": len(campaigns),
+        "notice": forms_0601.notice_on(datetime.date(year, 12, 15)),
     }
     fmt = request.GET.get("format")
     if fmt == "xlsx":

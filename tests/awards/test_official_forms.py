@@ -123,3 +123,22 @@ def test_another_body_sees_only_its_own_campaigns(client, campaigns, other_head)
 
 def test_form_basis_is_dated():
     assert "02/2023/TT-BNV" in forms.basis_on(D(2024, 12, 15))
+
+
+@pytest.mark.parametrize(
+    ("day", "notice"),
+    [(D(2024, 12, 15), False), (D(2025, 10, 7), False), (D(2025, 10, 8), True), (D(2025, 12, 15), True)],
+)
+def test_circular_18_2025_is_flagged_from_its_date(day, notice):
+    """TT 18/2025/TT-BNV (08/10/2025) re-issued the sector's reporting regime; its forms are unchecked: reports
+    from that day keep the 2023 forms with a notice on screen."""
+    assert "02/2023/TT-BNV" in forms.basis_on(day)
+    assert bool(forms.notice_on(day)) is notice
+    assert ("18/2025/TT-BNV" in forms.notice_on(day)) is notice
+
+
+def test_the_notice_shows_on_the_2025_form_only(client, campaigns, staff_user):
+    client.force_login(staff_user)
+    assert 'id="form-notice"' not in client.get(reverse("awards:form_0601"), {"year": 2024}).content.decode()
+    page = client.get(reverse("awards:form_0601"), {"year": 2025}).content.decode()
+    assert 'id="form-notice"' in page and "18/2025/TT-BNV" in page
