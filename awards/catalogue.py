@@ -659,12 +659,21 @@ def seed_conditions(condition_model=None):
 # Names other published versions of the MauTDKT template give to our nominee classes, fields of activity and kinds
 # (awards.ImportAlias, editable in the admin). The 20231004 version's own labels are matched without aliases.
 OLDER_TEMPLATE = "Mẫu MauTDKT phiên bản trước (danh sách thả xuống «Phân loại đối tượng»)"
+FORM_ROWS = "Tên dòng của biểu 0602.N, 0603.N (Thông tư 02/2023/TT-BNV)"
 IMPORT_ALIASES = [
     ("class", "Cơ quan Đảng và các tổ chức chính trị, xã hội", "party_body", OLDER_TEMPLATE),
     # The row in that place of the older list; the law's form 0602.N/0603.N class nearest to it: check with the
     # office whether «khác» also meant leaders below deputy head of division (then map it to «other»).
     ("class", "Các cấp lãnh đạo khác", "leader_division", OLDER_TEMPLATE),
     ("class", "Cơ quan Trung ương đóng trên địa bàn", "central_body", "chính tả khác"),
+    # The row labels of forms 0602.N/0603.N (Thông tư 02/2023/TT-BNV), which lists built from the form carry.
+    ("class", "Các cấp lãnh đạo khác từ phó phòng trở lên", "leader_division", FORM_ROWS),
+    (
+        "class",
+        "Người trực tiếp công tác, lao động, học tập, chiến đấu và phục vụ chiến đấu (công nhân, nông dân,...)",
+        "direct_worker",
+        FORM_ROWS,
+    ),
     ("field", "Lao động - Thương binh và Xã hội", "0019", "chính tả khác"),
     ("field", "An ninh, Quốc phòng", "0001", "chính tả khác"),
     ("kind", "Cá nhân", "individual", "cột «Phân loại khen thưởng» ghi ngắn"),

@@ -278,7 +278,9 @@ def check_duplicates(nom, award_type):
     from .models import Award, Nomination
 
     label = "Khen trùng"
-    same_campaign = Award.objects.filter(nominee_key=nom.nominee_key, decision__campaign=nom.campaign)
+    # A revoked or annulled award no longer counts: the nominee may be proposed again (Luật TĐKT 2022 Điều 93).
+    in_force = Award.objects.filter(nominee_key=nom.nominee_key, revoked_on__isnull=True)
+    same_campaign = in_force.filter(decision__campaign=nom.campaign)
     if same_campaign.filter(award_type__code=award_type.code).exists():
         return [
             Finding(
@@ -289,7 +291,7 @@ def check_duplicates(nom, award_type):
                 f"{nom.display_name} đã được khen «{award_type.name}» trong phong trào này.",
             )
         ]
-    same_year = Award.objects.filter(nominee_key=nom.nominee_key, award_type__code=award_type.code, year=nom.year)
+    same_year = in_force.filter(award_type__code=award_type.code, year=nom.year)
     if same_year.exists():
         return [
             Finding(
@@ -298,9 +300,7 @@ def check_duplicates(nom, award_type):
         ]
     achievement = fold(nom.achievement)
     if achievement:
-        for text, name in Award.objects.filter(nominee_key=nom.nominee_key).values_list(
-            "achievement", "award_type__name"
-        ):
+        for text, name in in_force.values_list("achievement", "award_type__name"):
             if fold(text) == achievement:
                 return [
                     Finding(
@@ -315,6 +315,7 @@ def check_duplicates(nom, award_type):
         Nomination.objects.filter(campaign=nom.campaign, nominee_key=nom.nominee_key, award_type__code=award_type.code)
         .exclude(pk=nom.pk)
         .exclude(status__in=(NominationStatus.REJECTED, NominationStatus.DRAFT, NominationStatus.RETURNED))
+        .exclude(award__revoked_on__isnull=False)  # decided, then revoked or annulled
         .select_related("proposer")
         .first()
     )

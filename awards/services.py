@@ -645,6 +645,20 @@ def _loose_key(full_name, unit_name, code):
     return ("loose", fold(full_name), fold(unit_name), code)
 
 
+def _taken_in_registry(year):
+    """{(nominee key, code) and loose keys: what it is} of the awards in force in the registry for `year`: an
+    import never adds a nomination for a title its nominee already holds that year (revoked awards do not count)."""
+    taken = {}
+    rows = Award.objects.filter(year=year, revoked_on__isnull=True).values_list(
+        "nominee_key", "award_type__code", "full_name", "unit_name", "award_type__name"
+    )
+    for key, code, full_name, unit_name, name in rows:
+        label = f"Đã có trong sổ khen thưởng: «{name}» năm {year}."
+        taken.setdefault((key, code), label)
+        taken.setdefault(_loose_key(full_name, unit_name, code), label)
+    return taken
+
+
 def _row_nomination(campaign, proposer, actor, fields):
     from .models import AwardType
 
@@ -679,6 +693,7 @@ def preview_import(campaign, proposer, actor, upload):
     ):
         existing.setdefault((key, code), (status, name))
         existing.setdefault(_loose_key(full_name, unit_name, code), (status, name))
+    registry = _taken_in_registry(campaign.period_end.year)
     out, seen = [], {}
     for row in rows:
         fields = {k: row[k] for k in IMPORT_FIELDS}
@@ -686,17 +701,20 @@ def preview_import(campaign, proposer, actor, upload):
         fields["organization_id"] = row["organization"].pk if row["organization"] else None
         nomination = _row_nomination(campaign, proposer, actor, fields)
         nomination.fill_keys()
-        findings = []
+        findings, duplicate = [], False
         for f in eligibility.evaluate(nomination):
             if f.ok or f.rule in COMPLETED_AFTER_IMPORT:
                 continue
+            duplicate |= f.rule == "duplicate"  # already rewarded (registry) or proposed in the campaign
             severity, message = f.severity, f.message
             if f.rule in ("member_share", "member_complete") and nomination.member_count is None:
                 severity, message = eligibility.SOFT, "Sau khi nhập cần bổ sung: " + message
             findings.append({"severity": severity, "message": message})
         twin = (nomination.nominee_key, nomination.award_type.code)
         loose = _loose_key(nomination.full_name, nomination.unit_name, nomination.award_type.code)
-        duplicate = False
+        if not duplicate and (twin in registry or loose in registry):
+            duplicate = True
+            findings.append({"severity": eligibility.HARD, "message": registry.get(twin) or registry[loose]})
         if twin in seen:
             duplicate = True
             findings.append({"severity": eligibility.HARD, "message": f"Trùng với dòng {seen[twin]} của tệp."})
@@ -756,8 +774,9 @@ IMPORT_ALL, IMPORT_CLEAN, IMPORT_NONE = "all", "clean", "none"
 
 def import_batch(batch, actor, choice):
     """Create the drafts the clerk chose: every readable row (`all`) or only those without blocking findings
-    (`clean`); `none` discards. Duplicates are never created (in the file, or already in the campaign in any
-    status: re-importing an export adds nothing). Once decided a batch cannot be decided again."""
+    (`clean`); `none` discards. Duplicates are never created (in the file, already in the campaign in any
+    status — re-importing an export adds nothing — or in force in the registry for the year, checked again now).
+    Once decided a batch cannot be decided again."""
     if choice not in (IMPORT_ALL, IMPORT_CLEAN, IMPORT_NONE):
         raise ValidationError("Lựa chọn không hợp lệ.")
     if not can_nominate(actor, batch.campaign, batch.proposer):
@@ -774,6 +793,7 @@ def import_batch(batch, actor, choice):
             "nominee_key", "award_type__code", "full_name", "unit_name"
         ):
             taken |= {(key, code), _loose_key(full_name, unit_name, code)}
+        taken |= set(_taken_in_registry(locked.campaign.period_end.year))
         created = 0
         for row in locked.rows:
             if row["fields"] is None or row["duplicate"]:

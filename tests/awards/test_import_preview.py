@@ -13,7 +13,7 @@ from django.urls import reverse
 from awards import excel, services
 from awards.enums import NominationStatus as S
 from awards.enums import NomineeClass
-from awards.models import ImportBatch, Nomination
+from awards.models import Award, ImportBatch, Nomination
 from thidua import xlsx
 
 from .conftest import make_award, make_nomination
@@ -194,3 +194,84 @@ def test_an_export_of_nominations_with_birth_years_is_recognised(campaign, unit,
     (row,) = again.rows
     assert row["duplicate"] and row["verdict"] == "blocked", row
     assert services.import_batch(again, unit_head, "all") == 0
+
+
+# --- Duplicates in the registry, revoked awards, every name of the reference's dropdowns ----------------------
+
+
+def test_registry_duplicates_of_another_campaign_are_never_imported(
+    make_campaign, people_committee, unit, unit_head, tmp_path
+):
+    """A title its nominee already holds that year (decided in another campaign, without the birth year the template
+    lacks) is a duplicate: blocked, and skipped by «import all»; an annulled one no longer counts."""
+    earlier = make_campaign(D(2024, 12, 30), people_committee)
+    campaign = make_campaign(D(2024, 12, 31), people_committee)
+    make_award(earlier, unit, "ldtt", name="Đã Được Khen", unit_name="UBND xã Thử", birth_year=1980)
+    annulled = make_award(earlier, unit, "ldtt", name="Đã Bị Hủy", unit_name="UBND xã Thử", birth_year=1981)
+    Award.objects.filter(pk=annulled.pk).update(revoked_on=D(2025, 3, 1))
+    data = filled_reference(tmp_path, [person(1, "Đã Được Khen"), person(2, "Đã Bị Hủy"), person(3, "Người Mới")])
+    batch = services.preview_import(campaign, unit, unit_head, SimpleUploadedFile("ds.xlsx", data))
+    rows = {r["name"]: r for r in batch.rows}
+    assert rows["Ông Đã Được Khen"]["duplicate"] and rows["Ông Đã Được Khen"]["verdict"] == "blocked"
+    assert "sổ khen thưởng" in rows["Ông Đã Được Khen"]["findings"][-1]["message"]
+    assert not rows["Ông Đã Bị Hủy"]["duplicate"] and rows["Ông Đã Bị Hủy"]["verdict"] == "ok"
+    assert services.import_batch(batch, unit_head, "all") == 2
+    assert sorted(Nomination.objects.filter(campaign=campaign).values_list("full_name", flat=True)) == [
+        "Người Mới",
+        "Đã Bị Hủy",
+    ]
+
+
+def test_import_all_rechecks_the_registry_when_it_imports(make_campaign, people_committee, unit, unit_head, tmp_path):
+    """Decided elsewhere between the preview and the clerk's choice: still not created."""
+    earlier = make_campaign(D(2024, 12, 30), people_committee)
+    campaign = make_campaign(D(2024, 12, 31), people_committee)
+    data = filled_reference(tmp_path, [person(1, "Khen Sau Khi Xem")])
+    batch = services.preview_import(campaign, unit, unit_head, SimpleUploadedFile("ds.xlsx", data))
+    assert batch.rows[0]["verdict"] == "ok"
+    make_award(earlier, unit, "ldtt", name="Khen Sau Khi Xem", unit_name="UBND xã Thử", birth_year=1990)
+    assert services.import_batch(batch, unit_head, "all") == 0
+
+
+def reference_lists():
+    """Every entry of the dropdowns of the reference template (sheets PLDT, LVHD, «phan loai kt») as it ships."""
+    from openpyxl import load_workbook
+
+    from .test_excel import REFERENCE
+
+    wb = load_workbook(REFERENCE, read_only=True)
+
+    def column(sheet):
+        return [r[0] for r in wb[sheet].iter_rows(min_row=2, values_only=True) if r[0]]
+
+    return column("PLDT"), column("LVHD"), column("phan loai kt")
+
+
+def test_every_name_of_the_reference_dropdowns_and_the_aliases_is_accepted(campaign, unit, unit_head, tmp_path):
+    from awards.catalogue import IMPORT_ALIASES
+    from awards.enums import ActivityField
+
+    classes, fields, kinds = reference_lists()
+    assert len(classes) == 13 and len(fields) == 24 and len(kinds) == 3
+    classes += [text for catalogue, text, _value, _source in IMPORT_ALIASES if catalogue == "class"]
+    fields += [text for catalogue, text, _value, _source in IMPORT_ALIASES if catalogue == "field"]
+    rows = [person(100 + i, f"Người Lớp {i}", cls=label) for i, label in enumerate(classes)]
+    rows += [
+        (200 + i, "Bà", f"Người Lĩnh Vực {i}", "Chuyên viên", "UBND xã Thử", PERSON, LDTT, "Doanh nhân", label)
+        for i, label in enumerate(fields)
+    ]
+    data = filled_reference(tmp_path, rows)
+    batch = services.preview_import(campaign, unit, unit_head, SimpleUploadedFile("ds.xlsx", data))
+    refused = [f["message"] for r in batch.rows for f in r["findings"] if "không có trong danh mục" in f["message"]]
+    assert refused == [] and all(r["fields"] for r in batch.rows)
+    assert services.import_batch(batch, unit_head, "clean") == len(rows)
+    stored_fields = set(
+        Nomination.objects.filter(full_name__startswith="Người Lĩnh Vực").values_list("activity_field", flat=True)
+    )
+    assert stored_fields == set(ActivityField.values)  # the 24 fields, each reached
+    stored_classes = set(
+        Nomination.objects.filter(full_name__startswith="Người Lớp").values_list("nominee_class", flat=True)
+    )
+    assert stored_classes == set(NomineeClass.values)
+    for label in kinds:  # «Khen thưởng cá nhân / tập thể / hộ gia đình»
+        assert excel.alias_maps()[0].get(excel.key(label)), label

@@ -248,3 +248,20 @@ def _copy(award):
         "achievement",
     )
     return {f: getattr(award, f) for f in fields}
+
+
+def test_revoked_award_no_longer_counts_as_a_duplicate(issued, staff_user, unit, make_campaign, people_committee):
+    """Proposed again after an annulment: the same title, same year, same campaign is no longer «khen trùng»; the
+    one still in force is."""
+    campaign, _decision, awards = issued
+    again = make_nomination(campaign, unit, "ldtt", name="Vì Văn Sơn", status=S.DRAFT)
+    other = make_nomination(campaign, unit, "ldtt", name="Lò Thị Hoa", status=S.DRAFT, title_prefix="Bà")
+    duplicate = lambda nom: [f for f in eligibility.evaluate(nom) if f.rule == "duplicate"][0]  # noqa: E731
+    assert not duplicate(again).ok and not duplicate(other).ok
+    annul(awards["Vì Văn Sơn"], staff_user)
+    assert duplicate(again).ok, duplicate(again).message
+    assert not duplicate(other).ok
+    # A later campaign of the same year: the same holds through the registry's «same title, same year».
+    later = make_campaign(D(2024, 12, 30), people_committee)
+    assert duplicate(make_nomination(later, unit, "ldtt", name="Vì Văn Sơn", status=S.DRAFT)).ok
+    assert not duplicate(make_nomination(later, unit, "ldtt", name="Lò Thị Hoa", status=S.DRAFT, title_prefix="Bà")).ok
