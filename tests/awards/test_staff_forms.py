@@ -162,12 +162,13 @@ def test_xlsx_is_laid_out_like_the_form(client, record, staff_user, number, tota
 
 
 @pytest.mark.parametrize("number", ["0604", "0605"])
-def test_prints(client, record, staff_user, tmp_path, number):
+def test_prints(client, record, staff_user, tmp_path, number, artifacts_dir):
     from .test_decision import pdf_text
 
     client.force_login(staff_user)
     response = client.get(reverse("awards:staff_form", args=[number]), {"year": 2024, "format": "pdf"})
     assert response["Content-Type"] == "application/pdf"
+    (artifacts_dir / f"bieu-{number}N.pdf").write_bytes(response.content)
     text = pdf_text(response.content, tmp_path)
     assert f"Biểu số: {number}.N/BNV-TĐKT" in text and "Năm 2024" in text and "02/2023/TT-BNV" in text
 
