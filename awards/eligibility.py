@@ -9,6 +9,8 @@ law and Decree 91/2017, a 2024 one by Law 06/2022/QH15 and Decree 98/2023.
 import math
 from dataclasses import asdict, dataclass
 
+from django.db.models import Q
+
 from units.enums import OrgKind, OrgLevel
 
 from .enums import Authority, NominationStatus
@@ -332,6 +334,48 @@ def check_duplicates(nom, award_type):
     return [Finding("duplicate", label, True, HARD, "Chưa được khen cho phong trào, thành tích này.")]
 
 
+def check_registration(nom, award_type):
+    """An emulation title goes to those who registered for it (đăng ký thi đua, registrations/): when the committee
+    collected registrations for the year, a title the nominee did not register for (in an approved registration)
+    gets a finding; `settings.REGISTRATION_CHECK` says whether it blocks ("block"), warns ("warn") or is off."""
+    from django.conf import settings
+
+    from registrations.models import Registration, RegistrationPerson
+
+    from .enums import AwardKind, NomineeKind
+
+    mode = getattr(settings, "REGISTRATION_CHECK", "warn")
+    if mode == "off" or award_type.kind != AwardKind.TITLE:
+        return []
+    if nom.nominee_kind not in (NomineeKind.INDIVIDUAL, NomineeKind.COLLECTIVE):
+        return []
+    year_regs = Registration.objects.filter(year=nom.year, campaign__issuer=nom.campaign.issuer_id)
+    if not year_regs.exists():
+        return []  # the committee did not collect registrations for that year: nothing to check against
+    label = "Đăng ký thi đua"
+    if nom.nominee_kind == NomineeKind.INDIVIDUAL:
+        from thidua.text import fold
+
+        rows = RegistrationPerson.objects.filter(registration__in=year_regs).filter(
+            Q(nominee_key=nom.nominee_key)
+            | Q(nominee_key__startswith=f"p:{fold(nom.full_name)}:", registration__organization=nom.proposer_id)
+        )
+        found = rows.values_list("title__code", "title__prerequisite_codes", "registration__status")
+    else:
+        found = year_regs.filter(organization_id=nom.organization_id, collective_title__isnull=False).values_list(
+            "collective_title__code", "collective_title__prerequisite_codes", "status"
+        )
+    covering = [status for code, prereqs, status in found if code == award_type.code or award_type.code in prereqs]
+    if "approved" in covering:
+        return [Finding("registration", label, True, HARD, f"Đã đăng ký thi đua «{award_type.name}» năm {nom.year}.")]
+    severity = HARD if mode == "block" else SOFT
+    if covering:
+        message = f"Bản đăng ký thi đua năm {nom.year} có «{award_type.name}» nhưng chưa được duyệt."
+    else:
+        message = f"{nom.display_name} không đăng ký thi đua danh hiệu «{award_type.name}» năm {nom.year}."
+    return [Finding("registration", label, False, severity, message)]
+
+
 # --- Rules on the registry: members' titles and years in a row (awards.AwardCondition, dated catalogue data) ----
 
 SETTLED = (NominationStatus.APPROVED, NominationStatus.DECIDED)
@@ -599,6 +643,7 @@ def evaluate(nom):
     findings += check_consecutive(nom, award_type)
     findings += check_quota(nom, award_type)
     findings += check_duplicates(nom, award_type)
+    findings += check_registration(nom, award_type)
     findings.append(check_discipline(nom, award_type))
     return findings
 

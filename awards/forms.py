@@ -76,6 +76,58 @@ def award_type_choices(campaign):
     return choices, kinds, usable, proposed_upward
 
 
+class RegisteredSelect(forms.Select):
+    """Options carry the registered person's (or collective's) fields as data-*: nomination_form.js fills the form."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fills = {}
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        for key, data in self.fills.get(getattr(value, "value", value), {}).items():
+            option["attrs"][f"data-{key}"] = "" if data is None else str(data)
+        return option
+
+
+def registered_choices(campaign, proposers, usable):
+    """The proposing units' registrations for the campaign's year (đăng ký thi đua), approved ones first: grouped
+    choices "c:<registration>" (the collective) and "p:<person>", and what each fills in the form."""
+    from registrations.selectors import registered_for_nomination
+
+    codes = dict(AwardType.objects.filter(pk__in=usable).values_list("code", "pk"))
+    collectives, people = registered_for_nomination(proposers, campaign.period_end.year)
+    fills, groups = {}, {}
+    for registration in collectives:
+        key = f"c:{registration.pk}"
+        title = registration.collective_title
+        fills[key] = {
+            "kind": NomineeKind.COLLECTIVE,
+            "organization": registration.organization_id,
+            "name": "",
+            "award": codes.get(title.code, ""),
+        }
+        group = f"Đăng ký thi đua của {registration.organization.name}"
+        groups.setdefault(group, []).append((key, f"Tập thể {registration.organization.name} — {title.name}"))
+    for person in people:
+        key = f"p:{person.pk}"
+        fills[key] = {
+            "kind": NomineeKind.INDIVIDUAL,
+            "name": person.full_name,
+            "position": person.position,
+            "gender": person.gender,
+            "ethnicity": person.ethnicity,
+            "birth-year": person.birth_year,
+            "unit": person.registration.organization.name,
+            "award": codes.get(person.title.code, ""),
+        }
+        group = f"Đăng ký thi đua của {person.registration.organization.name}"
+        born = f", {person.birth_year}" if person.birth_year else ""
+        groups.setdefault(group, []).append((key, f"{person.full_name}{born} — {person.title.name}"))
+    choices = [("", "— Nhập mới (không theo danh sách đăng ký) —"), *groups.items()]
+    return choices, fills
+
+
 def nominee_organizations(proposers):
     """Organisations the given proposing units may nominate: each one and its subtree."""
     roots = []
@@ -98,6 +150,13 @@ class NominationForm(forms.ModelForm):
     )
     # The version the edit page was opened on: a save after someone else's save or move is refused.
     version = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    # The unit's registered people and collective first (đăng ký thi đua): choosing one fills the fields below.
+    registered = forms.ChoiceField(
+        label="Chọn từ danh sách đăng ký thi đua",
+        required=False,
+        widget=RegisteredSelect,
+        help_text="Người, tập thể đơn vị đã đăng ký thi đua năm này; chọn để điền sẵn các ô dưới (sửa được).",
+    )
 
     class Meta:
         model = Nomination
@@ -156,7 +215,38 @@ class NominationForm(forms.ModelForm):
             reports = reports.filter(organization__in=proposers)
         self.fields["progress_report"].queryset = reports
         self.fields["initiative_recognised_on"].input_formats = ["%d/%m/%Y", "%Y-%m-%d"]
+        self._registered(campaign, [self.instance.proposer] if self.instance.pk else list(proposers), usable)
         self._plain_labels()
+
+    def _registered(self, campaign, owners, usable):
+        choices, fills = registered_choices(campaign, owners, usable)
+        if len(choices) == 1:
+            del self.fields["registered"]  # nobody registered: no empty picker
+            return
+        self._fills = fills
+        field = self.fields["registered"]
+        field.choices = choices
+        field.widget.fills = fills
+        self.order_fields(["proposer", "registered"])
+
+    def clean(self):
+        """Without JavaScript, a registered entry chosen fills the fields left empty (the script fills them as
+        soon as it is chosen)."""
+        cleaned = super().clean()
+        fill = getattr(self, "_fills", {}).get(cleaned.get("registered") or "")
+        if fill:
+            for field, key in (
+                ("full_name", "name"),
+                ("position", "position"),
+                ("gender", "gender"),
+                ("ethnicity", "ethnicity"),
+                ("birth_year", "birth-year"),
+                ("unit_name", "unit"),
+            ):
+                if field in self.fields and not cleaned.get(field) and fill.get(key):
+                    cleaned[field] = fill[key]
+                    setattr(self.instance, field, fill[key])
+        return cleaned
 
     def _plain_labels(self):
         """Words a unit's clerk understands (the model's verbose names are written for the admin)."""
@@ -187,7 +277,7 @@ class NominationForm(forms.ModelForm):
         super()._post_clean()
 
     def values(self):
-        return {k: v for k, v in self.cleaned_data.items() if k not in ("proposer", "version")}
+        return {k: v for k, v in self.cleaned_data.items() if k not in ("proposer", "version", "registered")}
 
 
 class DossierForm(forms.Form):

@@ -19,7 +19,7 @@ def registered():
     return sorted(
         (f"{m._meta.app_label}.{m._meta.model_name}", m)
         for m in admin.site._registry
-        if m._meta.app_label in ("units", "campaigns", "reports", "awards")
+        if m._meta.app_label in ("units", "campaigns", "reports", "awards", "registrations")
     )
 
 

@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "campaigns",
     "reports",
     "awards",
+    "registrations",
     "axes",
 ]
 
@@ -189,6 +190,13 @@ BACKUP_DIR = Path(env.str("BACKUP_DIR", default=str(BASE_DIR / "backups")))  # m
 MAX_UPLOAD_SIZE = env.int("MAX_UPLOAD_SIZE", default=10 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = MAX_UPLOAD_SIZE + 1024 * 1024
 
+# A nomination for an emulation title the nominee did not register for (registrations/, awards/eligibility.py):
+# "warn" (a finding that needs a written justification), "block" (refused) or "off". One installation serves one
+# level (commune, district or province) and practice differs by level, so it is a setting, not catalogue data.
+REGISTRATION_CHECK = env.str("REGISTRATION_CHECK", default="warn")
+if REGISTRATION_CHECK not in ("warn", "block", "off"):
+    raise ImproperlyConfigured("REGISTRATION_CHECK must be warn, block or off.")
+
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
@@ -236,6 +244,10 @@ CELERY_BEAT_SCHEDULE = {
     "subplan-reminders-daily": {
         "task": "campaigns.tasks.send_subplan_reminders",
         "schedule": crontab(hour=7, minute=0),
+    },
+    "registration-reminders-daily": {
+        "task": "registrations.tasks.send_registration_reminders",
+        "schedule": crontab(hour=7, minute=5),
     },
     # Side effects kept while the broker was down (thidua.outbox) go out once it is back.
     "outbox-flush": {"task": "thidua.tasks.flush_outbox", "schedule": 60.0},

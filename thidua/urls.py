@@ -19,6 +19,7 @@ urlpatterns = [
     path("don-vi/", include("units.urls")),
     path("bao-cao/", include("reports.urls")),
     path("khen-thuong/", include("awards.urls")),
+    path("dang-ky-thi-dua/", include("registrations.urls")),
     path("admin/", admin.site.urls),
     path("health/", health, name="health"),
 ]

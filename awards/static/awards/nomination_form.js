@@ -37,3 +37,30 @@
   kind.addEventListener("change", filter);
   filter();
 })();
+
+// "Chọn từ danh sách đăng ký thi đua": a registered person or collective fills the nominee's fields (editable after).
+(function () {
+  var picker = document.getElementById("id_registered");
+  if (!picker) return;
+  var fields = {
+    kind: "id_nominee_kind",
+    organization: "id_organization",
+    name: "id_full_name",
+    position: "id_position",
+    gender: "id_gender",
+    ethnicity: "id_ethnicity",
+    "birth-year": "id_birth_year",
+    unit: "id_unit_name",
+    award: "id_award_type",
+  };
+  picker.addEventListener("change", function () {
+    var option = picker.options[picker.selectedIndex];
+    if (!option || !option.value) return;
+    Object.keys(fields).forEach(function (key) {
+      var input = document.getElementById(fields[key]);
+      if (!input || !option.hasAttribute("data-" + key)) return;
+      input.value = option.getAttribute("data-" + key);
+      input.dispatchEvent(new Event("change"));
+    });
+  });
+})();

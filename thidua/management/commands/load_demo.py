@@ -14,6 +14,10 @@ import campaigns.demo.subplans  # noqa: E402
 DEMO_STEPS.append(campaigns.demo.subplans.load)
 DEMO_STEPS.append(campaigns.demo.progress.load)
 
+import registrations.demo  # noqa: E402  (registrations for the campaign's year, in every state)
+
+DEMO_STEPS.append(registrations.demo.load)
+
 
 class Command(BaseCommand):
     help = "Load the Mai Sơn demo: organisation tree, demo users, the 2019 plan. Running it twice changes nothing."
