@@ -213,7 +213,39 @@ def build(scales=(1000, 10000), awards=50000, past_campaigns=32, prefix=PREFIX, 
             log(f"  campaign of {scale} units: {len(approved)} final progress reports, {scale // 5} nominations")
         _registry(issuer, campaigns[min(scales)], unit_ids, staff, awards)
         log(f"  registry: {awards} awards")
+        people = _staff_record(issuer, branches, n_units)
+        log(f"  staff record (forms 0604/0605): {len(branches) + 1} organisations, {people} people")
     return campaigns
+
+
+def _staff_record(issuer, branches, n_units):
+    """The province's record of who does emulation work: its own board, one division per branch, and a person for
+    every fifth unit (forms 0604.N/0605.N grow with the province)."""
+    from awards.models import EmulationOffice, EmulationWorker
+
+    offices = [EmulationOffice.objects.create(owner=issuer, name="Ban Thi đua", kind="dedicated", level="province")]
+    offices += EmulationOffice.objects.bulk_create(
+        EmulationOffice(owner=issuer, name=f"Bộ phận thi đua {b.name}", kind="division", level="commune")
+        for b in branches
+    )
+    people = max(3, n_units // 5)
+    EmulationWorker.objects.bulk_create(
+        (
+            EmulationWorker(
+                office=offices[i % len(offices)],
+                full_name=f"Cán bộ thi đua {i}",
+                gender=("male", "female")[i % 2],
+                ethnic_minority=i % 3 == 0,
+                birth_year=1965 + i % 35,
+                training=("postgraduate", "university", "college", "intermediate", "other")[i % 5],
+                started_year=1995 + i % 30,
+                full_time=i % 4 != 0,
+            )
+            for i in range(people)
+        ),
+        batch_size=2000,
+    )
+    return people
 
 
 def _award_types(day):

@@ -62,6 +62,10 @@ def pages(campaigns):
         ("all", "registry, 50,000 awards", "staff", "/khen-thuong/so/"),
         ("all", "registry history", "staff", "HISTORY"),
         ("all", "statistics 0602/0603", "staff", "/khen-thuong/so/thong-ke/"),
+        ("all", "form 0601 (campaigns)", "staff", "/khen-thuong/so/bieu-mau/0601/?year=2024"),
+        ("all", "form 0604 (organisations)", "staff", "/khen-thuong/so/bieu-mau/0604/?year=2024"),
+        ("all", "form 0605 (people)", "staff", "/khen-thuong/so/bieu-mau/0605/?year=2024"),
+        ("all", "staff record of forms 0604/0605", "staff", "/khen-thuong/so/can-bo-thi-dua/"),
         ("all", "my sub-plans (unit head)", "head", "/phong-trao/ke-hoach-cua-toi/"),
         ("all", "review queue (staff)", "staff", "/phong-trao/cho-duyet/"),
     ]
