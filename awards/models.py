@@ -19,7 +19,8 @@ from django.db import models
 from django.db.models import Q
 
 from campaigns.models import DocumentFormat
-from thidua.text import fold, normalize_text_fields, vn_date
+from thidua.documents import blocks
+from thidua.text import fold, normalize_text_fields
 from thidua.uploads import UploadedFileBase
 from thidua.validation import NARRATIVE, TITLE, limited, validate_birth_year, validate_year
 from thidua.workflow import StateGuardedModel, TransitionLogBase
@@ -402,20 +403,17 @@ class Decision(StateGuardedModel):
 
     @property
     def reference(self):
-        if self.document_format == DocumentFormat.STATE:
-            return f"{self.number}/{self.symbol}"
-        return f"{self.number}-{self.symbol}"
+        # "12-QĐ/HU" (Party), "12/QĐ-UBND" (state), padded as the format of the issue date asks.
+        return blocks.reference(self.document_format, self.number, self.symbol, self.issued_on)
 
     @property
     def printed_reference(self):
-        # Party (HD 36): "Số 12-QĐ/HU" without a colon; state (ND 30/2020): "Số: 12/QĐ-UBND".
-        if self.document_format == DocumentFormat.STATE:
-            return f"Số: {self.reference}"
-        return f"Số {self.reference}"
+        # Party: "Số 12-QĐ/HU" without a colon; state (ND 30/2020): "Số: 12/QĐ-UBND" (thidua/documents/blocks.py).
+        return blocks.printed_reference(self.document_format, self.number, self.symbol, self.issued_on)
 
     @property
     def place_and_date(self):
-        return f"{self.place}, {vn_date(self.issued_on)}"
+        return blocks.place_and_date(self.place, self.issued_on)
 
     @property
     def recipient_list(self):

@@ -6,6 +6,7 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from campaigns.models import DocumentFormat
+from thidua.documents import blocks
 from thidua.text import vn_date
 
 from . import wording
@@ -255,9 +256,7 @@ def proposal_meta(campaign, *, number=None, day=None, addressee=""):
     from thidua.documents.pdf import DocumentMeta
 
     state = campaign.document_format == DocumentFormat.STATE
-    symbol = proposal_symbol(campaign)
-    shown = str(number) if number else BLANK
-    reference = f"Số: {shown}/{symbol}" if state else f"Số {shown}-{symbol}"
+    reference = blocks.printed_reference(campaign.document_format, number, proposal_symbol(campaign), day, blank=BLANK)
     if day:
         place_and_date = f"{campaign.place}, {vn_date(day)}"
     else:

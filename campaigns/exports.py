@@ -37,7 +37,7 @@ def board_workbook(campaign, rows, today):
                 sp.submitted_at,
                 sp.days_late(today),
                 sp.approved_at,
-                document_number(sp.number, "KH", sp.organization) if sp.number else "",
+                document_number(sp.number, "KH", sp.organization, issued_on=sp.issued_on) if sp.number else "",
             ],
         )
     return workbook

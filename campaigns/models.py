@@ -13,7 +13,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 
-from thidua.text import normalize_text_fields, vn_date
+from thidua.documents import blocks
+from thidua.text import normalize_text_fields
 from thidua.uploads import UploadedFileBase
 from thidua.validation import NARRATIVE, TITLE, limited, validate_figure
 from thidua.workflow import StateGuardedModel, TransitionLogBase
@@ -141,8 +142,8 @@ class Campaign(StateGuardedModel):
 
     @property
     def reference(self):
-        """ "215-KH/HU", or "…-KH/HU" while no number is given."""
-        return f"{self.number}-{self.symbol}" if self.number else f"…-{self.symbol}"
+        """ "215-KH/HU" ("05-KH/HU" from 2026, "12/KH-UBND" for the state), or "…-KH/HU" while no number is given."""
+        return blocks.reference(self.document_format, self.number, self.symbol, self.issued_on)
 
     @property
     def dated_reference(self):
@@ -154,16 +155,12 @@ class Campaign(StateGuardedModel):
 
     @property
     def printed_reference(self):
-        # Party documents: "Số 215-KH/HU" (no colon); state documents: "Số: 12/QĐ-UBND".
-        if self.document_format == DocumentFormat.STATE:
-            return f"Số: {self.number or '    '}/{self.symbol}"
-        return f"Số {self.number or '    '}-{self.symbol}"
+        # Party documents: "Số 215-KH/HU" (no colon); state documents: "Số: 12/QĐ-UBND" (thidua/documents/blocks.py).
+        return blocks.printed_reference(self.document_format, self.number, self.symbol, self.issued_on, blank="    ")
 
     @property
     def place_and_date(self):
-        if self.issued_on:
-            return f"{self.place}, {vn_date(self.issued_on)}"
-        return f"{self.place}, ngày    tháng    năm {self.period_start.year}"
+        return blocks.place_and_date(self.place, self.issued_on, year=self.period_start.year, blank="    ")
 
     @property
     def is_frozen(self):

@@ -11,6 +11,7 @@ Synchronous: these documents are 1–5 pages.
 import re
 from dataclasses import dataclass
 
+from thidua.documents import blocks
 from thidua.documents.pdf import DocumentMeta, render_pdf
 from thidua.text import fold, vn_date
 from units.enums import OrgKind, OrgLevel
@@ -121,8 +122,13 @@ _NUMBERED = re.compile(
 )
 
 
-def document_number(number, code, org, document_format=None):
-    """The number as written in the unit's format: "18-KH/ĐU" (Party), "10/KH-UBND" (state).
+def _symbol(code, org_symbol, document_format):
+    return f"{code}-{org_symbol}" if document_format == STATE else f"{code}/{org_symbol}"
+
+
+def document_number(number, code, org, document_format=None, issued_on=None):
+    """The number as written in the unit's format: "18-KH/ĐU" (Party), "10/KH-UBND" (state), padded as the format
+    of the issue date asks ("05-KH/ĐU" from 2026; thidua/documents/blocks.py).
 
     `number` is what the unit typed: just the figure ("18"), the figure and type ("18-KH", the unit's symbol is
     added), or a whole number-symbol in either style ("18-KH/ĐU", "10/KH-UBND"), rewritten to the unit's format.
@@ -132,19 +138,19 @@ def document_number(number, code, org, document_format=None):
     match = _NUMBERED.match((number or "").strip())
     if not match:
         return (number or "").strip()
-    n = match["n"]
     code = (match["code"] or code).upper()
     symbol = (match["symbol"] or "").strip() or unit_symbol(org)
-    return f"{n}/{code}-{symbol}" if document_format == STATE else f"{n}-{code}/{symbol}"
+    return blocks.reference(document_format, match["n"], _symbol(code, symbol, document_format), issued_on)
 
 
-def printed_reference(number, code, org, document_format):
+def printed_reference(number, code, org, document_format, issued_on=None):
     """The reference line: "Số 18-KH/ĐU" (Party, no colon), "Số: 10/KH-UBND" (state)."""
-    if document_format == STATE:
-        written = document_number(number, code, org, STATE) if number else f"{BLANK}/{code}-{unit_symbol(org)}"
-        return f"Số: {written}"
-    written = document_number(number, code, org, PARTY) if number else f"{BLANK}-{code}/{unit_symbol(org)}"
-    return f"Số {written}"
+    if not number:
+        return blocks.printed_reference(
+            document_format, None, _symbol(code, unit_symbol(org), document_format), issued_on, blank=BLANK
+        )
+    written = document_number(number, code, org, document_format, issued_on)
+    return blocks.printed_reference_text(document_format, written, issued_on)
 
 
 def _superior(org):
@@ -172,7 +178,7 @@ def _header(doc, code):
         "document_format": style.document_format,
         "superior_body": _superior(org),
         "issuing_body": org.name.upper(),
-        "printed_reference": printed_reference(doc.number, code, org, style.document_format),
+        "printed_reference": printed_reference(doc.number, code, org, style.document_format, doc.issued_on),
         "place_and_date": f"{place}, {date}",
         "sign_on_behalf": (doc.sign_on_behalf or style.sign_on_behalf).upper(),
         "signer_title": (doc.signer_title or style.signer_title).upper(),

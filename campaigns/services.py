@@ -89,7 +89,7 @@ def launch_campaign(campaign, actor, *, issued_on, number=None, number_note=""):
                 continue
         else:
             raise ValidationError(
-                f"Số {locked.number}-{locked.symbol} đã được dùng trong nhiệm kỳ {locked.term}; "
+                f"Số {locked.reference} đã được dùng trong nhiệm kỳ {locked.term}; "
                 f"số tiếp theo còn trống: {next_number(locked.issuer, locked.symbol, locked.term)}."
             )
         for hook in on_launch_hooks:

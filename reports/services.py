@@ -17,6 +17,7 @@ from django.utils.safestring import mark_safe
 from campaigns.enums import CampaignStatus, ReviewKind
 from campaigns.models import Campaign
 from thidua import outbox
+from thidua.documents import blocks
 from thidua.documents.pdf import DocumentMeta, count_pdf_pages, join_pdfs, render_pdf
 from thidua.text import vn_date
 from units.models import Organization
@@ -231,9 +232,7 @@ DAY_BLANK = "\u00a0" * 7
 def document_meta(report):
     """Header and closing of a review report from the version's own fields (edited by staff)."""
     campaign = report.campaign
-    state = campaign.document_format == "state"
     symbol = report.symbol or "BC/HU"
-    number = str(report.number) if report.number else NUMBER_BLANK
     if report.issued_on:
         date_text = vn_date(report.issued_on)
     else:
@@ -243,7 +242,9 @@ def document_meta(report):
     return DocumentMeta(
         superior_body=campaign.superior_body,
         issuing_body=campaign.issuing_body,
-        printed_reference=f"Số: {number}/{symbol}" if state else f"Số {number}-{symbol}",
+        printed_reference=blocks.printed_reference(
+            campaign.document_format, report.number, symbol, report.issued_on, blank=NUMBER_BLANK
+        ),
         place_and_date=f"{report.place or campaign.place}, {date_text}",
         document_format=campaign.document_format,
         document_type="BÁO CÁO",

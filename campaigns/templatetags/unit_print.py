@@ -25,4 +25,4 @@ def unit_number(doc, code):
     """A unit document's number as it prints ("23-BC" typed → "23-BC/ĐU"; "10/KH-UBND" for a state body), or ""."""
     from campaigns.printing import document_number
 
-    return document_number(doc.number, code, doc.organization) if doc.number else ""
+    return document_number(doc.number, code, doc.organization, issued_on=doc.issued_on) if doc.number else ""

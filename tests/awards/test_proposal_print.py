@@ -110,7 +110,7 @@ def test_state_proposal_prints_in_the_decree_30_format(
     text = pdf_text(response.content, tmp_path)
     for expected in (
         "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-        "Số: 7/TTr-UBND",
+        "Số: 07/TTr-UBND",
         "KT. CHỦ TỊCH",
         "Vì Văn Sơn",
         "Lưu: VT, Văn phòng Ủy ban nhân dân huyện.",

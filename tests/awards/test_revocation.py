@@ -154,7 +154,7 @@ def test_annulment_prints_in_the_issuers_format(issued, staff_user, tmp_path):
     )
     text = pdf_text(printing.render_decision(revoking), tmp_path)
     for expected in (
-        "Số: 7/QĐ-UBND",
+        "Số: 07/QĐ-UBND",
         "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
         "khoản 2 Điều 93 Luật Thi đua, khen thưởng số 06/2022/QH15",
         "Hủy bỏ Quyết định số 12/QĐ-UBND ngày 28/12/2024",
@@ -198,7 +198,7 @@ def test_amend_page_creates_a_draft_and_the_decision_page_issues_it(client, issu
     registry = client.get(reverse("awards:registry")).content.decode()
     assert "Hủy bỏ quyết định khen thưởng từ 10/03/2025" in registry
     history = client.get(reverse("awards:history"), {"key": award.nominee_key}).content.decode()
-    assert "Quyết định 7/QĐ-UBND ngày 10/03/2025" in history and "Kê khai thành tích" in history
+    assert "Quyết định 07/QĐ-UBND ngày 10/03/2025" in history and "Kê khai thành tích" in history
     stats = client.get(reverse("awards:statistics"), {"as_of": "2025-03-09"}).content.decode()
     assert 'id="as-of">09/03/2025' in stats
 

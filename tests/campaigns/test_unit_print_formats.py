@@ -221,7 +221,7 @@ def test_mass_organisation_prints_its_own_superior_not_the_front(subplan, unit, 
     subplan.refresh_from_db()
     flat = " ".join(_text(printing.subplan_pdf(subplan), tmp_path).split())
     assert "MẶT TRẬN" not in flat and "HỘI NÔNG DÂN HUYỆN THỬ" in flat and NATION in flat
-    assert "Số: 9/KH-HND" in flat and "TM. BAN THƯỜNG VỤ" in flat
+    assert "Số: 09/KH-HND" in flat and "TM. BAN THƯỜNG VỤ" in flat
 
 
 def test_detail_pages_show_the_number_as_it_prints(client, report, subplan, unit_head):

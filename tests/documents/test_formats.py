@@ -8,7 +8,7 @@ import pytest
 from django.conf import settings
 from django.template import Context, Template
 
-from thidua.documents import formats
+from thidua.documents import blocks, formats
 from thidua.documents.formats import format_for
 from thidua.documents.models import FormatSetting
 from thidua.documents.pdf import DocumentMeta, render_html
@@ -59,7 +59,7 @@ def test_unknown_kind_is_refused():
         ("party", datetime.date(2026, 6, 1), 5, "NQ/ĐU", "Số 05-NQ/ĐU"),
         ("party", datetime.date(2026, 6, 1), 12, "KH/HU", "Số 12-KH/HU"),
         ("state", datetime.date(2026, 6, 1), 12, "QĐ-UBND", "Số: 12/QĐ-UBND"),
-        ("state", datetime.date(2020, 6, 1), 3, "QĐ-UBND", "Số: 3/QĐ-UBND"),
+        ("state", datetime.date(2020, 6, 1), 3, "QĐ-UBND", "Số: 03/QĐ-UBND"),  # NĐ 30 pads numbers below 10
     ],
 )
 def test_number_printing_per_format(kind, day, number, symbol, printed):
@@ -69,6 +69,42 @@ def test_number_printing_per_format(kind, day, number, symbol, printed):
 def test_a_document_without_number_leaves_room_to_write_it():
     assert format_for("party", datetime.date(2019, 1, 1)).printed_reference(None, "KH/HU") == "Số     -KH/HU"
     assert format_for("state", datetime.date(2021, 1, 1)).printed_reference(None, "QĐ-UBND") == "Số:     /QĐ-UBND"
+
+
+@pytest.mark.parametrize(
+    ("kind", "day", "text", "printed"),
+    [
+        ("party", datetime.date(2019, 10, 25), "TM. BAN THƯỜNG VỤ", "T/M BAN THƯỜNG VỤ"),
+        ("party", datetime.date(2019, 10, 25), "KT. BÍ THƯ", "K/T BÍ THƯ"),
+        ("state", datetime.date(2026, 6, 1), "T/M ỦY BAN NHÂN DÂN", "TM. ỦY BAN NHÂN DÂN"),
+        ("state", datetime.date(2026, 6, 1), "K/T CHỦ TỊCH", "KT. CHỦ TỊCH"),
+        ("state", datetime.date(2026, 6, 1), "KT. CHỦ TỊCH", "KT. CHỦ TỊCH"),
+        ("party", datetime.date(2026, 6, 1), "BÍ THƯ", "BÍ THƯ"),
+    ],
+)
+def test_the_signing_authority_uses_the_formats_abbreviations(kind, day, text, printed):
+    assert blocks.authority(kind, text, day) == printed
+
+
+def test_place_and_date_line():
+    assert blocks.place_and_date("Mai Sơn", datetime.date(2019, 10, 5)) == "Mai Sơn, ngày 05 tháng 10 năm 2019"
+    assert blocks.place_and_date("Mai Sơn", None, year=2026, blank=" ") == "Mai Sơn, ngày tháng năm 2026"
+
+
+def test_recipients_end_with_the_formats_archive_line():
+    hd05 = format_for("party", datetime.date(2026, 6, 1))
+    nd30 = format_for("state", datetime.date(2026, 6, 1))
+    assert blocks.recipients(hd05, ["- Ban Thường vụ Tỉnh ủy,"]) == ["Ban Thường vụ Tỉnh ủy,", "Lưu."]
+    assert blocks.recipients(nd30, ["UBND tỉnh;"], office="TĐKT") == ["UBND tỉnh;", "Lưu: VT, TĐKT."]
+    assert blocks.recipients(hd05, ["Như trên,", "Lưu Văn phòng."]) == ["Như trên,", "Lưu Văn phòng."]
+    assert blocks.recipients(hd05, []) == []
+
+
+def test_the_2026_party_format_spells_uy_the_new_way():
+    hd05 = format_for("party", datetime.date(2026, 6, 1))
+    hd36 = format_for("party", datetime.date(2019, 6, 1))
+    assert blocks.committee_spelling(hd05, "ĐẢNG UỶ XÃ CHIỀNG MUNG") == "ĐẢNG ỦY XÃ CHIỀNG MUNG"
+    assert blocks.committee_spelling(hd36, "ĐẢNG UỶ XÃ CHIỀNG MUNG") == "ĐẢNG UỶ XÃ CHIỀNG MUNG"  # as typed
 
 
 def test_conventions_differ_by_format():
@@ -121,3 +157,28 @@ def test_the_print_reads_its_margins_from_the_format(day, top, left):
     assert top * MM <= first["top"] <= top * MM + 6  # the first header line sits on the top margin
     # The paragraph starts one first-line indent (10 mm) right of the left margin.
     assert paragraph["x0"] == pytest.approx((left + rules.first_line_indent_mm) * MM, abs=1)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("issued_on", "key", "printed", "left"),
+    [
+        (datetime.date(2019, 10, 25), "party-hd36-2018", "Số 5-KH/HU", 35),  # a 2019 plan prints as issued then
+        (None, "party-hd05-2026", "Số 05-KH/HU", 30),  # a plan issued today: today's format
+    ],
+)
+def test_a_plan_prints_in_the_format_of_its_issue_date(issued_on, key, printed, left):
+    from django.utils import timezone
+
+    from tests.factories import CampaignFactory
+
+    day = issued_on or timezone.localdate()
+    campaign = CampaignFactory(number=5, symbol="KH/HU", issued_on=day, period_start=day, period_end=day)
+    meta = DocumentMeta.for_campaign(campaign)
+    assert (meta.format_rules.key, campaign.printed_reference, meta.printed_reference) == (key, printed, printed)
+    html = PAGE.render(Context({"doc": meta, "STATIC_URL": settings.STATIC_URL}))
+    with pdfplumber.open(io.BytesIO(render_html(html))) as document:
+        text = document.pages[0].extract_text()
+        words = document.pages[0].extract_words()
+    assert printed in text
+    assert min(w["x0"] for w in words) == pytest.approx(left * MM, abs=2)  # the header's left column

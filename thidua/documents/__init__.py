@@ -27,6 +27,16 @@ Modules (import them directly; this file imports nothing so the app registry sta
     while there is no number), ``reference(number, symbol)`` → "215-KH/HU", ``number_text(number)`` → "05",
     ``css_variables()`` → the ``:root { --doc-…: … }`` rule the print base template emits.
 
+``thidua.documents.blocks`` — the parts every document prints, said once (take a kind + issue date, or a FormatRules)
+    ``printed_reference(kind, number, symbol, issued_on=None, *, blank=…)`` → "Số 1-KH/HU" / "Số 05-NQ/ĐU" /
+    "Số: 12/QĐ-UBND"; ``reference(kind, number, symbol, issued_on)`` → "215-KH/HU" (titles, lists, citations);
+    ``printed_reference_text(kind, text)`` → "Số " / "Số: " + a reference already written out;
+    ``place_and_date(place, issued_on, *, year=None, blank=…)`` → "Mai Sơn, ngày 25 tháng 10 năm 2019";
+    ``authority(kind, "TM. BAN THƯỜNG VỤ")`` → "T/M BAN THƯỜNG VỤ" in a Party format (T/M, K/T, T/L, T/U ↔ TM., KT.,
+    TL., TUQ.); ``committee_spelling(kind, text)`` ("ĐẢNG UỶ" → "ĐẢNG ỦY" in the 2026 Party format);
+    ``recipients(kind, lines, *, office="")`` → Nơi nhận ending with the format's "Lưu …" line.
+    ``DocumentMeta`` applies authority, committee_spelling and recipients to its fields when it is built.
+
 ``thidua.documents.pdf`` — the renderer (moved from reports/pdf.py)
     ``render_pdf(template_name, context, *, fetcher=None, on_page=None) -> bytes``: renders a Django template to
     HTML and the HTML to PDF with WeasyPrint. Call it in a Celery task for anything longer than a few pages

@@ -68,7 +68,7 @@ class FormatRules:
     deputy: str = "K/T"  # ký thay: "K/T" / "KT."
     by_order: str = "T/L"  # thừa lệnh: "T/L" / "TL."
     authorised: str = "T/U"  # thừa ủy quyền: "T/U" / "TUQ."
-    committee_spelling: str = "ỦY"  # how "ủy" prints in capitals: "ĐẢNG ỦY" (2026) or the older "ĐẢNG UỶ"
+    committee_spelling: str = ""  # "ỦY": "ĐẢNG UỶ" prints "ĐẢNG ỦY" (2026); "UỶ" the reverse; "": as typed
     archive_recipient: str = "Lưu Văn phòng"  # the last line of Nơi nhận
     numbering_period: str = "term"  # "term" (Party: numbers restart each nhiệm kỳ) or "year" (state)
     unverified: tuple = field(default=(), compare=False)  # settings not checked against the published text
@@ -94,6 +94,11 @@ class FormatRules:
         """ "Số 215-KH/HU" (Party), "Số 05-NQ/ĐU" (Party 2026), "Số: 12/QĐ-UBND" (state); a blank to fill by hand
         while the document has no number."""
         return self.reference_pattern.format(number=self.number_text(number) or blank, symbol=symbol)
+
+    @property
+    def reference_prefix(self):
+        """ "Số " (Party) / "Số: " (state): what precedes the number."""
+        return self.reference_pattern.split("{number}")[0]
 
     def reference(self, number, symbol):
         """The reference without "Số": "215-KH/HU", "12/QĐ-UBND"."""
@@ -140,7 +145,7 @@ PARTY_HD36 = FormatRules(
     name="Thể thức văn bản của Đảng (HD 36-HD/VPTW)",
     legal_basis="Quy định 66-QĐ/TW ngày 06/02/2017; Hướng dẫn 36-HD/VPTW ngày 03/4/2018 của Văn phòng Trung ương",
     valid_from=date(2018, 4, 3),
-    committee_spelling="UỶ",
+    committee_spelling="",
     unverified=("committee_spelling", "archive_recipient"),
 )
 
@@ -187,6 +192,7 @@ STATE_ND30 = FormatRules(
     recipients_label_pt=12,
     recipients_pt=11,
     reference_pattern="Số: {number}/{symbol}",
+    number_zero_pad=2,  # NĐ 30/2020 Phụ lục I, II.3.c: numbers below 10 take a leading zero
     on_behalf="TM.",
     deputy="KT.",
     by_order="TL.",

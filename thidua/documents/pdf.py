@@ -24,6 +24,7 @@ from django.template.loader import render_to_string
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
+from . import blocks
 from .formats import FormatRules, format_for
 
 # WeasyPrint logs every layout step at INFO: keep workers' logs readable.
@@ -107,6 +108,12 @@ class DocumentMeta:
             self.format_rules = format_for(self.document_format, self.issued_on)
         else:
             self.document_format = self.format_rules.kind
+        # The blocks in the format's own conventions (thidua/documents/blocks.py).
+        rules = self.format_rules
+        self.sign_on_behalf = blocks.authority(rules, self.sign_on_behalf)
+        self.issuing_body = blocks.committee_spelling(rules, self.issuing_body)
+        self.superior_body = blocks.committee_spelling(rules, self.superior_body)
+        self.recipients = blocks.recipients(rules, self.recipients)
 
     @classmethod
     def for_campaign(cls, campaign, **overrides):
