@@ -26,6 +26,12 @@ def _text(pdf_bytes, tmp_path, name="doc.pdf"):
     return subprocess.run(["pdftotext", "-layout", str(path), "-"], check=True, capture_output=True, text=True).stdout
 
 
+def _raw(pdf_bytes):
+    """Text in content order: the header's left block (issuer, number) comes whole, before the right one."""
+    result = subprocess.run(["pdftotext", "-raw", "-", "-"], input=pdf_bytes, check=True, capture_output=True)
+    return " ".join(result.stdout.decode("utf-8").split())
+
+
 def _lines(text):
     return [line.strip() for chunk in text.splitlines() for line in chunk.split("   ") if line.strip()]
 
@@ -123,9 +129,8 @@ def test_peoples_committee_subplan_prints_in_the_state_format(client, subplan, u
     assert response.status_code == 200
     layout = _text(response.content, tmp_path)
     lines = _lines(layout)
-    flat = " ".join(layout.split())
     assert NATION in lines[:3] and MOTTO in lines[:6]
-    assert "Số: 10/KH-UBND" in lines and flat.startswith("ỦY BAN NHÂN DÂN HUYỆN")
+    assert "Số: 10/KH-UBND" in lines and _raw(response.content).startswith("ỦY BAN NHÂN DÂN HUYỆN THỬ")
     assert PARTY_LINE not in layout and issuer.printed_header not in layout and "*" not in lines
     assert "TM. ỦY BAN NHÂN DÂN" in lines and "CHỦ TỊCH" in lines
     assert "THỦ TRƯỞNG" not in layout and "BÍ THƯ" not in layout
@@ -182,8 +187,9 @@ def test_agency_under_the_peoples_committee_prints_it_above(subplan, unit, issue
     fill(subplan, unit_head)
     SubPlan.objects.filter(pk=subplan.pk).update(number="12")
     subplan.refresh_from_db()
-    layout = _text(printing.subplan_pdf(subplan), tmp_path)
-    assert layout.strip().startswith("ỦY BAN NHÂN DÂN HUYỆN")
+    pdf = printing.subplan_pdf(subplan)
+    layout = _text(pdf, tmp_path)
+    assert _raw(pdf).startswith("ỦY BAN NHÂN DÂN HUYỆN")
     assert "TRUNG TÂM Y TẾ HUYỆN THỬ" in " ".join(layout.split()).split(NATION)[-1] or "TRUNG TÂM Y TẾ" in layout
     assert "Số: 12/KH-TTYT" in layout and "TM. ỦY BAN NHÂN DÂN" not in layout
 
@@ -219,7 +225,7 @@ def test_mass_organisation_prints_its_own_superior_not_the_front(subplan, unit, 
     fill(subplan, unit_head)
     SubPlan.objects.filter(pk=subplan.pk).update(number="9")
     subplan.refresh_from_db()
-    flat = " ".join(_text(printing.subplan_pdf(subplan), tmp_path).split())
+    flat = _raw(printing.subplan_pdf(subplan))
     assert "MẶT TRẬN" not in flat and "HỘI NÔNG DÂN HUYỆN THỬ" in flat and NATION in flat
     assert "Số: 09/KH-HND" in flat and "TM. BAN THƯỜNG VỤ" in flat
 

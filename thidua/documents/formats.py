@@ -182,6 +182,10 @@ STATE_ND30 = FormatRules(
     name="Thể thức văn bản hành chính (NĐ 30/2020/NĐ-CP)",
     legal_basis="Nghị định 30/2020/NĐ-CP ngày 05/3/2020 về công tác văn thư, Phụ lục I",
     valid_from=date(2020, 3, 5),
+    # The national name (13pt bold, about 95 mm) needs a wider right column than the Party line: 33/67 keeps it
+    # inside the right margin and at least 6 mm from the issuer block (tests/test_print_layout.py).
+    header_left_pct=33,
+    header_right_pct=67,
     superior_pt=13,
     issuing_pt=13,
     headline_pt=13,

@@ -43,3 +43,36 @@ def vn_date(value):
 def plain(value):
     """Text without our markup (for places that show no emphasis)."""
     return (value or "").replace("*", "")
+
+
+_ARTICLE = re.compile(r"^(Điều\s+\d+[a-zđ]?\.)\s*")
+
+
+@register.filter
+def article(value):
+    """A decision's article with its number in bold: «**Điều 1.** Tặng Giấy khen …» (the rest escaped)."""
+    text = str(value or "")
+    match = _ARTICLE.match(text)
+    if not match:
+        return mark_safe(_inline(text))
+    return mark_safe(f"<strong>{conditional_escape(match.group(1))}</strong> {_inline(text[match.end() :])}")
+
+
+_COMMITTEE = re.compile(r" (?=(?:HUYỆN|TỈNH|THÀNH|QUẬN|THỊ|ĐẢNG) ỦY\b)")
+_PLACE = re.compile(r" (?=(?:HUYỆN|TỈNH|THÀNH PHỐ|QUẬN|THỊ XÃ|THỊ TRẤN|XÃ|PHƯỜNG) )")
+HEADER_LINE_CHARS = 24  # capitals that fit on one line of the header's left column at 13-14pt bold
+
+
+@register.filter
+def header_lines(value):
+    """A body's name in the header broken where a reader would break it when it is too long for one line:
+    «BAN TUYÊN GIÁO / HUYỆN ỦY MAI SƠN», «ỦY BAN NHÂN DÂN / HUYỆN MAI SƠN» (not «… HUYỆN / ỦY MAI SƠN»)."""
+    text = " ".join(str(value or "").split())
+    if len(text) <= HEADER_LINE_CHARS:
+        return [text]
+    for pattern in (_COMMITTEE, _PLACE):
+        cuts = [m.start() for m in pattern.finditer(text)]
+        if cuts:
+            cut = cuts[0] if pattern is _COMMITTEE else cuts[-1]
+            return [text[:cut], text[cut + 1 :]]
+    return [text]
