@@ -2,7 +2,6 @@
 
 import re
 
-from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from campaigns.models import DocumentFormat
@@ -224,22 +223,20 @@ def render_certificate(award):
 
 
 def print_decision(decision_id):
-    """Store the decision's PDF and every certificate not yet printed (idempotent)."""
+    """Store the decision's PDF and every certificate not yet printed (idempotent). Each is an issued document
+    (thidua/documents): a stored version with its verification code and QR code on page 1."""
+    from thidua.documents.issued import print_issued
+
     decision = Decision.objects.select_related("campaign", "issuer").get(pk=decision_id)
     if not decision.pdf:
-        name = f"qd-{decision.pk}.pdf"
-        stored = decision.pdf.storage.save(f"awards/decisions/{name}", ContentFile(render_decision(decision)))
-        Decision.objects.filter(pk=decision.pk).update(pdf=stored)
+        print_issued(decision, "decision", actor=decision.issued_by)
     printed = 0
     for award in Award.objects.filter(decision=decision, certificate="").select_related(
         "award_type", "decision", "decision__campaign", "decision__issuer"
     ):
         if not award.certificate_title:
             continue  # no certificate for this award type from this issuer
-        stored = award.certificate.storage.save(
-            f"awards/certificates/gk-{award.pk}.pdf", ContentFile(render_certificate(award))
-        )
-        Award.objects.filter(pk=award.pk, certificate="").update(certificate=stored)
+        print_issued(award, "certificate", actor=decision.issued_by)
         printed += 1
     return printed
 

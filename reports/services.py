@@ -18,6 +18,7 @@ from campaigns.enums import CampaignStatus, ReviewKind
 from campaigns.models import Campaign
 from thidua import outbox
 from thidua.documents import blocks
+from thidua.documents.issued import document_for, store_rendered, verifying
 from thidua.documents.pdf import DocumentMeta, count_pdf_pages, join_pdfs, render_pdf
 from thidua.text import vn_date
 from units.models import Organization
@@ -393,7 +394,12 @@ def build_review_report(report_id):
             snapshot = gather_review_data(report.campaign_id, report.kind, as_of=report.data_as_of)
             sections = default_sections(snapshot)
         _progress(report_id, 30, "Đang dựng bản in PDF")
-        pdf = render_review_pdf(report, snapshot, sections)
+        issued = document_for(report, "review") if report.is_final else None
+        if issued is not None:  # the issued version carries its verification code and QR code on page 1
+            with verifying(issued):
+                pdf = render_review_pdf(report, snapshot, sections)
+        else:
+            pdf = render_review_pdf(report, snapshot, sections)
         _progress(report_id, 80, "Đang lập phụ lục Excel")
         xlsx = build_xlsx(snapshot)
         _progress(report_id, 90, "Đang lưu")
@@ -431,6 +437,8 @@ def _store(report_id, snapshot, sections, pdf, xlsx):
             report.status, report.progress, report.progress_note = ReviewStatus.DONE, 100, ""
             report.is_current, report.finished_at = not newer_is_current, timezone.now()
             report.save(write_state=True)
+            if report.is_final:
+                store_rendered(document_for(report, "review"), pdf, stored_name=names["pdf"], actor=report.requested_by)
     except BaseException:
         _remove_quietly(written)
         raise

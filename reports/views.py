@@ -44,6 +44,11 @@ def pdf_response(pdf_bytes, filename, inline=True):
 def campaign_plan_pdf(request, pk):
     """The plan as issued, in the official format. Synchronous: it is 1–4 pages."""
     campaign = campaign_document(get_campaign_for(request.user, pk).pk)
+    if campaign.status != "draft":  # issued: the stored print, with its verification code (made on first download)
+        from thidua.documents.issued import stored_pdf
+
+        pdf = stored_pdf(campaign, "plan", actor=request.user)
+        return pdf_response(pdf, f"ke-hoach-{campaign.number or campaign.pk}-{campaign.symbol.replace('/', '-')}.pdf")
     pdf = render_pdf(
         "reports/print/campaign_plan.html",
         {

@@ -213,6 +213,10 @@ EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Thi đua <thidua@localhost>")
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
+# Issued documents (thidua/documents): uploads to the public verification page per address and hour; the key that
+# encrypts the organisation's PKCS#12 and its passphrase (default: derived from SECRET_KEY).
+VERIFY_UPLOADS_PER_HOUR = env.int("VERIFY_UPLOADS_PER_HOUR", default=20)
+DOCUMENT_SIGNING_KEY = env.str("DOCUMENT_SIGNING_KEY", default="")
 
 # Celery: without a broker, tasks run eagerly in-process (first run, no Redis).
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="")

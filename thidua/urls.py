@@ -20,6 +20,7 @@ urlpatterns = [
     path("bao-cao/", include("reports.urls")),
     path("khen-thuong/", include("awards.urls")),
     path("dang-ky-thi-dua/", include("registrations.urls")),
+    path("", include("thidua.documents.urls")),
     path("admin/", admin.site.urls),
     path("health/", health, name="health"),
 ]

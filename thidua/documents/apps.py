@@ -5,3 +5,9 @@ class DocumentsConfig(AppConfig):
     name = "thidua.documents"
     label = "documents"
     verbose_name = "Văn bản chính thức"
+
+    def ready(self):
+        from django.utils.module_loading import autodiscover_modules
+
+        # Each app says which documents it issues (thidua/documents/issued.py: register(Source(...))).
+        autodiscover_modules("issued_documents")

@@ -6,6 +6,15 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from . import formats
+from .issued_models import (  # noqa: F401  (issued documents, versions, trust: thidua/documents/issued_models.py)
+    CompareAttempt,
+    DocumentKind,
+    DocumentVersion,
+    IssuedDocument,
+    SigningIdentity,
+    TrustedRoot,
+    VersionReason,
+)
 
 
 class FormatSetting(models.Model):

@@ -39,3 +39,7 @@ class Command(BaseCommand):
 import awards.demo  # noqa: E402  (commendation: nominations through every state to a decision)
 
 DEMO_STEPS.append(awards.demo.load)
+
+import thidua.documents.demo  # noqa: E402  (last: reprint the issued documents stored before codes existed)
+
+DEMO_STEPS.append(thidua.documents.demo.load)
