@@ -160,7 +160,7 @@ def test_only_the_issuers_staff_reach_the_document_and_upload_is_post_only(
 
 
 def test_the_organisations_certificate_signs_a_copy_that_verifies(client, staff_user, issuer, issued_plan, ca):
-    from thidua.documents.admin import SigningIdentityForm
+    from thidua.documents.issued_admin import SigningIdentityForm
     from thidua.documents.models import SigningIdentity
 
     document, _pdf = issued_plan
