@@ -197,3 +197,29 @@ def registered_for_nomination(organizations, year):
         .order_by("registration__status", "registration__organization__path", "order", "id")
     )
     return collectives, people
+
+
+def campaigns_to_register(user):
+    """[(campaign, organization)]: running campaigns the user's units take part in without a registration yet
+    (the unit may open its own before staff ask). A fixed number of queries."""
+    from campaigns.models import Campaign
+
+    if not user.is_authenticated:
+        return []
+    org_ids = organization_ids_for(user)
+    if not org_ids:
+        return []
+    running = {"campaign__status": CampaignStatus.LAUNCHED}
+    pairs = set(
+        Assignment.organizations.through.objects.filter(
+            organization_id__in=org_ids, assignment__campaign__status=CampaignStatus.LAUNCHED
+        ).values_list("assignment__campaign_id", "organization_id")
+    )
+    pairs |= set(
+        SubPlan.objects.filter(organization_id__in=org_ids, **running).values_list("campaign_id", "organization_id")
+    )
+    pairs -= set(Registration.objects.filter(organization_id__in=org_ids).values_list("campaign_id", "organization_id"))
+    campaigns = Campaign.objects.in_bulk({c for c, _o in pairs})
+    orgs = Organization.objects.in_bulk({o for _c, o in pairs})
+    pairs = [(campaigns[c], orgs[o]) for c, o in pairs if campaigns[c].issuer_id != o]
+    return sorted(pairs, key=lambda p: (-p[0].period_start.toordinal(), p[1].path))[:50]

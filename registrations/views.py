@@ -47,6 +47,7 @@ def index(request):
         "registrations/index.html",
         {
             "mine": selectors.my_registrations(request.user)[:100],
+            "to_register": selectors.campaigns_to_register(request.user),
             "years": selectors.years_reviewed_by(request.user),
             "campaigns": reviewed.select_related("issuer").order_by("-period_start", "-id")[:50],
             "queue": selectors.registration_queue(request.user)[:100],

@@ -149,3 +149,17 @@ def test_a_unit_opens_its_own_registration_once(launched_campaign, unit, unit_he
     assert services.start_registration(launched_campaign, unit, unit_head) == first
     with pytest.raises(PermissionDenied):
         services.start_registration(launched_campaign, unit, other_head)
+
+
+def test_unit_opens_its_registration_from_the_list(client, launched_campaign, unit, unit_head, other_head):
+    client.force_login(unit_head)
+    page = client.get("/dang-ky-thi-dua/").content.decode()
+    assert "Lập bản đăng ký" in page and launched_campaign.dated_reference in page
+    url = f"/dang-ky-thi-dua/phong-trao/{launched_campaign.pk}/lap/"
+    client.force_login(other_head)
+    assert client.post(url, {"organization": unit.pk}).status_code == 404  # not their unit
+    client.force_login(unit_head)
+    response = client.post(url, {"organization": unit.pk})
+    registration = Registration.objects.get(campaign=launched_campaign, organization=unit)
+    assert response.status_code == 302 and response["Location"] == registration.get_absolute_url()
+    assert "Lập bản đăng ký" not in client.get("/dang-ky-thi-dua/").content.decode()
