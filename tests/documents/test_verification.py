@@ -174,3 +174,15 @@ def test_the_compare_form_needs_its_csrf_token(plan):
         {"file": SimpleUploadedFile("a.pdf", pdf, "application/pdf"), "csrfmiddlewaretoken": token},
     )
     assert response.status_code == 200 and "Trùng khớp" in response.content.decode()
+
+
+def test_only_the_issuers_staff_see_the_link_to_versions_and_signing(plan, launched_campaign, staff_user, unit_head):
+    document, _pdf = plan
+    client = Client()
+    client.force_login(staff_user)
+    page = client.get(f"/phong-trao/{launched_campaign.pk}/").content.decode()
+    assert f"/van-ban/{document.pk}/" in page
+    client.force_login(unit_head)  # takes part in the plan, does not issue it
+    response = client.get(f"/phong-trao/{launched_campaign.pk}/")
+    assert response.status_code == 200 and f"/van-ban/{document.pk}/" not in response.content.decode()
+    assert client.get(f"/van-ban/{document.pk}/").status_code == 404

@@ -61,4 +61,10 @@ Modules (import them directly; this file imports nothing so the app registry sta
     User text reaches templates as plain strings (autoescaped); ``{% load doc %}`` filters allow *italic* only.
 
 ``thidua.documents.models`` — ``FormatSetting`` (editable overrides of format settings, admin "Thể thức văn bản").
+
+``thidua.documents.issued`` — issued documents as stored versions (``IssuedDocument``, ``DocumentVersion`` in
+    ``issued_models.py``): apps ``register(Source(...))`` in their ``issued_documents.py``; ``print_issued(obj, kind)``,
+    ``stored_pdf(obj, kind)``, ``reprint(document, run)``, ``verifying(document)`` (the code and QR code in the
+    footer of page 1), ``compare_copy``, ``record_signed_original``. ``signatures.py`` verifies signed PDFs (pyHanko)
+    against ``TrustedRoot``; ``signing.py`` signs copies with the organisation's ``SigningIdentity``.
 """
