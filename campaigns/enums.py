@@ -1,10 +1,13 @@
 from django.db import models
 
+from thidua.choices import StateChoices, nonmember
 
-class CampaignStatus(models.TextChoices):
+
+class CampaignStatus(StateChoices):
     DRAFT = "draft", "Dự thảo"
     LAUNCHED = "launched", "Đã phát động"
     CLOSED = "closed", "Đã kết thúc"
+    BADGES = nonmember({"draft": "secondary", "launched": "success", "closed": "dark"})
 
 
 class LegalBasisKind(models.TextChoices):
@@ -30,13 +33,14 @@ class MilestoneKind(models.TextChoices):
     OTHER = "other", "Mốc khác"
 
 
-class DocumentStatus(models.TextChoices):
-    """States of every reviewable document of a unit (sub-plans, progress reports)."""
+class DocumentStatus(StateChoices):
+    """States of every reviewable document of a unit (every kind of `campaigns.unitdocs`)."""
 
     DRAFT = "draft", "Đang soạn"
     SUBMITTED = "submitted", "Đã nộp, chờ duyệt"
     RETURNED = "returned", "Bị trả lại"
     APPROVED = "approved", "Đã duyệt"
+    BADGES = nonmember({"draft": "secondary", "submitted": "primary", "returned": "warning", "approved": "success"})
 
 
 EDITABLE_STATES = (DocumentStatus.DRAFT, DocumentStatus.RETURNED)

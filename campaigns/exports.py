@@ -14,16 +14,21 @@ HEADERS = [
     "Nộp gần nhất",
     "Số ngày trễ",
     "Duyệt lúc",
-    "Số, ký hiệu kế hoạch của đơn vị",
+    "Số, ký hiệu {noun} của đơn vị",
 ]
 
 
-def board_workbook(campaign, rows, today):
+def board_workbook(kind, campaign, variant, rows, today):
+    """The board of one kind of unit document (one variant: interim or final reports) as xlsx."""
     workbook = xlsx.workbook()
-    sheet = xlsx.sheet(workbook, "Kế hoạch của đơn vị", widths=(None, 48, None, 20), title_rows="2:2", freeze=False)
-    title = f"Tình hình xây dựng kế hoạch thực hiện Kế hoạch số {campaign.dated_reference} (đến ngày {today:%d/%m/%Y})"
+    sheet = xlsx.sheet(
+        workbook, kind.label("plural", variant)[:31], widths=(None, 48, None, 20), title_rows="2:2", freeze=False
+    )
+    title = (
+        f"{kind.label('board', variant)} thực hiện Kế hoạch số {campaign.dated_reference} (đến ngày {today:%d/%m/%Y})"
+    )
     xlsx.append(sheet, [title], bold=True)
-    xlsx.append(sheet, HEADERS, bold=True)
+    xlsx.append(sheet, [h.format(noun=kind.label("noun", variant)) for h in HEADERS], bold=True)
     for number, sp in enumerate(rows.iterator(chunk_size=1000), 1):
         xlsx.append(
             sheet,
@@ -37,7 +42,7 @@ def board_workbook(campaign, rows, today):
                 sp.submitted_at,
                 sp.days_late(today),
                 sp.approved_at,
-                document_number(sp.number, "KH", sp.organization, issued_on=sp.issued_on) if sp.number else "",
+                document_number(sp.number, kind.labels["code"], sp.organization, issued_on=sp.issued_on) if sp.number else "",
             ],
         )
     return workbook

@@ -104,16 +104,13 @@ def _unit_placeholders(form, org, code):
     form.fields["sign_on_behalf"].help_text = "Để trống: in theo loại tổ chức của đơn vị."
 
 
-class SubPlanForm(forms.Form):
-    """Header fields plus, per content area, a measures box and rows of targets (field names carry the area id)."""
+class UnitDocumentForm(forms.Form):
+    """Base of the edit form of every kind of unit document (`campaigns.unitdocs`): the version the page showed,
+    the number/place/date and signature lines, filled from the document; `header()` gives the model's fields
+    named in HEADER, `parts()` what the kind's `save_parts` writes."""
 
     version = forms.IntegerField(widget=forms.HiddenInput)
-    number = forms.CharField(
-        label="Số, ký hiệu",
-        max_length=64,
-        required=False,
-        widget=forms.TextInput(attrs={"placeholder": "ví dụ 45-KH/ĐU"}),
-    )
+    number = forms.CharField(label="Số, ký hiệu", max_length=64, required=False)
     issued_on = forms.DateField(
         label="Ngày ban hành",
         required=False,
@@ -121,14 +118,39 @@ class SubPlanForm(forms.Form):
         widget=forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"}),
     )
     place = forms.CharField(label="Địa danh", max_length=64, required=False)
+    sign_on_behalf = forms.CharField(label="Thẩm quyền ký (T/M, TM., KT.)", max_length=128, required=False)
+    signer_title = forms.CharField(label="Chức vụ người ký", max_length=128, required=False)
+    signer_name = forms.CharField(label="Họ tên người ký", max_length=128, required=False)
+
+    HEADER = ("number", "issued_on", "place", "sign_on_behalf", "signer_title", "signer_name")
+    CODE = ""  # the document type's code in numbers (KH, BC): placeholders in the unit's format
+
+    def __init__(self, data=None, *, doc, **kwargs):
+        self.doc = doc
+        if data is None:
+            kwargs.setdefault("initial", {name: getattr(doc, name) for name in self.HEADER})
+            kwargs["initial"]["version"] = doc.version
+        super().__init__(data, **kwargs)
+        _unit_placeholders(self, doc.organization, self.CODE)
+
+    def header(self):
+        return {
+            name: self.cleaned_data.get(name) if name == "issued_on" else (self.cleaned_data.get(name) or "")
+            for name in self.HEADER
+        }
+
+    def parts(self):
+        return {}
+
+
+class SubPlanForm(UnitDocumentForm):
+    """Header fields plus, per content area, a measures box and rows of targets (field names carry the area id)."""
+
     title = forms.CharField(label="Trích yếu", required=False, widget=forms.Textarea(attrs={"rows": 2}))
     introduction = forms.CharField(label="Mục đích, yêu cầu", required=False, widget=forms.Textarea(attrs={"rows": 3}))
     further_content = forms.CharField(
         label="Nội dung khác, tổ chức thực hiện", required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
-    sign_on_behalf = forms.CharField(label="Thẩm quyền ký (T/M, TM., KT.)", max_length=128, required=False)
-    signer_title = forms.CharField(label="Chức vụ người ký", max_length=128, required=False)
-    signer_name = forms.CharField(label="Họ tên người ký", max_length=128, required=False)
 
     HEADER = (
         "number",
@@ -141,14 +163,14 @@ class SubPlanForm(forms.Form):
         "signer_title",
         "signer_name",
     )
+    CODE = "KH"
 
-    def __init__(self, *args, subplan, areas, items, **kwargs):
-        self.subplan, self.areas = subplan, areas
-        if not args and "data" not in kwargs:
-            kwargs.setdefault("initial", {name: getattr(subplan, name) for name in self.HEADER})
-            kwargs["initial"]["version"] = subplan.version
-        super().__init__(*args, **kwargs)
-        _unit_placeholders(self, subplan.organization, "KH")
+    def __init__(self, data=None, *, doc, **kwargs):
+        from .models import SubPlanItem
+
+        super().__init__(data, doc=doc, **kwargs)
+        self.areas = areas = list(doc.campaign.content_areas.order_by("order", "id"))
+        items = {i.content_area_id: i for i in SubPlanItem.objects.filter(subplan=doc).prefetch_related("targets")}
         self.sections = []
         for area in areas:
             item = items.get(area.pk)
@@ -227,11 +249,8 @@ class SubPlanForm(forms.Form):
             self.cleaned_sections[section["area"].pk] = (cleaned.get(section["measures"], ""), rows)
         return cleaned
 
-    def header(self):
-        return {
-            name: self.cleaned_data.get(name) if name == "issued_on" else (self.cleaned_data.get(name) or "")
-            for name in self.HEADER
-        }
+    def parts(self):
+        return {"sections": self.cleaned_sections}
 
 
 def _figure(value):
@@ -322,23 +341,15 @@ class ObligationForm(forms.Form):
 # --- Progress reports ----------------------------------------------------------------------------------
 
 
-class ProgressReportForm(forms.Form):
+class ProgressReportForm(UnitDocumentForm):
     """Header, narrative per content area, achieved figure per target of the approved sub-plan, proposals list."""
 
-    version = forms.IntegerField(widget=forms.HiddenInput)
-    number = forms.CharField(
-        label="Số, ký hiệu",
-        max_length=64,
-        required=False,
-        widget=forms.TextInput(attrs={"placeholder": "ví dụ 30-BC/ĐU"}),
-    )
     issued_on = forms.DateField(
         label="Ngày báo cáo",
         required=False,
         error_messages=DATE_ERRORS,
         widget=forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"}),
     )
-    place = forms.CharField(label="Địa danh", max_length=64, required=False)
     summary = forms.CharField(
         label="Công tác lãnh đạo, chỉ đạo, tổ chức thực hiện", required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
@@ -349,9 +360,6 @@ class ProgressReportForm(forms.Form):
         label="Khó khăn, hạn chế và nguyên nhân", required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
     proposals = forms.CharField(label="Kiến nghị, đề xuất", required=False, widget=forms.Textarea(attrs={"rows": 3}))
-    sign_on_behalf = forms.CharField(label="Thẩm quyền ký (T/M, TM., KT.)", max_length=128, required=False)
-    signer_title = forms.CharField(label="Chức vụ người ký", max_length=128, required=False)
-    signer_name = forms.CharField(label="Họ tên người ký", max_length=128, required=False)
 
     HEADER = (
         "number",
@@ -366,17 +374,18 @@ class ProgressReportForm(forms.Form):
         "signer_name",
     )
     KINDS = [("individual", "Cá nhân"), ("collective", "Tập thể")]
+    CODE = "BC"
 
-    def __init__(self, *args, report, areas, targets, **kwargs):
-        self.report, self.areas, self.targets = report, areas, list(targets)
+    def __init__(self, data=None, *, doc, **kwargs):
+        from .unitdocs.kinds.progress import report_targets
+
+        super().__init__(data, doc=doc, **kwargs)
+        report = doc
+        areas = self.areas = list(doc.campaign.content_areas.order_by("order", "id"))
+        self.targets = list(report_targets(doc))
         stored_narratives = {n.content_area_id: n.text for n in report.narratives.all()}
         stored_results = {r.target_id: r for r in report.results.all()}
         stored_proposals = list(report.commendations.all())
-        if not args and "data" not in kwargs:
-            kwargs.setdefault("initial", {name: getattr(report, name) for name in self.HEADER})
-            kwargs["initial"]["version"] = report.version
-        super().__init__(*args, **kwargs)
-        _unit_placeholders(self, report.organization, "BC")
         by_area = {}
         for target in self.targets:
             by_area.setdefault(target.item.content_area_id, []).append(target)
@@ -469,10 +478,11 @@ class ProgressReportForm(forms.Form):
             )
         return cleaned
 
-    def header(self):
+    def parts(self):
         return {
-            name: self.cleaned_data.get(name) if name == "issued_on" else (self.cleaned_data.get(name) or "")
-            for name in self.HEADER
+            "narratives": self.cleaned_narratives,
+            "results": self.cleaned_results,
+            "commendations": self.cleaned_commendations,
         }
 
 

@@ -384,10 +384,13 @@ class Amendment(models.Model):
 
 
 class UnitDocument(StateGuardedModel):
-    """Abstract: a document a unit writes for a campaign and the committee reviews.
+    """Abstract: a document a unit writes for a campaign and the committee reviews (every kind of
+    `campaigns.unitdocs`: sub-plans, progress reports, …). Subclasses add `campaign` and `organization` (with
+    their own related names), their content fields, an attachments model (related_name "attachments") and a
+    log model (related_name "logs").
 
     The row exists from the moment the unit is obliged to write it (status draft, nothing filled).
-    State changes only through `campaigns.workflows` (the log cannot be bypassed); `version` grows on
+    State changes only through the kind's workflow (the log cannot be bypassed); `version` grows on
     every save so two tabs saving the same draft cannot silently overwrite each other.
     """
 
@@ -427,9 +430,26 @@ class UnitDocument(StateGuardedModel):
     )
     created_at = models.DateTimeField("giao lúc", auto_now_add=True)
     updated_at = models.DateTimeField("cập nhật lúc", auto_now=True)
+    sign_on_behalf = models.CharField(
+        "thẩm quyền ký",
+        max_length=128,
+        blank=True,
+        help_text="Ví dụ: T/M ĐẢNG ỦY, TM. ỦY BAN NHÂN DÂN. Để trống: theo loại tổ chức của đơn vị",
+    )
+    signer_title = models.CharField("chức vụ người ký", max_length=128, blank=True)
+    signer_name = models.CharField("họ tên người ký", max_length=128, blank=True)
+
+    doc_kind_key = ""  # the key of its kind, set by campaigns.unitdocs.core.register
 
     class Meta:
         abstract = True
+
+    def get_absolute_url(self):
+        return reverse(f"campaigns:{self.doc_kind_key}", args=[self.pk])
+
+    def save(self, *args, **kwargs):
+        normalize_text_fields(self)
+        super().save(*args, **kwargs)
 
     @property
     def is_editable(self):
@@ -466,14 +486,6 @@ class SubPlan(UnitDocument):
     title = models.TextField("trích yếu", blank=True, **limited(TITLE))
     introduction = models.TextField("mục đích, yêu cầu", blank=True, **limited(NARRATIVE))
     further_content = models.TextField("nội dung khác, tổ chức thực hiện", blank=True, **limited(NARRATIVE))
-    sign_on_behalf = models.CharField(
-        "thẩm quyền ký",
-        max_length=128,
-        blank=True,
-        help_text="Ví dụ: T/M ĐẢNG ỦY, TM. ỦY BAN NHÂN DÂN. Để trống: theo loại tổ chức của đơn vị",
-    )
-    signer_title = models.CharField("chức vụ người ký", max_length=128, blank=True)
-    signer_name = models.CharField("họ tên người ký", max_length=128, blank=True)
 
     class Meta:
         verbose_name = "kế hoạch của đơn vị"
@@ -488,13 +500,6 @@ class SubPlan(UnitDocument):
 
     def __str__(self):
         return f"Kế hoạch của {self.organization} ({self.campaign.dated_reference})"
-
-    def get_absolute_url(self):
-        return reverse("campaigns:subplan", args=[self.pk])
-
-    def save(self, *args, **kwargs):
-        normalize_text_fields(self)
-        super().save(*args, **kwargs)
 
 
 class SubPlanItem(models.Model):
@@ -637,14 +642,6 @@ class ProgressReport(UnitDocument):
     notable_examples = models.TextField("gương điển hình tiên tiến", blank=True, **limited(NARRATIVE))
     difficulties = models.TextField("khó khăn, hạn chế và nguyên nhân", blank=True, **limited(NARRATIVE))
     proposals = models.TextField("kiến nghị, đề xuất", blank=True, **limited(NARRATIVE))
-    sign_on_behalf = models.CharField(
-        "thẩm quyền ký",
-        max_length=128,
-        blank=True,
-        help_text="Ví dụ: T/M ĐẢNG ỦY, TM. ỦY BAN NHÂN DÂN. Để trống: theo loại tổ chức của đơn vị",
-    )
-    signer_title = models.CharField("chức vụ người ký", max_length=128, blank=True)
-    signer_name = models.CharField("họ tên người ký", max_length=128, blank=True)
 
     class Meta:
         verbose_name = "báo cáo sơ kết, tổng kết của đơn vị"
@@ -661,13 +658,6 @@ class ProgressReport(UnitDocument):
     @property
     def noun(self):
         return f"báo cáo {self.get_kind_display().lower()}"
-
-    def get_absolute_url(self):
-        return reverse("campaigns:report", args=[self.pk])
-
-    def save(self, *args, **kwargs):
-        normalize_text_fields(self)
-        super().save(*args, **kwargs)
 
 
 class ProgressResult(models.Model):

@@ -16,8 +16,6 @@ from thidua.documents.pdf import DocumentMeta, render_pdf
 from thidua.text import fold, vn_date
 from units.enums import OrgKind, OrgLevel
 
-from . import selectors, services
-
 BLANK = "\u00a0" * 6  # space left to write by hand
 
 PARTY, STATE = "party", "state"  # thidua.documents.pdf document_format values
@@ -188,30 +186,25 @@ def _header(doc, code):
     }
 
 
-def _title(doc, default):
-    return doc.title.strip() if getattr(doc, "title", "").strip() else default
+def document_pdf(doc):
+    """Any unit document in its unit's format: the kind gives the title, the template and its reads."""
+    from .unitdocs.core import kind_of
 
-
-def subplan_pdf(subplan):
-    campaign = subplan.campaign
+    kind = kind_of(doc)
     meta = DocumentMeta(
-        document_type="KẾ HOẠCH",
-        title=_title(subplan, f"thực hiện Kế hoạch số {campaign.reference} của {campaign.issuer.name}"),
-        **_header(subplan, "KH"),
+        document_type=kind.labels["type"], title=kind.print_title(doc), **_header(doc, kind.labels["code"])
     )
-    doc = selectors.subplan_document(subplan)
-    return render_pdf("campaigns/print/subplan.html", {"doc": meta, "subplan": subplan, "campaign": campaign, **doc})
+    context = {"doc": meta, "obj": doc, "campaign": doc.campaign, **kind.document(doc)}
+    if kind.print_name:
+        context[kind.print_name] = doc
+    return render_pdf(kind.print_template, context)
 
 
-def report_pdf(report):
-    campaign = report.campaign
-    kind = report.get_kind_display().lower()
-    meta = DocumentMeta(
-        document_type="BÁO CÁO",
-        title=f"{kind[:1].upper()}{kind[1:]} thực hiện Kế hoạch số {campaign.reference} của {campaign.issuer.name}",
-        **_header(report, "BC"),
-    )
-    doc = selectors.report_document(report, services.report_targets(report))
-    return render_pdf(
-        "campaigns/print/progress_report.html", {"doc": meta, "report": report, "campaign": campaign, **doc}
-    )
+def filename(doc):
+    from .unitdocs.core import kind_of
+
+    variant = f"-{doc.kind}" if kind_of(doc).variants else ""
+    return f"{kind_of(doc).labels['file']}{variant}-{doc.organization.code}-{doc.campaign_id}.pdf"
+
+
+subplan_pdf = report_pdf = document_pdf  # the names tests and callers used before the unit-document core

@@ -2,30 +2,15 @@
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import F, Value
-from django.db.models.functions import Coalesce
+from django.db.models import F
 from django.utils import timezone
 
 from thidua.text import nfc
-from thidua.uploads import CONTENT_TYPES, SCANS
-from thidua.workflow import TransitionError
 
-from .enums import CampaignStatus, DocumentStatus, MilestoneKind, ReviewKind
-from .models import (
-    Assignment,
-    Campaign,
-    CommendationProposal,
-    ContentArea,
-    ProgressNarrative,
-    ProgressReport,
-    ProgressResult,
-    SubPlan,
-    SubPlanItem,
-    SubPlanTarget,
-)
-from .permissions import can_manage_campaign, can_review_document, can_write_document
+from .enums import CampaignStatus, MilestoneKind
+from .models import Assignment, Campaign, ContentArea
+from .permissions import can_manage_campaign
 from .selectors import next_number
-from .workflows import APPROVE, PROGRESS_WORKFLOW, RETURN, SUBMIT, SUBPLAN_WORKFLOW
 
 # The campaign's own life: explicit table of allowed moves.
 CAMPAIGN_MOVES = {
@@ -109,387 +94,31 @@ def close_campaign(campaign, actor):
     return campaign
 
 
-# --- Sub-plans: obligations, editing, the review workflow, attachments --------------------------------
+# --- Units' documents: the unit-document core (campaigns.unitdocs) under the names callers used before -------
 
-VERSION_CONFLICT = (
-    "Kế hoạch đã được lưu ở nơi khác (một thẻ hoặc người khác) sau khi bạn mở trang. "
-    "Nội dung bạn vừa nhập vẫn còn dưới đây: hãy mở kế hoạch ở thẻ mới để xem bản đã lưu rồi nhập lại phần thay đổi."
-)
-
-
-def subplan_due_date(campaign):
-    """The campaign's deadline for sub-plans: its SUBPLAN_DUE milestone (the earliest one)."""
-    return (
-        campaign.milestones.filter(kind=MilestoneKind.SUBPLAN_DUE)
-        .order_by("date")
-        .values_list("date", flat=True)
-        .first()
-    )
-
-
-def create_obligations(campaign, organizations, actor, *, due_date=None, check_permission=True):
-    """Oblige each organisation to write a sub-plan; units already obliged are left as they are.
-
-    Returns the number of new obligations.
-    """
-    if check_permission and not can_manage_campaign(actor, campaign):
-        raise PermissionDenied
-    if campaign.status != CampaignStatus.LAUNCHED:
-        raise ValidationError("Chỉ giao kế hoạch cho đơn vị khi phong trào đang được phát động.")
-    due = due_date or subplan_due_date(campaign)
-    ids = {o.pk if hasattr(o, "pk") else int(o) for o in organizations}
-    ids.discard(campaign.issuer_id)
-    existing = set(
-        SubPlan.objects.filter(campaign=campaign, organization_id__in=ids).values_list("organization_id", flat=True)
-    )
-    new = [
-        SubPlan(campaign=campaign, organization_id=org_id, due_date=due, created_by=actor)
-        for org_id in sorted(ids - existing)
-    ]
-    SubPlan.objects.bulk_create(new, ignore_conflicts=True, batch_size=500)
-    campaign.__dict__.pop("_participants", None)
-    return len(new)
-
-
-def obligations_on_launch(campaign, actor):
-    """Launch hook: every unit of an assignment that requires a sub-plan is obliged, with that assignment's due date."""
-    default_due = subplan_due_date(campaign)
-    for assignment in Assignment.objects.filter(campaign=campaign, requires_subplan=True).prefetch_related(
-        "organizations"
-    ):
-        create_obligations(
-            campaign,
-            assignment.organizations.all(),
-            actor,
-            due_date=assignment.due_date or default_due,
-            check_permission=False,
-        )
-
+from .unitdocs import services as _docs  # noqa: E402
+from .unitdocs.kinds.progress import report_due_date, report_targets, request_progress_reports  # noqa: E402, F401
+from .unitdocs.kinds.subplan import create_obligations, obligations_on_launch  # noqa: E402, F401
+from .unitdocs.kinds.subplan import due_date_of as subplan_due_date  # noqa: E402, F401
 
 on_launch_hooks.append(obligations_on_launch)
 
-
-def set_due_date(doc, actor, due_date):
-    """Staff move one unit's deadline (sub-plan or progress report)."""
-    if not can_review_document(actor, doc):
-        raise PermissionDenied
-    type(doc).objects.filter(pk=doc.pk).update(due_date=due_date, updated_at=timezone.now())
-    doc.due_date = due_date
-    return doc
+set_due_date = _docs.set_due_date
+add_attachment = _docs.add_attachment
+delete_attachment = _docs.delete_attachment
+signed_scans = _docs.signed_scans
+scan_may_be_stale = _docs.scan_may_be_stale
+transition_subplan = transition_progress_report = _docs.transition
+subplan_checklist = report_checklist = _docs.checklist
 
 
 def save_subplan(subplan, actor, *, version, header, sections):
-    """Save the unit's draft: header fields and, per content area, measures and targets.
-
-    `sections` maps content_area_id -> (measures, [target dicts with name, value, unit_of_measure, deadline,
-    responsible]). Refused with VERSION_CONFLICT if the draft changed since `version` was read.
-    """
-    if not can_write_document(actor, subplan):
-        raise PermissionDenied
-    if not subplan.is_editable:
-        raise ValidationError(f"Kế hoạch đang ở trạng thái «{subplan.get_status_display()}»: không sửa được.")
-    header = {key: nfc(value.strip()) if isinstance(value, str) else value for key, value in header.items()}
-    with transaction.atomic():
-        before = _subplan_digest(subplan.pk)
-        changed = SubPlan.objects.filter(
-            pk=subplan.pk, version=version, status__in=(DocumentStatus.DRAFT, DocumentStatus.RETURNED)
-        ).update(version=F("version") + 1, updated_at=timezone.now(), **header)
-        if not changed:
-            raise ValidationError(VERSION_CONFLICT, code="version_conflict")
-        items = {item.content_area_id: item for item in subplan.items.all()}
-        SubPlanTarget.objects.filter(item__subplan=subplan).delete()
-        targets = []
-        for area_id, (measures, rows) in sections.items():
-            item = items.get(area_id)
-            measures = nfc((measures or "").strip())
-            if item is None:
-                if not measures and not rows:
-                    continue
-                item = SubPlanItem.objects.create(subplan=subplan, content_area_id=area_id, measures=measures)
-            elif item.measures != measures:
-                item.measures = measures
-                item.save(update_fields=["measures"])
-            for order, row in enumerate(rows, 1):
-                targets.append(SubPlanTarget(item=item, order=order, **row))
-        for target in targets:
-            target.name = nfc(target.name)
-            target.unit_of_measure = nfc(target.unit_of_measure)
-            target.responsible = nfc(target.responsible)
-        SubPlanTarget.objects.bulk_create(targets)
-        if _subplan_digest(subplan.pk) != before:
-            SubPlan.objects.filter(pk=subplan.pk).update(content_changed_at=timezone.now())
-    subplan.refresh_from_db()
-    return subplan
-
-
-def _subplan_digest(pk):
-    """Everything that prints on the sub-plan, to tell a real change from a save that changed nothing."""
-    header = (
-        SubPlan.objects.filter(pk=pk)
-        .values_list(
-            "number",
-            "issued_on",
-            "place",
-            "title",
-            "introduction",
-            "further_content",
-            "sign_on_behalf",
-            "signer_title",
-            "signer_name",
-        )
-        .first()
-    )
-    items = list(
-        SubPlanItem.objects.filter(subplan_id=pk).order_by("content_area_id").values_list("content_area_id", "measures")
-    )
-    targets = list(
-        SubPlanTarget.objects.filter(item__subplan_id=pk)
-        .order_by("item__content_area_id", "order", "id")
-        .values_list("item__content_area_id", "name", "value", "unit_of_measure", "deadline", "responsible")
-    )
-    return (header, [i for i in items if i[1]], targets)
-
-
-SCAN_TYPES = tuple(CONTENT_TYPES[kind] for kind in SCANS)  # the signed and stamped scan: PDF, JPEG or PNG
-
-
-def signed_scans(doc):
-    return doc.attachments.filter(content_type__in=SCAN_TYPES)
-
-
-def subplan_checklist(subplan):
-    """What a submission needs, in the order the unit fills it: [(label, done)]. Shown on the edit page."""
-    has_content = (
-        subplan.items.exclude(measures="").exists() or SubPlanTarget.objects.filter(item__subplan=subplan).exists()
-    )
-    return [
-        ("trích yếu (tên kế hoạch)", bool(subplan.title.strip())),
-        ("nhiệm vụ, giải pháp hoặc chỉ tiêu", has_content),
-        ("người ký", bool(subplan.signer_name.strip())),
-        ("bản ký, đóng dấu (tệp PDF, JPEG hoặc PNG)", signed_scans(subplan).exists()),
-    ]
-
-
-def _subplan_is_complete(subplan):
-    return [f"chưa có {label}" for label, done in subplan_checklist(subplan) if not done]
-
-
-def scan_may_be_stale(doc):
-    """True when the content was changed after the newest signed scan was attached (warn, do not block)."""
-    if not doc.content_changed_at:
-        return False
-    newest = signed_scans(doc).order_by("-uploaded_at").values_list("uploaded_at", flat=True).first()
-    return newest is not None and newest < doc.content_changed_at
-
-
-def _transition(workflow, doc, action, actor, reason, missing, expected_version=None):
-    """One move of a unit's document over its workflow table; `missing(doc)` lists what blocks a submission.
-
-    `expected_version` is the version the actor saw on the page (views always send it): a document withdrawn,
-    edited or resubmitted since is refused with TransitionConflict instead of being approved unseen.
-    """
-    move = workflow.move(action)
-    if doc.status in move.sources and not move.allowed(actor, doc):
-        raise PermissionDenied
-    now = timezone.now()
-    extra = {}
-    if action == SUBMIT and doc.status in move.sources:
-        gaps = missing(doc)
-        if gaps:
-            raise TransitionError("Chưa nộp được: " + "; ".join(gaps) + ".")
-        extra = {"submitted_at": now, "first_submitted_at": Coalesce(F("first_submitted_at"), Value(now))}
-    elif action == RETURN:
-        extra = {"return_reason": nfc((reason or "").strip()), "reviewed_by": actor}
-    elif action == APPROVE:
-        extra = {"approved_at": now, "reviewed_by": actor}
-    return workflow.apply(doc, action, actor, reason=reason, extra_updates=extra, expected_version=expected_version)
-
-
-def transition_subplan(subplan, action, actor, *, reason="", expected_version=None):
-    """The one way a sub-plan changes state (submit, withdraw, return, approve)."""
-    return _transition(SUBPLAN_WORKFLOW, subplan, action, actor, reason, _subplan_is_complete, expected_version)
-
-
-def add_attachment(doc, actor, upload, description=""):
-    """Attach a checked file to a unit's document (sub-plan or progress report) while it is editable."""
-    if not can_write_document(actor, doc):
-        raise PermissionDenied
-    if not doc.is_editable:
-        raise ValidationError("Chỉ đính kèm tệp khi hồ sơ đang soạn hoặc bị trả lại.")
-    related = doc.attachments
-    attachment = related.model.from_upload(
-        upload, uploaded_by=actor, description=description, **{related.field.name: doc}
-    )
-    attachment.save()
-    return attachment
-
-
-def delete_attachment(attachment, doc, actor):
-    if not can_write_document(actor, doc):
-        raise PermissionDenied
-    if not doc.is_editable:
-        raise ValidationError("Hồ sơ đã nộp: không xóa được tệp.")
-    attachment.delete()
-
-
-def add_subplan_attachment(subplan, actor, upload, description=""):
-    return add_attachment(subplan, actor, upload, description)
-
-
-def delete_subplan_attachment(attachment, actor):
-    return delete_attachment(attachment, attachment.subplan, actor)
-
-
-# --- Progress reports (báo cáo sơ kết / tổng kết của đơn vị) ---------------------------------------------
-
-REPORT_DUE_MILESTONE = {
-    ReviewKind.INTERIM: MilestoneKind.INTERIM_REPORT_DUE,
-    ReviewKind.FINAL: MilestoneKind.FINAL_REPORT_DUE,
-}
-
-
-def report_due_date(campaign, kind):
-    return (
-        campaign.milestones.filter(kind=REPORT_DUE_MILESTONE[kind])
-        .order_by("date")
-        .values_list("date", flat=True)
-        .first()
-    )
-
-
-def request_progress_reports(campaign, kind, actor, *, due_date=None):
-    """Ask every obliged unit (every unit with a sub-plan) for its interim or final report. Returns how many new."""
-    if not can_manage_campaign(actor, campaign):
-        raise PermissionDenied
-    if campaign.status != CampaignStatus.LAUNCHED:
-        raise ValidationError("Chỉ yêu cầu báo cáo khi phong trào đang được phát động.")
-    if kind not in ReviewKind.values:
-        raise ValidationError("Loại báo cáo không hợp lệ.")
-    due = due_date or report_due_date(campaign, kind)
-    have = set(ProgressReport.objects.filter(campaign=campaign, kind=kind).values_list("organization_id", flat=True))
-    new = [
-        ProgressReport(
-            campaign=campaign, organization_id=org_id, kind=kind, subplan_id=subplan_id, due_date=due, created_by=actor
-        )
-        for subplan_id, org_id in SubPlan.objects.filter(campaign=campaign)
-        .order_by("organization__path")
-        .values_list("pk", "organization_id")
-        if org_id not in have
-    ]
-    ProgressReport.objects.bulk_create(new, ignore_conflicts=True, batch_size=500)
-    return len(new)
-
-
-def report_targets(report):
-    """Targets the report answers: those of the unit's sub-plan, once that sub-plan is approved."""
-    if not report.subplan_id or report.subplan.status != DocumentStatus.APPROVED:
-        return SubPlanTarget.objects.none()
-    return (
-        SubPlanTarget.objects.filter(item__subplan_id=report.subplan_id)
-        .select_related("item__content_area")
-        .order_by("item__content_area__order", "order", "id")
-    )
+    return _docs.save(subplan, actor, version=version, header=header, parts={"sections": sections})
 
 
 def save_progress_report(report, actor, *, version, header, narratives, results, commendations):
-    """Save the unit's draft report, with the same version check as sub-plans.
-
-    narratives: {content_area_id: text}; results: {target_id: (achieved or None, note)};
-    commendations: [{name, is_collective, award, achievement}] in order.
-    """
-    if not can_write_document(actor, report):
-        raise PermissionDenied
-    if not report.is_editable:
-        raise ValidationError(f"Báo cáo đang ở trạng thái «{report.get_status_display()}»: không sửa được.")
-    header = {key: nfc(value.strip()) if isinstance(value, str) else value for key, value in header.items()}
-    allowed_targets = set(report_targets(report).values_list("pk", flat=True))
-    area_ids = set(ContentArea.objects.filter(campaign_id=report.campaign_id).values_list("pk", flat=True))
-    with transaction.atomic():
-        before = _report_digest(report.pk)
-        changed = ProgressReport.objects.filter(
-            pk=report.pk, version=version, status__in=(DocumentStatus.DRAFT, DocumentStatus.RETURNED)
-        ).update(version=F("version") + 1, updated_at=timezone.now(), **header)
-        if not changed:
-            raise ValidationError(VERSION_CONFLICT, code="version_conflict")
-        report.narratives.all().delete()
-        ProgressNarrative.objects.bulk_create(
-            ProgressNarrative(report=report, content_area_id=area_id, text=nfc(text.strip()))
-            for area_id, text in narratives.items()
-            if area_id in area_ids and (text or "").strip()
-        )
-        report.results.all().delete()
-        ProgressResult.objects.bulk_create(
-            ProgressResult(report=report, target_id=target_id, achieved=achieved, note=nfc((note or "").strip()))
-            for target_id, (achieved, note) in results.items()
-            if target_id in allowed_targets and (achieved is not None or (note or "").strip())
-        )
-        report.commendations.all().delete()
-        CommendationProposal.objects.bulk_create(
-            CommendationProposal(
-                report=report,
-                order=order,
-                name=nfc(row["name"].strip()),
-                is_collective=bool(row.get("is_collective")),
-                award=nfc((row.get("award") or "").strip()),
-                achievement=nfc((row.get("achievement") or "").strip()),
-            )
-            for order, row in enumerate(commendations, 1)
-        )
-        if _report_digest(report.pk) != before:
-            ProgressReport.objects.filter(pk=report.pk).update(content_changed_at=timezone.now())
-    report.refresh_from_db()
-    return report
-
-
-def _report_digest(pk):
-    header = (
-        ProgressReport.objects.filter(pk=pk)
-        .values_list(
-            "number",
-            "issued_on",
-            "place",
-            "summary",
-            "notable_examples",
-            "difficulties",
-            "proposals",
-            "sign_on_behalf",
-            "signer_title",
-            "signer_name",
-        )
-        .first()
-    )
-    narratives = list(
-        ProgressNarrative.objects.filter(report_id=pk)
-        .order_by("content_area_id")
-        .values_list("content_area_id", "text")
-    )
-    results = list(
-        ProgressResult.objects.filter(report_id=pk).order_by("target_id").values_list("target_id", "achieved", "note")
-    )
-    proposals = list(
-        CommendationProposal.objects.filter(report_id=pk)
-        .order_by("order", "id")
-        .values_list("name", "is_collective", "award", "achievement")
-    )
-    return (header, narratives, results, proposals)
-
-
-def report_checklist(report):
-    has_results = report.narratives.exists() or report.results.exists() or bool(report.summary.strip())
-    return [
-        ("kết quả thực hiện", has_results),
-        ("người ký", bool(report.signer_name.strip())),
-        ("bản báo cáo đã ký, đóng dấu (tệp PDF, JPEG hoặc PNG)", signed_scans(report).exists()),
-    ]
-
-
-def _report_is_complete(report):
-    return [f"chưa có {label}" for label, done in report_checklist(report) if not done]
-
-
-def transition_progress_report(report, action, actor, *, reason="", expected_version=None):
-    """The one way a progress report changes state: the sub-plans' workflow table, its own log."""
-    return _transition(PROGRESS_WORKFLOW, report, action, actor, reason, _report_is_complete, expected_version)
+    parts = {"narratives": narratives, "results": results, "commendations": commendations}
+    return _docs.save(report, actor, version=version, header=header, parts=parts)
 
 
 # --- Plans written in the browser (committee staff): new draft, copy, save with a version check -----------

@@ -8,17 +8,23 @@ from . import notifications
 
 
 @shared_task(acks_late=True, autoretry_for=(ConnectionError,), retry_backoff=True, max_retries=5)
+def notify_document_transition(kind_key, log_id):
+    """Mail about one move of a unit document of any kind; a second run sends nothing (the log records the mail)."""
+    from .unitdocs.core import get_kind
+
+    return notifications.notify_transition(log_id, get_kind(kind_key).log_model)
+
+
+@shared_task(acks_late=True, autoretry_for=(ConnectionError,), retry_backoff=True, max_retries=5)
 def notify_subplan_transition(log_id):
-    """Mail about one move of a sub-plan; a second run sends nothing (the log records the mail)."""
-    return notifications.notify_transition(log_id)
+    """The sub-plans' mail task under its older name (messages already queued by that name)."""
+    return notify_document_transition("subplan", log_id)
 
 
 @shared_task(acks_late=True, autoretry_for=(ConnectionError,), retry_backoff=True, max_retries=5)
 def notify_progress_transition(log_id):
-    """Mail about one move of a progress report; idempotent like the sub-plan's."""
-    from .models import ProgressReportLog
-
-    return notifications.notify_transition(log_id, ProgressReportLog)
+    """The progress reports' mail task under its older name (messages already queued by that name)."""
+    return notify_document_transition("report", log_id)
 
 
 @shared_task(acks_late=True)

@@ -1,13 +1,12 @@
-"""The review workflow shared by every document a unit writes (sub-plans, progress reports).
+"""The review workflow shared by every document a unit writes (every kind of `campaigns.unitdocs`).
 
 draft → submitted → returned (reason) → submitted → approved; withdraw (submitted → draft) before
-review. Approved is final. One table, built once per document model on `thidua.workflow.Workflow`.
+review. Approved is final. One table, built once per kind (`DocumentKind.workflow`) on `thidua.workflow.Workflow`.
 """
 
 from thidua.workflow import Move, Workflow
 
 from .enums import DocumentStatus as S
-from .models import ProgressReportLog, SubPlanLog
 from .permissions import can_review_document, can_write_document
 
 SUBMIT, WITHDRAW, RETURN, APPROVE = "submit", "withdraw", "return", "approve"
@@ -46,23 +45,11 @@ def review_workflow(log_model, notify):
     )
 
 
-def _notify_subplan(subplan_pk, actor_pk, log_pk):
-    from thidua import outbox
+def __getattr__(name):
+    """The tables of the two first kinds under the names they had (each kind now holds its own: kind.workflow)."""
+    keys = {"SUBPLAN_WORKFLOW": "subplan", "PROGRESS_WORKFLOW": "report"}
+    if name not in keys:
+        raise AttributeError(name)
+    from .unitdocs.core import get_kind
 
-    from .tasks import notify_subplan_transition
-
-    outbox.send(notify_subplan_transition, log_pk, label="thư thông báo")
-
-
-SUBPLAN_WORKFLOW = review_workflow(SubPlanLog, _notify_subplan)
-
-
-def _notify_progress(report_pk, actor_pk, log_pk):
-    from thidua import outbox
-
-    from .tasks import notify_progress_transition
-
-    outbox.send(notify_progress_transition, log_pk, label="thư thông báo")
-
-
-PROGRESS_WORKFLOW = review_workflow(ProgressReportLog, _notify_progress)
+    return get_kind(keys[name]).workflow
