@@ -42,7 +42,9 @@ def board_workbook(kind, campaign, variant, rows, today):
                 sp.submitted_at,
                 sp.days_late(today),
                 sp.approved_at,
-                document_number(sp.number, kind.labels["code"], sp.organization, issued_on=sp.issued_on) if sp.number else "",
+                document_number(sp.number, kind.labels["code"], sp.organization, issued_on=sp.issued_on)
+                if sp.number
+                else "",
             ],
         )
     return workbook

@@ -110,6 +110,7 @@ signed_scans = _docs.signed_scans
 scan_may_be_stale = _docs.scan_may_be_stale
 transition_subplan = transition_progress_report = _docs.transition
 subplan_checklist = report_checklist = _docs.checklist
+_transition = _docs.apply_move  # (workflow, doc, action, actor, reason, gaps_of, expected_version)
 
 
 def save_subplan(subplan, actor, *, version, header, sections):

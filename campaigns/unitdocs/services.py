@@ -88,14 +88,18 @@ def transition(doc, action, actor, *, reason="", expected_version=None):
     `expected_version` is the version the actor saw on the page (views always send it): a document withdrawn,
     edited or resubmitted since is refused with TransitionConflict instead of being approved unseen.
     """
-    workflow = kind_of(doc).workflow
+    return apply_move(kind_of(doc).workflow, doc, action, actor, reason, missing, expected_version)
+
+
+def apply_move(workflow, doc, action, actor, reason, gaps_of, expected_version=None):
+    """A move over `workflow` with the stamps every unit document keeps; `gaps_of(doc)` blocks a submission."""
     move = workflow.move(action)
     if doc.status in move.sources and not move.allowed(actor, doc):
         raise PermissionDenied
     now = timezone.now()
     extra = {}
     if action == SUBMIT and doc.status in move.sources:
-        gaps = missing(doc)
+        gaps = gaps_of(doc)
         if gaps:
             raise TransitionError("Chưa nộp được: " + "; ".join(gaps) + ".")
         extra = {"submitted_at": now, "first_submitted_at": Coalesce(F("first_submitted_at"), Value(now))}
