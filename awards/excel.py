@@ -358,19 +358,36 @@ def export_registry(awards):
     return wb
 
 
-def export_official_statistics(table, title):
-    """The 0602.N/0603.N-shaped table as xlsx: two header rows (award type, then Tập thể / Cá nhân).
-    A small table with merged header cells: a normal (not write-only) workbook."""
+def export_official_statistics(table, title, head=None):
+    """The 0602.N/0603.N-shaped table as xlsx: the form's number, legal basis and reporter (`head`), its title and
+    date, then two header rows (award type, then Tập thể / Cá nhân). A small table with merged header cells: a
+    normal (not write-only) workbook."""
     wb = xlsx.workbook(write_only=False)
-    ws = xlsx.sheet(wb, "Thống kê khen thưởng", widths=(60, *[14] * (1 + 2 * len(table["columns"]))), title_rows="2:3")
-    xlsx.append(ws, [title], bold=True)
+    width = 2 + 2 * len(table["columns"])
+    first = 8 if head else 3
+    ws = xlsx.sheet(wb, "Thống kê khen thưởng", widths=(60, *[14] * (width - 1)), title_rows=f"{first - 1}:{first}")
+    if head:
+        xlsx.append(ws, [f"Biểu số: {head['numbers']}", None, None, "Đơn vị báo cáo:", head["reporter"]], bold=True)
+        xlsx.append(
+            ws, [head["basis"], None, None, "Đơn vị nhận báo cáo:", "Bộ Nội vụ (Ban Thi đua - Khen thưởng Trung ương)"]
+        )
+        xlsx.append(ws, ["Ngày nhận báo cáo: ngày 15 tháng 12 năm báo cáo"])
+        xlsx.append(ws, [head["title"]], bold=True)
+        xlsx.append(ws, [head["period"]])
+        xlsx.append(ws, [title])
+    else:
+        xlsx.append(ws, [title], bold=True)
     header = ["Chỉ tiêu", "Tổng số"] + [c for col in table["columns"] for c in (col["name"], "")]
     xlsx.append(ws, header, bold=True, align=xlsx.HEADER_ALIGNMENT)
     xlsx.append(ws, ["", ""] + ["Tập thể", "Cá nhân"] * len(table["columns"]), bold=True, align=xlsx.HEADER_ALIGNMENT)
     for index in range(len(table["columns"])):
         start = 3 + 2 * index
-        ws.merge_cells(start_row=2, start_column=start, end_row=2, end_column=start + 1)
+        ws.merge_cells(start_row=first - 1, start_column=start, end_row=first - 1, end_column=start + 1)
     for row in table["rows"]:
         label = ("    " * row["level"]) + row["label"]
         xlsx.append(ws, [label] if row["cells"] is None else [label, row["total"], *row["cells"]])
+    if head:
+        for number in (4, 5):
+            ws.merge_cells(start_row=number, start_column=1, end_row=number, end_column=max(width, 5))
+            ws.cell(row=number, column=1).alignment = xlsx.HEADER_ALIGNMENT
     return wb

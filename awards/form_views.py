@@ -77,6 +77,7 @@ def staff_form(request, number):
         "year": year,
         "number": number,
         "form_partial": "awards/_official_form.html",
+        "doc_number": form["number"],
         "notice": official_forms.notice_on(official_forms.report_day(year)),
     }
     if fmt == "pdf":

@@ -696,22 +696,39 @@ def registry_statistics(request):
     form, qs = _registry_qs(request)
     as_of = _as_of(form)
     table = selectors.official_statistics(selectors.own_level_awards(request.user, selectors.in_force(qs, as_of)))
-    params = request.GET.copy()
-    if request.GET.get("format") == "xlsx":
-        workbook = excel.export_official_statistics(table, STATISTICS_TITLE)
+    head = _statistics_head(request, form, as_of)
+    fmt = request.GET.get("format")
+    if fmt == "xlsx":
+        workbook = excel.export_official_statistics(table, STATISTICS_TITLE, head)
         return xlsx.response(workbook, "thong-ke-khen-thuong-0602-0603.xlsx")
-    params["format"] = "xlsx"
-    return render(
-        request,
-        "awards/statistics.html",
-        {
-            "form": form,
-            "table": table,
-            "title": STATISTICS_TITLE,
-            "as_of": as_of,
-            "export_url": reverse("awards:statistics") + "?" + params.urlencode(),
-        },
-    )
+    context = {"form": form, "table": table, "title": STATISTICS_TITLE, "as_of": as_of, "head": head}
+    if fmt == "pdf":
+        from .form_views import print_form
+
+        context.update(form_partial="awards/_form_0602.html", doc_number=head["number"])
+        return print_form("awards/print/form_0601.html", context, "bieu-0602N-0603N.pdf")
+    params = request.GET.copy()
+    for name, fmt in (("export_url", "xlsx"), ("print_url", "pdf")):
+        params["format"] = fmt
+        context[name] = reverse("awards:statistics") + "?" + params.urlencode()
+    return render(request, "awards/statistics.html", context)
+
+
+def _statistics_head(request, form, as_of):
+    """The header of forms 0602.N/0603.N: numbers, legal basis on the day of the figures, reporter, period."""
+    from .form_views import reporter_of
+    from .official_forms import basis_on
+
+    year = form.cleaned_data.get("year") if form.is_bound and form.is_valid() else None
+    period = f"Năm {year}, tính đến ngày {as_of:%d/%m/%Y}" if year else f"Tính đến ngày {as_of:%d/%m/%Y}"
+    return {
+        "numbers": "0602.N/BNV-TĐKT, 0603.N/BNV-TĐKT",
+        "number": "0602.N, 0603.N",
+        "basis": basis_on(as_of),
+        "reporter": reporter_of(request.user),
+        "title": "SỐ LƯỢNG KHEN THƯỞNG (CẤP NHÀ NƯỚC; CẤP BỘ, BAN, NGÀNH, ĐOÀN THỂ TRUNG ƯƠNG, TỈNH)",
+        "period": period,
+    }
 
 
 @login_required

@@ -171,7 +171,7 @@ def test_home_queries_do_not_grow_with_sessions(campaign, staff_user, council_me
     assert [queries_for(client, url) for url in urls] == few
 
 
-def test_official_statistics_table_and_xlsx(campaign, unit, other_unit, staff_user, other_head, client):
+def test_official_statistics_table_and_xlsx(campaign, unit, other_unit, staff_user, other_head, client, tmp_path):
     import io
 
     from openpyxl import load_workbook
@@ -207,8 +207,19 @@ def test_official_statistics_table_and_xlsx(campaign, unit, other_unit, staff_us
     xlsx = client.get(reverse("awards:statistics"), {"format": "xlsx"})
     ws = load_workbook(io.BytesIO(xlsx.getvalue())).active
     values = list(ws.iter_rows(values_only=True))
-    assert values[2][2:6] == ("Tập thể", "Cá nhân", "Tập thể", "Cá nhân")
-    assert values[3][:6] == ("Tổng số", 4, 1, 2, 0, 1)
+    assert values[0][0] == "Biểu số: 0602.N/BNV-TĐKT, 0603.N/BNV-TĐKT" and "02/2023/TT-BNV" in values[1][0]
+    assert values[3][0].startswith("SỐ LƯỢNG KHEN THƯỞNG") and values[4][0].startswith("Tính đến ngày")
+    assert values[7][2:6] == ("Tập thể", "Cá nhân", "Tập thể", "Cá nhân")
+    assert values[8][:6] == ("Tổng số", 4, 1, 2, 0, 1)
+    html = response.content.decode()
+    assert "Biểu số: 0602.N/BNV-TĐKT, 0603.N/BNV-TĐKT" in html and "Thông tư số 02/2023/TT-BNV" in html
+    pdf = client.get(reverse("awards:statistics"), {"format": "pdf"})
+    assert pdf["Content-Type"] == "application/pdf"
+    from .test_decision import pdf_text
+
+    text = pdf_text(pdf.content, tmp_path)
+    assert "Biểu số: 0602.N/BNV-TĐKT, 0603.N/BNV-TĐKT" in text and "Tính đến ngày" in text
+    assert "Tổng số 4 1 2 0 1" in text
     # A unit that only proposed sees none of it: the table is the deciding body's own level.
     client.force_login(other_head)
     assert client.get(reverse("awards:statistics")).context["table"]["rows"][0]["total"] == 0
