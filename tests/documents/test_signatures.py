@@ -181,3 +181,15 @@ def test_the_organisations_certificate_signs_a_copy_that_verifies(client, staff_
     check = signatures.verify_signed_pdf(response.content, [cert])
     assert check.outcome == signatures.TRUSTED and "Huyện ủy Thử" in check.subject
     assert signatures.check_content(response.content, _pdf, document.reference) is None
+    # The visible signature: a widget with an appearance at the top right of page 1, in the top margin.
+    import io
+
+    from pypdf import PdfReader
+
+    from thidua.documents.signing import STAMP_BOX
+
+    page = PdfReader(io.BytesIO(response.content)).pages[0]
+    widgets = [a.get_object() for a in page["/Annots"] if a.get_object().get("/FT") == "/Sig"]
+    assert len(widgets) == 1 and "/AP" in widgets[0]
+    rect = [float(v) for v in widgets[0]["/Rect"]]
+    assert rect == [float(v) for v in STAMP_BOX] and rect[1] > float(page.mediabox.height) - 25 * 72 / 25.4
