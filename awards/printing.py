@@ -179,6 +179,14 @@ def render_decision(decision):
     return render_pdf("awards/print/decision.html", decision_context(decision))
 
 
+def render_decision_docx(decision):
+    """The decision's Word copy from the same record and context as its stored PDF (an issued decision's fields
+    no longer change)."""
+    from thidua.documents.docx import render_docx
+
+    return render_docx("awards/print/decision.html", decision_context(decision))
+
+
 def certificate_context(award):
     decision = award.decision
     if decision.document_format == DocumentFormat.PARTY:
@@ -220,6 +228,12 @@ def render_certificate(award):
     from thidua.documents.pdf import render_pdf
 
     return render_pdf("awards/print/certificate.html", certificate_context(award))
+
+
+def render_certificate_docx(award):
+    from thidua.documents.docx import render_docx
+
+    return render_docx("awards/print/certificate.html", certificate_context(award))
 
 
 def print_decision(decision_id):
@@ -312,3 +326,9 @@ def render_proposal(campaign, proposals, **kwargs):
     from thidua.documents.pdf import render_pdf
 
     return render_pdf("awards/print/proposal_upward.html", proposal_context(campaign, proposals, **kwargs))
+
+
+def render_proposal_docx(campaign, proposals, **kwargs):
+    from thidua.documents.docx import render_docx
+
+    return render_docx("awards/print/proposal_upward.html", proposal_context(campaign, proposals, **kwargs))

@@ -32,6 +32,7 @@ urlpatterns = [
     path("quyet-dinh/<int:pk>/", views.decision_detail, name="decision"),
     path("quyet-dinh/<int:pk>/ban-hanh/", views.decision_issue, name="decision_issue"),
     path("quyet-dinh/<int:pk>/ban-in.pdf", views.decision_pdf, name="decision_pdf"),
+    path("quyet-dinh/<int:pk>/ban-word.docx", views.decision_docx, name="decision_docx"),
     path("", views.awards_home, name="home"),
     path("so/", views.registry, name="registry"),
     path("so/xuat-excel/", views.registry_export, name="registry_export"),
@@ -49,4 +50,5 @@ urlpatterns = [
     path("so/can-bo-thi-dua/nguoi/<int:pk>/xoa/", form_views.worker_delete, name="worker_delete"),
     path("so/<int:pk>/thu-hoi-dinh-chinh/", views.award_amend, name="amend"),
     path("so/<int:pk>/giay-khen.pdf", views.certificate_pdf, name="certificate"),
+    path("so/<int:pk>/giay-khen.docx", views.certificate_docx, name="certificate_docx"),
 ]

@@ -494,10 +494,10 @@ def proposal_upward(request, campaign_pk):
     proposals = selectors.proposals_upward(campaign)
     if request.GET.get("format") == "xlsx":  # the list for the superior body, in the template offices use
         return xlsx.response(excel.export(proposals), f"to-trinh-cap-tren-{campaign.pk}.xlsx")
-    from .printing import proposal_groups, render_proposal
+    from .printing import proposal_groups, render_proposal, render_proposal_docx
 
     default_addressee = wording.superior_of(campaign.issuer, campaign.document_format)
-    printing = request.GET.get("format") == "pdf"
+    printing = request.GET.get("format") in ("pdf", "docx")
     form = ProposalPrintForm(
         {"addressee": default_addressee, **request.GET.dict()} if printing else None,
         initial={"addressee": default_addressee},
@@ -505,6 +505,13 @@ def proposal_upward(request, campaign_pk):
     if printing and form.is_valid():
         # A short letter: rendered in the request like the plan (thidua.documents.pdf says so for short documents).
         d = form.cleaned_data
+        if request.GET.get("format") == "docx":
+            from thidua.documents.docx import docx_response
+
+            content = render_proposal_docx(
+                campaign, proposals, number=d["number"], day=d["day"], addressee=d["addressee"].strip()
+            )
+            return docx_response(content, f"to-trinh-cap-tren-{campaign.pk}.docx")
         pdf = render_proposal(campaign, proposals, number=d["number"], day=d["day"], addressee=d["addressee"].strip())
         response = HttpResponse(pdf, content_type="application/pdf")
         response["Content-Disposition"] = f'inline; filename="to-trinh-cap-tren-{campaign.pk}.pdf"'
@@ -586,6 +593,19 @@ def decision_pdf(request, pk):
 
 
 @login_required
+def decision_docx(request, pk):
+    """The issued decision's Word copy, from the same record as its stored PDF."""
+    from thidua.documents.docx import docx_response
+
+    from .printing import render_decision_docx
+
+    decision = selectors.get_decision_for(request.user, pk)
+    if decision.status != DecisionStatus.ISSUED:
+        raise Http404
+    return docx_response(render_decision_docx(decision), f"quyet-dinh-{decision.number}.docx")
+
+
+@login_required
 def certificate_pdf(request, pk):
     award = selectors.get_award_for(request.user, pk)
     if not award.certificate_title:
@@ -599,6 +619,19 @@ def certificate_pdf(request, pk):
             messages.info(request, "Giấy khen đang được in, vui lòng tải lại sau ít phút.")
             return redirect("awards:registry")
     return _pdf_response(award.certificate, f"giay-khen-{award.pk}.pdf")
+
+
+@login_required
+def certificate_docx(request, pk):
+    """The certificate's Word copy (A4 landscape, the double frame), from the award and its decision."""
+    from thidua.documents.docx import docx_response
+
+    from .printing import render_certificate_docx
+
+    award = selectors.get_award_for(request.user, pk)
+    if not award.certificate_title:
+        raise Http404
+    return docx_response(render_certificate_docx(award), f"giay-khen-{award.pk}.docx")
 
 
 # --- Registry ----------------------------------------------------------------------------------------

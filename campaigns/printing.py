@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from thidua.documents import blocks
+from thidua.documents.docx import render_docx
 from thidua.documents.pdf import DocumentMeta, render_pdf
 from thidua.text import fold, vn_date
 from units.enums import OrgKind, OrgLevel
@@ -186,8 +187,9 @@ def _header(doc, code):
     }
 
 
-def document_pdf(doc):
-    """Any unit document in its unit's format: the kind gives the title, the template and its reads."""
+def document_print(doc):
+    """Any unit document's print template and context, in its unit's format: the kind gives the title, the template
+    and its reads. The PDF and the Word copy are made from the same."""
     from .unitdocs.core import kind_of
 
     kind = kind_of(doc)
@@ -197,14 +199,23 @@ def document_pdf(doc):
     context = {"doc": meta, "obj": doc, "campaign": doc.campaign, **kind.document(doc)}
     if kind.print_name:
         context[kind.print_name] = doc
-    return render_pdf(kind.print_template, context)
+    return kind.print_template, context
 
 
-def filename(doc):
+def document_pdf(doc):
+    return render_pdf(*document_print(doc))
+
+
+def document_docx(doc):
+    """The Word copy (thidua/documents/docx.py): same template, same context, same format as the PDF."""
+    return render_docx(*document_print(doc))
+
+
+def filename(doc, extension="pdf"):
     from .unitdocs.core import kind_of
 
     variant = f"-{doc.kind}" if kind_of(doc).variants else ""
-    return f"{kind_of(doc).labels['file']}{variant}-{doc.organization.code}-{doc.campaign_id}.pdf"
+    return f"{kind_of(doc).labels['file']}{variant}-{doc.organization.code}-{doc.campaign_id}.{extension}"
 
 
 subplan_pdf = report_pdf = document_pdf  # the names tests and callers used before the unit-document core

@@ -55,6 +55,7 @@ class ReviewReport(StateGuardedModel):
     sections = models.JSONField("các phần của báo cáo", default=list, blank=True)
     pdf = models.FileField("tệp PDF", blank=True, max_length=255)
     xlsx = models.FileField("tệp Excel phụ lục", blank=True, max_length=255)
+    docx = models.FileField("tệp Word", blank=True, max_length=255)
     # The document's header and closing, edited by staff with the narrative (carried to the next version).
     number = models.PositiveIntegerField("số", null=True, blank=True, help_text="Để trống: in chỗ trống để ghi tay")
     symbol = models.CharField("ký hiệu", max_length=32, blank=True, help_text="Ví dụ BC/HU")

@@ -18,6 +18,7 @@ from campaigns.enums import CampaignStatus, ReviewKind
 from campaigns.models import Campaign
 from thidua import outbox
 from thidua.documents import blocks
+from thidua.documents.docx import render_docx
 from thidua.documents.issued import document_for, store_rendered, verifying
 from thidua.documents.pdf import DocumentMeta, count_pdf_pages, join_pdfs, render_pdf
 from thidua.text import vn_date
@@ -312,9 +313,9 @@ def review_parts(snapshot, units, rows_per_part=None):
     return parts
 
 
-def render_review_pdf(report, snapshot, sections, rows_per_part=REVIEW_PART_ROWS):
+def _review_context(report, snapshot, sections):
     units = [u for u in snapshot["units"] if u["required"]]
-    context = {
+    return units, {
         "doc": document_meta(report),
         "report": report,
         "data": snapshot,
@@ -323,6 +324,22 @@ def render_review_pdf(report, snapshot, sections, rows_per_part=REVIEW_PART_ROWS
         "states_chart": mark_safe(charts.states_chart(snapshot)),
         "attainment_chart": mark_safe(charts.attainment_chart(snapshot)),
     }
+
+
+def render_review_docx(report, snapshot, sections):
+    """The Word copy from the same snapshot, narrative and header as the PDF: one document with every appendix
+    row (Word has no memory limit to work around), the charts' figures in the appendix tables."""
+    units, context = _review_context(report, snapshot, sections)
+    (part,) = review_parts(snapshot, units, None)
+    part["first_page"] = 1
+    return render_docx(
+        "reports/print/review_report.html",
+        {**context, "part": part, "draft": not report.is_final, "no_header": False},
+    )
+
+
+def render_review_pdf(report, snapshot, sections, rows_per_part=REVIEW_PART_ROWS):
+    units, context = _review_context(report, snapshot, sections)
     expected_pages = 6 + len(units) // 35 + len(snapshot["not_answered"]) // 45
     progress = _layout_progress(report.pk, expected_pages)
     parts = review_parts(snapshot, units, rows_per_part)
@@ -402,8 +419,10 @@ def build_review_report(report_id):
             pdf = render_review_pdf(report, snapshot, sections)
         _progress(report_id, 80, "Đang lập phụ lục Excel")
         xlsx = build_xlsx(snapshot)
+        _progress(report_id, 85, "Đang lập bản Word")
+        docx = render_review_docx(report, snapshot, sections)
         _progress(report_id, 90, "Đang lưu")
-        _store(report_id, snapshot, sections, pdf, xlsx)
+        _store(report_id, snapshot, sections, pdf, xlsx, docx)
     except SoftTimeLimitExceeded:
         _fail(report_id, "Quá thời gian cho phép khi dựng báo cáo; hãy thử lại hoặc báo quản trị viên.")
         logger.warning("review report %s: soft time limit", report_id)
@@ -413,7 +432,7 @@ def build_review_report(report_id):
     return ReviewReport.objects.get(pk=report_id)
 
 
-def _store(report_id, snapshot, sections, pdf, xlsx):
+def _store(report_id, snapshot, sections, pdf, xlsx, docx):
     """Files and row together: the build is done and current with both files, or nothing changes."""
     written = []
     try:
@@ -422,8 +441,8 @@ def _store(report_id, snapshot, sections, pdf, xlsx):
             if report.status == ReviewStatus.DONE:  # another run of the same task finished first
                 return
             Campaign.objects.select_for_update().filter(pk=report.campaign_id).first()
-            names = {"pdf": review_file_name(report, "pdf"), "xlsx": review_file_name(report, "xlsx")}
-            for field, content in (("pdf", pdf), ("xlsx", xlsx)):
+            names = {ext: review_file_name(report, ext) for ext in ("pdf", "xlsx", "docx")}
+            for field, content in (("pdf", pdf), ("xlsx", xlsx), ("docx", docx)):
                 _write_atomically(names[field], content)
                 written.append(names[field])
             # Requests are numbered in order (version, under the campaign's lock): an older build finishing late
@@ -432,7 +451,7 @@ def _store(report_id, snapshot, sections, pdf, xlsx):
             newer_is_current = same_kind.filter(is_current=True, version__gt=report.version).exists()
             if not newer_is_current:
                 same_kind.filter(is_current=True).exclude(pk=report.pk).update(is_current=False)
-            report.pdf.name, report.xlsx.name = names["pdf"], names["xlsx"]
+            report.pdf.name, report.xlsx.name, report.docx.name = names["pdf"], names["xlsx"], names["docx"]
             report.snapshot, report.sections = snapshot, sections
             report.status, report.progress, report.progress_note = ReviewStatus.DONE, 100, ""
             report.is_current, report.finished_at = not newer_is_current, timezone.now()

@@ -6,6 +6,7 @@ app_name = "reports"
 
 urlpatterns = [
     path("ke-hoach/<int:pk>.pdf", views.campaign_plan_pdf, name="campaign_plan_pdf"),
+    path("ke-hoach/<int:pk>.docx", views.campaign_plan_docx, name="campaign_plan_docx"),
     path("phong-trao/<int:pk>/", views.review_list, name="review_list"),
     path("phong-trao/<int:pk>/tong-hop/", views.review_start, name="review_start"),
     path("<int:pk>/", views.review_detail, name="review_detail"),
@@ -14,4 +15,5 @@ urlpatterns = [
     path("<int:pk>/ban-hanh/", views.review_issue, name="review_issue"),
     path("<int:pk>/bao-cao.pdf", views.review_pdf, name="review_pdf"),
     path("<int:pk>/phu-luc.xlsx", views.review_xlsx, name="review_xlsx"),
+    path("<int:pk>/bao-cao.docx", views.review_docx, name="review_docx"),
 ]

@@ -14,6 +14,7 @@ from campaigns.enums import ReviewKind
 from campaigns.permissions import can_manage_campaign
 from campaigns.selectors import campaign_document, get_campaign_for
 from thidua import xlsx
+from thidua.documents.docx import DOCX_CONTENT_TYPE, docx_response, render_docx
 from thidua.documents.pdf import DocumentMeta, render_pdf
 from thidua.text import nfc
 from thidua.validation import NUL_MESSAGE, has_nul, strip_nul
@@ -40,24 +41,32 @@ def pdf_response(pdf_bytes, filename, inline=True):
     return response
 
 
+def _plan_print(user, pk):
+    """The plan's print template and context (the PDF and the Word copy are made from the same)."""
+    campaign = campaign_document(get_campaign_for(user, pk).pk)
+    context = {"doc": DocumentMeta.for_campaign(campaign), "campaign": campaign, "draft": campaign.status == "draft"}
+    name = f"ke-hoach-{campaign.number or campaign.pk}-{campaign.symbol.replace('/', '-')}"
+    return "reports/print/campaign_plan.html", context, name
+
+
 @login_required
 def campaign_plan_pdf(request, pk):
     """The plan as issued, in the official format. Synchronous: it is 1–4 pages."""
-    campaign = campaign_document(get_campaign_for(request.user, pk).pk)
+    template, context, name = _plan_print(request.user, pk)
+    campaign = context["campaign"]
     if campaign.status != "draft":  # issued: the stored print, with its verification code (made on first download)
         from thidua.documents.issued import stored_pdf
 
-        pdf = stored_pdf(campaign, "plan", actor=request.user)
-        return pdf_response(pdf, f"ke-hoach-{campaign.number or campaign.pk}-{campaign.symbol.replace('/', '-')}.pdf")
-    pdf = render_pdf(
-        "reports/print/campaign_plan.html",
-        {
-            "doc": DocumentMeta.for_campaign(campaign),
-            "campaign": campaign,
-            "draft": campaign.status == "draft",
-        },
-    )
-    return pdf_response(pdf, f"ke-hoach-{campaign.number or campaign.pk}-{campaign.symbol.replace('/', '-')}.pdf")
+        return pdf_response(stored_pdf(campaign, "plan", actor=request.user), f"{name}.pdf")
+    return pdf_response(render_pdf(template, context), f"{name}.pdf")
+
+
+@login_required
+def campaign_plan_docx(request, pk):
+    """The plan's Word copy: the same format and text as its PDF (an issued plan's stored print is made from the
+    same campaign record, which no longer changes)."""
+    template, context, name = _plan_print(request.user, pk)
+    return docx_response(render_docx(template, context), f"{name}.docx")
 
 
 def _campaign_for_staff(user, pk):
@@ -225,6 +234,12 @@ def _download(request, pk, field, content_type, extension):
 @login_required
 def review_pdf(request, pk):
     return _download(request, pk, "pdf", "application/pdf", "pdf")
+
+
+@login_required
+def review_docx(request, pk):
+    """The Word copy stored with the build (same snapshot, narrative and header as its PDF)."""
+    return _download(request, pk, "docx", DOCX_CONTENT_TYPE, "docx")
 
 
 @login_required

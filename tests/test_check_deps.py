@@ -30,6 +30,7 @@ def test_everything_missing_is_named_with_its_package(tmp_path):
     assert all(line.startswith("missing: ") and "sudo apt install " in line for line in lines), lines
     packages = {line.rsplit("sudo apt install ", 1)[1] for line in lines}
     assert {"python3 python3-venv", "nodejs npm", "fontconfig", "chromium", "poppler-utils"} <= packages
+    assert "libreoffice-writer-nogui" in packages
     assert sum("poppler-utils" in line for line in lines) == 2  # pdftotext and pdftoppm, one line each
 
 
@@ -37,6 +38,7 @@ def test_run_does_not_ask_for_test_tools(tmp_path):
     result = run("run", str(tmp_path), CHROMIUM_PATH=str(tmp_path / "no-chromium"))
     assert "chromium" not in result.stdout
     assert "poppler-utils" not in result.stdout
+    assert "libreoffice" not in result.stdout
 
 
 def test_this_machine_has_everything():

@@ -4,6 +4,7 @@ For a kind with key K and slug S:
     S/<pk>/                       K                    the document's page
     S/<pk>/sua/                   K_edit               the unit's edit page
     S/<pk>/in/                    K_pdf                the print (PDF)
+    S/<pk>/word/                  K_docx               its Word copy (.docx)
     S/<pk>/han-nop/               K_due_date           staff change the due date (POST)
     S/<pk>/chuyen/<action>/       K_transition         a move of the workflow (POST)
     S/<pk>/tep/                   K_upload             attach a file (POST)
@@ -26,6 +27,7 @@ def kind_urlpatterns(kind):
         (f"{s}/<int:pk>/", views.detail, k),
         (f"{s}/<int:pk>/sua/", views.edit, f"{k}_edit"),
         (f"{s}/<int:pk>/in/", views.pdf, f"{k}_pdf"),
+        (f"{s}/<int:pk>/word/", views.docx, f"{k}_docx"),
         (f"{s}/<int:pk>/han-nop/", views.due_date, f"{k}_due_date"),
         (f"{s}/<int:pk>/chuyen/<slug:action>/", views.transition, f"{k}_transition"),
         (f"{s}/<int:pk>/tep/", views.upload, f"{k}_upload"),

@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from thidua import outbox, xlsx
+from thidua.documents.docx import docx_response
 from thidua.paging import CountedPaginator
 from thidua.uploads import download_response
 from thidua.workflow import STALE_PAGE, TransitionConflict, TransitionError
@@ -212,6 +213,13 @@ def pdf(request, pk, doc_kind):
     """The document in the official format, to print, sign, stamp and scan. Another unit's: 404."""
     doc = selectors.get_document_for(request.user, doc_kind, pk)
     return pdf_response(printing.document_pdf(doc), printing.filename(doc))
+
+
+@login_required
+def docx(request, pk, doc_kind):
+    """The document's Word copy: same format and text as its PDF, same scoping (another unit's: 404)."""
+    doc = selectors.get_document_for(request.user, doc_kind, pk)
+    return docx_response(printing.document_docx(doc), printing.filename(doc, "docx"))
 
 
 @login_required
