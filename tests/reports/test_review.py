@@ -147,8 +147,10 @@ def test_running_the_same_task_twice_leaves_one_current_version(
     assert list(ReviewReport.objects.filter(is_current=True).values_list("version", flat=True)) == [2]
     assert files_of(review_campaign) == sorted(
         [
+            f"tong-ket-v1-{report.pk}.docx",
             f"tong-ket-v1-{report.pk}.pdf",
             f"tong-ket-v1-{report.pk}.xlsx",
+            f"tong-ket-v2-{second.pk}.docx",
             f"tong-ket-v2-{second.pk}.pdf",
             f"tong-ket-v2-{second.pk}.xlsx",
         ]
@@ -272,7 +274,7 @@ def test_files_are_not_left_as_temporaries(staff_user, review_campaign, django_c
     with django_capture_on_commit_callbacks(execute=True):
         services.request_review_report(review_campaign, "interim", staff_user)
     assert all(".tmp-" not in name for name in files_of(review_campaign))
-    assert len(files_of(review_campaign)) == 2
+    assert len(files_of(review_campaign)) == 3  # pdf, xlsx, docx
     assert os.path.getsize(ReviewReport.objects.get().pdf.path) > 1000
 
 
