@@ -71,7 +71,24 @@ def _name(cert):
     return cert.subject.human_friendly
 
 
+def outside_event_loop(function, *args):
+    """pyHanko's synchronous API calls asyncio.run(): in a thread that already runs a loop, run it in another."""
+    import asyncio
+    from concurrent.futures import ThreadPoolExecutor
+
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return function(*args)
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(function, *args).result()
+
+
 def verify_signed_pdf(data, roots):
+    return outside_event_loop(_verify_signed_pdf, data, roots)
+
+
+def _verify_signed_pdf(data, roots):
     from pyhanko.pdf_utils.reader import PdfFileReader
     from pyhanko.sign.diff_analysis import ModificationLevel
     from pyhanko.sign.validation import validate_pdf_signature

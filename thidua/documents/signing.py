@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 
 from .issued import SERIF_FAMILY, current_version
 from .models import SigningIdentity
-from .signatures import signer_for, unseal
+from .signatures import outside_event_loop, signer_for, unseal
 
 # Top right of an A4 page (points from the bottom left), in the top margin above the header: 70 x 19 mm.
 STAMP_BOX = (372, 780, 570, 834)
@@ -85,7 +85,7 @@ def sign_pdf(data, identity, *, field_name="ChuKyCoQuan"):
         stamp_style=style,
         new_field_spec=fields.SigFieldSpec(field_name, on_page=0, box=STAMP_BOX),
     )
-    return pdf_signer.sign_pdf(writer).getvalue()
+    return outside_event_loop(lambda: pdf_signer.sign_pdf(writer).getvalue())
 
 
 def sign_with_identity(document):
