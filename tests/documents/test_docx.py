@@ -234,7 +234,10 @@ def test_decision_and_certificate_docx_from_the_issued_record(client, demo):
     document = read(content)
     assert_page(document, None, landscape=True)
     text = squash("\n".join(blocks(document)))
-    assert_in_order(text, ["ĐẢNG CỘNG SẢN VIỆT NAM", "GIẤY KHEN", award.display_name, "Quyết định số 150-QĐ/HU"])
+    assert_in_order(text, ["ĐẢNG CỘNG SẢN VIỆT NAM", "GIẤY KHEN", award.display_name])
+    # the number and the signature at the bottom of the frame (the first page's footer), as on the print
+    foot = squash("\n".join(blocks(document.sections[0].first_page_footer)))
+    assert_in_order(foot, ["Quyết định số 150-QĐ/HU", "T/M BAN THƯỜNG VỤ", decision.signer_name])
     borders = document.sections[0]._sectPr.find(qn("w:pgBorders"))
     assert borders is not None and borders.find(qn("w:top")).get(qn("w:val")) == "double"
 

@@ -189,6 +189,7 @@ class Look:
     page_break: bool = False
     keep_next: bool = False
     body: bool = False  # a paragraph of the body: indent and spacing after from the format
+    side_mm: float = 0  # left and right indent
 
 
 INHERITED = ("bold", "italic", "underline", "upper", "size", "color", "nowrap", "align")
@@ -234,11 +235,11 @@ RULES = [
     (None, "nation", "frame", {"align": "center", "bold": True, "size": 14}),
     (None, "motto", "frame", {"align": "center", "bold": True, "size": 14}),
     (None, "granter", "frame", {"align": "center", "bold": True, "size": 16, "upper": True, "before": 22}),
-    (None, "big", "frame", {"align": "center", "bold": True, "size": 40, "color": "B71C1C", "before": 11}),
+    (None, "big", "frame", {"align": "center", "bold": True, "size": 40, "color": "B71C1C", "before": 11, "after": 6}),
     (None, "tang", "frame", {"align": "center", "bold": True, "size": 16}),
     (None, "name", "frame", {"align": "center", "bold": True, "size": 24, "before": 11, "after": 3}),
     (None, "pos", "frame", {"align": "center", "size": 15}),
-    (None, "why", "frame", {"align": "center", "italic": True, "size": 15, "before": 11, "after": 36}),
+    (None, "why", "frame", {"align": "center", "italic": True, "size": 15, "before": 11, "side_mm": 10}),
     (("table",), "foot", None, {"size": 13}),
     (("td",), "sign", None, {"align": "center", "bold": True}),
     (None, "date", "sign", {"italic": True, "bold": False}),
@@ -365,6 +366,8 @@ def _format_paragraph(paragraph, look, rules, *, in_table=False):
         pf.first_line_indent = Mm(rules.first_line_indent_mm)
     if look.before:
         pf.space_before = Pt(look.before)
+    if look.side_mm:
+        pf.left_indent = pf.right_indent = Mm(look.side_mm)
     after = rules.paragraph_after_pt if look.body and not in_table else look.after
     if after:
         pf.space_after = Pt(after)
@@ -617,7 +620,10 @@ class _Writer:
         cells_of = [[c for c in tr.children if isinstance(c, Node) and c.tag in ("td", "th")] for tr, _ in rows]
         columns = max(sum(int(c.attrs.get("colspan") or 1) for c in cells) for cells in cells_of) or 1
         column_widths = _column_widths(widths, columns, width_mm)
-        table = container.add_table(rows=len(rows), cols=columns)
+        try:
+            table = container.add_table(rows=len(rows), cols=columns)
+        except TypeError:  # a page header or footer wants the table's width
+            table = container.add_table(len(rows), columns, Mm(width_mm))
         bordered = (
             bool({"figures", "list", "form"} & node.classes)
             or any(c.tag == "th" for cells in cells_of for c in cells)
@@ -681,6 +687,13 @@ def _lines(text):
     return [line.strip() for line in (text or "").replace("\r\n", "\n").split("\n") if line.strip()]
 
 
+def _header_lines(text):
+    """A body's name broken where the print breaks it (thidua/templatetags/doc.py: header_lines)."""
+    from thidua.templatetags.doc import header_lines
+
+    return [part for line in _lines(text) for part in header_lines(line) if part.strip()]
+
+
 def _centered_rule(cell, width_pt, cell_width_mm, *, space_before=0):
     """A solid 0.75 pt rule of `width_pt`, centred in the cell: an empty paragraph's bottom border between indents."""
     paragraph = cell.add_paragraph()
@@ -722,10 +735,10 @@ def write_header(document, meta, rules, text_width_mm):
     _row_flags(table.rows[0])
     left, right = table.rows[0].cells
     first = True
-    for line in _lines(meta.superior_body):
+    for line in _header_lines(meta.superior_body):
         _cell_paragraph(left, line.upper(), size=rules.superior_pt, first=first)
         first = False
-    issuing = _lines(meta.issuing_body) or [""]
+    issuing = _header_lines(meta.issuing_body) or [""]
     for line in issuing:
         _cell_paragraph(left, line.upper(), size=rules.issuing_pt, bold=True, first=first)
         first = False
@@ -765,10 +778,11 @@ def write_title(document, meta, rules):
                 subject.add_run().add_break(WD_BREAK.LINE)
             _add_text(subject, line, Look(bold=True), rules.subject_pt)
     if meta.document_format == "state":
-        width = max((text_width_pt(line, rules.subject_pt, bold=True) for line in lines), default=120) / 3
-        text_width_mm = _text_width_mm(document)
+        # a solid rule 40 % of the subject's width, centred (decree 30: 1/3 to 1/2), as the print draws it
+        available_pt = _text_width_mm(document) * 72 / 25.4
+        subject = max((text_width_pt(line, rules.subject_pt, bold=True) for line in lines), default=150)
         rule = document.add_paragraph()
-        side = max(0.0, (text_width_mm * 72 / 25.4 - max(width, 60)) / 2)
+        side = max(0.0, (available_pt - 0.4 * min(subject, available_pt)) / 2)
         rule.paragraph_format.left_indent = Pt(side)
         rule.paragraph_format.right_indent = Pt(side)
         rule.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
@@ -824,8 +838,8 @@ def _set_page(document, rules, *, landscape):
     if landscape:
         section.orientation = WD_ORIENT.LANDSCAPE
         section.page_width, section.page_height = Mm(297), Mm(210)
-        for side in ("top_margin", "bottom_margin", "left_margin", "right_margin"):
-            setattr(section, side, Mm(20))
+        section.top_margin = section.bottom_margin = Mm(20)
+        section.left_margin = section.right_margin = Mm(26)
     else:
         section.orientation = WD_ORIENT.PORTRAIT
         section.page_width, section.page_height = Mm(210), Mm(297)
@@ -876,11 +890,12 @@ def _page_numbers_and_draft(document, section, *, draft, landscape):
 
 
 def _frame(section):
-    """The certificate's double red frame: a page border 8 mm around the text."""
+    """The certificate's double red frame: a page border about 11 mm from the paper's edge (Word's largest offset;
+    the print's is 12 mm), the text 8 mm and 14 mm inside it."""
     borders = _border(
-        "w:pgBorders", ["top", "left", "bottom", "right"], val="double", size_eighths=24, space=22, color="B71C1C"
+        "w:pgBorders", ["top", "left", "bottom", "right"], val="double", size_eighths=24, space=31, color="B71C1C"
     )
-    borders.set(qn("w:offsetFrom"), "text")
+    borders.set(qn("w:offsetFrom"), "page")
     sect_pr = section._sectPr
     successors = (
         "w:lnNumType",
@@ -900,6 +915,12 @@ def _frame(section):
     sect_pr.insert_element_before(borders, *successors)
 
 
+def _drop_empty_first_paragraph(container):
+    first = container.paragraphs[0] if container.paragraphs else None
+    if first is not None and not first.text and first._p.getnext() is not None:
+        first._p.getparent().remove(first._p)
+
+
 def html_to_docx(html, meta=None, *, landscape=False, draft=False):
     """The Word file of a print template's HTML; header, title and closing from `meta` (a DocumentMeta)."""
     rules = page_rules(meta)
@@ -910,17 +931,25 @@ def html_to_docx(html, meta=None, *, landscape=False, draft=False):
     width = _text_width_mm(document)
     root = parse_html(html)
     body = root.find("body") or root
-    if body.find(cls="frame") is not None:
-        _frame(section)
     writer = _Writer(document, width, rules)
+    frame = body.find(cls="frame")
+    if frame is not None:
+        _frame(section)
+        foot = frame.find("table", "foot")
+        if foot is not None:  # the certificate's number and signature sit at the bottom of the frame
+            foot.parent.children.remove(foot)
+            section.footer_distance = Mm(20)
+            footer = section.first_page_footer
+            writer.table(foot, footer, look_of(foot, Look()), width_mm=width)
+            _drop_empty_first_paragraph(footer)
     base = Look(size=None)
     for child in body.children:
         if isinstance(child, str):
             if child.strip():
                 writer.blocks(Node("div", children=[child]), document, base, width_mm=width)
             continue
-        if child.tag in DROPPED or child.has_class("draft-mark"):
-            continue
+        if child.tag in DROPPED or child.has_class("draft-mark") or child.has_class("verification"):
+            continue  # the draft mark goes in the page header; the verification code belongs to the issued print
         if child.has_class("doc-header") and meta is not None:
             write_header(document, meta, rules, width)
         elif child.has_class("doc-title") and meta is not None:
