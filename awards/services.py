@@ -5,6 +5,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
+from thidua.documents import register
 from thidua.workflow import Move, TransitionError, Workflow
 
 from . import ballots, eligibility
@@ -404,23 +405,43 @@ def number_taken_message(decision):
 
 
 def next_decision_number(decision):
+    """The next free number of the decision's type (QĐ) in the issuer's register of outgoing documents."""
     from django.db.models import Max
 
+    period = Decision.period_of(decision.document_format, decision.term, decision.issued_on)
     last = Decision.objects.filter(
-        issuer_id=decision.issuer_id,
-        symbol=decision.symbol,
-        number_period=Decision.period_of(decision.document_format, decision.term, decision.issued_on),
+        issuer_id=decision.issuer_id, symbol=decision.symbol, number_period=period
     ).aggregate(n=Max("number"))["n"]
-    return (last or 0) + 1
+    in_register = register.next_number(decision.issuer_id, register.document_type_of(decision.symbol), period=period)
+    return max((last or 0) + 1, in_register)
+
+
+def take_decision_number(decision, actor=None):
+    """Record the decision's number in the issuer's register of outgoing documents (refused when it is taken)."""
+    return register.take_number(
+        decision.issuer,
+        register.document_type_of(decision.symbol),
+        decision.issued_on,
+        kind=decision.document_format,
+        term=decision.term,
+        period=decision.number_period,
+        symbol=decision.symbol,
+        subject=" ".join(decision.title.split()),
+        document=decision,
+        created_by=actor,
+        number=decision.number,
+    )
 
 
 def _save_numbered(decision):
-    """Save a new decision; the unique constraint (issuer, symbol, period, number) decides between two staff typing
-    the same number at the same moment: the second gets the error on the number field (the form keeps the rest)."""
+    """Save a new decision and record its number in the register; the unique constraints (issuer, symbol, period,
+    number) on decisions and (issuer, type, period, number) on the register decide between two staff typing the
+    same number at the same moment: the second gets the error on the number field (the form keeps the rest)."""
     try:
         with transaction.atomic():
             decision.save()
-    except IntegrityError:
+            take_decision_number(decision, decision.created_by)
+    except (IntegrityError, register.NumberTaken):
         raise ValidationError({"number": number_taken_message(decision)}) from None
 
 

@@ -37,7 +37,7 @@ class LaunchForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.campaign = campaign
         self.fields["number"].widget.attrs["placeholder"] = str(
-            next_number(campaign.issuer, campaign.symbol, campaign.term)
+            next_number(campaign.issuer, campaign.symbol, campaign.term, kind=campaign.document_format)
         )
         if obliged_count is None:
             from .services import obliged_units

@@ -79,15 +79,19 @@ def campaign_document(campaign_id):
     )
 
 
-def next_number(issuer, symbol, term):
-    """Documents are numbered per type within the committee's term."""
+def next_number(issuer, symbol, term, on_date=None, kind="party"):
+    """Documents are numbered per type within the committee's term: the next free number of the type in the
+    issuer's register of outgoing documents (thidua/documents/register.py), never below the plans' own."""
+    from thidua.documents import register
+
     last = (
         Campaign.objects.filter(issuer=issuer, symbol=symbol, term=term, number__isnull=False)
         .order_by("-number")
         .values_list("number", flat=True)
         .first()
     )
-    return (last or 0) + 1
+    in_register = register.next_number(issuer, register.document_type_of(symbol), on_date, kind=kind, term=term)
+    return max((last or 0) + 1, in_register)
 
 
 def issuer_choices_for(user):

@@ -5,6 +5,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
+from thidua.documents import register
 from thidua.text import nfc
 
 from .enums import CampaignStatus, MilestoneKind
@@ -64,23 +65,44 @@ def launch_campaign(campaign, actor, *, issued_on, number=None, number_note=""):
         locked.launched_by = actor
         # The unique constraint (issuer, symbol, term, number) decides between two plans launched at once: a typed
         # number that is taken is refused; the next free number is simply taken again.
+        # The register of outgoing documents (thidua/documents/register.py) holds the number with the same
+        # guarantee across every document type of the issuer.
         for _attempt in range(1 if number else 5):
-            locked.number = number or next_number(locked.issuer, locked.symbol, locked.term)
+            locked.number = number or next_number(
+                locked.issuer, locked.symbol, locked.term, issued_on, locked.document_format
+            )
             try:
                 with transaction.atomic():
                     locked.save(write_state=True)
+                    take_plan_number(locked, actor)
                 break
-            except IntegrityError:
+            except (IntegrityError, register.NumberTaken):
                 continue
         else:
             raise ValidationError(
                 f"Số {locked.reference} đã được dùng trong nhiệm kỳ {locked.term}; "
-                f"số tiếp theo còn trống: {next_number(locked.issuer, locked.symbol, locked.term)}."
+                f"số tiếp theo còn trống: {next_number(locked.issuer, locked.symbol, locked.term, issued_on, locked.document_format)}."
             )
         for hook in on_launch_hooks:
             hook(locked, actor)
     campaign.refresh_from_db()
     return campaign
+
+
+def take_plan_number(campaign, actor=None):
+    """Record the plan's number in the issuer's register of outgoing documents (refused when it is taken)."""
+    return register.take_number(
+        campaign.issuer,
+        register.document_type_of(campaign.symbol),
+        campaign.issued_on,
+        kind=campaign.document_format,
+        term=campaign.term,
+        symbol=campaign.symbol,
+        subject=" ".join(campaign.title.split()),
+        document=campaign,
+        created_by=actor,
+        number=campaign.number,
+    )
 
 
 def close_campaign(campaign, actor):

@@ -91,8 +91,14 @@ def next_report_number(campaign):
 
     Only issued review reports are known here: the suggestion is a hint, staff may type another number.
     """
-    last = _issued_numbers(campaign, report_symbol(campaign)).order_by("-number").values_list("number", flat=True)
-    return (last.first() or 0) + 1
+    from thidua.documents import register
+
+    symbol = report_symbol(campaign)
+    last = _issued_numbers(campaign, symbol).order_by("-number").values_list("number", flat=True)
+    in_register = register.next_number(
+        campaign.issuer_id, register.document_type_of(symbol), kind=campaign.document_format, term=campaign.term
+    )
+    return max((last.first() or 0) + 1, in_register)
 
 
 def number_taken(campaign, number, *, exclude_pk=None):

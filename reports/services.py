@@ -17,7 +17,7 @@ from django.utils.safestring import mark_safe
 from campaigns.enums import CampaignStatus, ReviewKind
 from campaigns.models import Campaign
 from thidua import outbox
-from thidua.documents import blocks
+from thidua.documents import blocks, register
 from thidua.documents.docx import render_docx
 from thidua.documents.issued import document_for, store_rendered, verifying
 from thidua.documents.pdf import DocumentMeta, count_pdf_pages, join_pdfs, render_pdf
@@ -146,6 +146,18 @@ def request_review_report(
 
 def _check_number(report, number):
     if number:
+        held = register.holder(
+            report.issuer_id or report.campaign.issuer_id,
+            register.document_type_of(report.symbol or "BC"),
+            _report_period(report),
+            number,
+        )
+        siblings = ReviewReport.objects.filter(campaign=report.campaign, kind=report.kind).values_list("pk", flat=True)
+        if held is not None and not (held.content_type.model == "reviewreport" and held.object_id in set(siblings)):
+            raise ValidationError(
+                f"Số {held.reference} đã có trong sổ văn bản đi ({held.subject[:120]}); "
+                f"số gợi ý: {next_report_number(report.campaign)}."
+            )
         taken = number_taken(report.campaign, number, exclude_pk=report.pk)
         if taken is not None:
             raise ValidationError(
@@ -202,7 +214,7 @@ def issue_review_report(report, actor):
         # One issuer at a time: two reports cannot take the same number.
         Organization.objects.select_for_update().filter(pk=campaign.issuer_id).first()
         _check_number(report, report.number)
-        return request_review_report(
+        issued, created = request_review_report(
             campaign,
             report.kind,
             actor,
@@ -211,6 +223,36 @@ def issue_review_report(report, actor):
             header=report.header(),
             is_final=True,
         )
+        if issued.is_final:
+            take_report_number(issued, actor)
+        return issued, created
+
+
+def _report_period(report):
+    campaign = report.campaign
+    return register.period_for(campaign.document_format, report.issued_on, report.term or campaign.term)
+
+
+def take_report_number(report, actor=None):
+    """Record the issued report's number in the issuer's register of outgoing documents; an earlier build of the
+    same report (a failed one) gives its entry up."""
+    campaign = report.campaign
+    register.release_all(ReviewReport.objects.filter(campaign=campaign, kind=report.kind).exclude(pk=report.pk))
+    try:
+        return register.take_number(
+            report.issuer_id or campaign.issuer_id,
+            register.document_type_of(report.symbol or "BC"),
+            report.issued_on,
+            kind=campaign.document_format,
+            period=_report_period(report),
+            symbol=report.symbol,
+            subject=f"{ReviewKind(report.kind).label} thực hiện Kế hoạch số {campaign.reference}",
+            document=report,
+            created_by=actor,
+            number=report.number,
+        )
+    except register.NumberTaken as exc:
+        raise ValidationError(exc.messages) from None
 
 
 # --- the build (worker side) ----------------------------------------------------------------------------
