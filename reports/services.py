@@ -146,6 +146,12 @@ def request_review_report(
 
 def _check_number(report, number):
     if number:
+        taken = number_taken(report.campaign, number, exclude_pk=report.pk)
+        if taken is not None:
+            raise ValidationError(
+                f"Số {taken.reference} đã dùng cho báo cáo {taken.get_kind_display().lower()} của kế hoạch "
+                f"{taken.campaign.reference} trong nhiệm kỳ {taken.term}; số gợi ý: {next_report_number(report.campaign)}."
+            )
         held = register.holder(
             report.issuer_id or report.campaign.issuer_id,
             register.document_type_of(report.symbol or "BC"),
@@ -153,16 +159,11 @@ def _check_number(report, number):
             number,
         )
         siblings = ReviewReport.objects.filter(campaign=report.campaign, kind=report.kind).values_list("pk", flat=True)
-        if held is not None and not (held.content_type.model == "reviewreport" and held.object_id in set(siblings)):
+        mine = held is not None and held.content_type_id and held.content_type.model == "reviewreport"
+        if held is not None and not (mine and held.object_id in set(siblings)):
             raise ValidationError(
-                f"Số {held.reference} đã có trong sổ văn bản đi ({held.subject[:120]}); "
+                f"Số {held.reference} đã dùng cho văn bản khác trong sổ văn bản đi ({held.subject[:120]}); "
                 f"số gợi ý: {next_report_number(report.campaign)}."
-            )
-        taken = number_taken(report.campaign, number, exclude_pk=report.pk)
-        if taken is not None:
-            raise ValidationError(
-                f"Số {taken.reference} đã dùng cho báo cáo {taken.get_kind_display().lower()} của kế hoạch "
-                f"{taken.campaign.reference} trong nhiệm kỳ {taken.term}; số gợi ý: {next_report_number(report.campaign)}."
             )
 
 

@@ -214,8 +214,9 @@ def builtin_formats():
     return FORMATS
 
 
-# Overrides from the database (FormatSetting rows), cached for a short while in each process; a save or delete
-# of a row clears the cache of this process (signals in models.py).
+# Overrides from the database (FormatSetting rows), cached in each process for DOCUMENT_FORMATS_CACHE_SECONDS
+# (60 by default; None: until a row is saved or deleted in this process, as the test settings do so that pages
+# run a constant number of queries); a save or delete of a row clears the cache of this process (models.py).
 _CACHE_SECONDS = 60
 _cache: dict = {}
 _lock = threading.Lock()
@@ -227,12 +228,15 @@ def clear_cache():
 
 
 def _formats():
+    from django.conf import settings
+
     cached = _cache.get("formats")
     if cached and cached[0] > time.monotonic():
         return cached[1]
     loaded = _load_formats()
+    seconds = getattr(settings, "DOCUMENT_FORMATS_CACHE_SECONDS", _CACHE_SECONDS)
     with _lock:
-        _cache["formats"] = (time.monotonic() + _CACHE_SECONDS, loaded)
+        _cache["formats"] = (float("inf") if seconds is None else time.monotonic() + seconds, loaded)
     return loaded
 
 

@@ -231,12 +231,14 @@ def holder(issuer, document_type, period, number):
     )
 
 
-def next_numbers(issuer_ids, period_by_type=None):
-    """{(issuer_id, document_type, period): next number} for every series of these issuers (one query)."""
+def series(issuer_ids):
+    """Every numbering series of these issuers, latest period first within a type, with its next number:
+    [{"issuer_id", "document_type", "period", "last", "next"}] (one query)."""
     rows = (
         _entries()
         .filter(issuer_id__in=list(issuer_ids))
         .values("issuer_id", "document_type", "period")
         .annotate(last=Max("number"))
+        .order_by("issuer_id", "document_type", "-period")
     )
-    return {(r["issuer_id"], r["document_type"], r["period"]): r["last"] + 1 for r in rows}
+    return [{**r, "next": r["last"] + 1} for r in rows]
