@@ -445,7 +445,7 @@ def _load_nominations(orgs, campaign, created, stdout=None):
         issued_on=DECISION_DATE,
         title="Về việc khen thưởng tập thể, cá nhân có thành tích xuất sắc trong phong trào thi đua yêu nước "
         "giai đoạn 2019 - 2020",
-        preamble=f"Căn cứ Quy định làm việc của Ban Chấp hành Đảng bộ huyện khóa XXIII, nhiệm kỳ 2015 - 2020;\n"
+        preamble=f"Căn cứ Quy định làm việc của Ban Chấp hành Đảng bộ huyện khóa XX, nhiệm kỳ 2020 - 2025;\n"
         f"Căn cứ {plan_phrase(campaign)};\n"
         "Xét đề nghị của Hội đồng Thi đua - Khen thưởng Huyện ủy,",
         sign_on_behalf=campaign.sign_on_behalf,

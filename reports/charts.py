@@ -16,36 +16,61 @@ PRINT_WIDTH_MM = 160  # the text width of an A4 page in the official format
 FONT = "Liberation Serif, Times New Roman, serif"
 
 
-def _truncate(text, length):
-    text = " ".join(str(text).split())
-    return text if len(text) <= length else text[: length - 1] + "…"
+# Between the words of a label: a three-per-em space. SVG text is laid out glyph by glyph, so a plain space (a
+# quarter of an em, 2.5 pt at the charts' size) is too narrow for PDF readers to see a word break
+# ("34-CT/TW,26/CT-TTg" when copied); a third of an em reads as a space on paper and in the text layer.
+WORD_SPACE = "\u2004"
+LINE_HEIGHT = 15  # of a wrapped label, in the charts' units (font-size 13)
+
+
+def _wrap(text, length):
+    """A label in lines of at most `length` characters, broken between words (never cut, never "…")."""
+    lines, line = [], ""
+    for word in str(text).split():
+        if line and len(line) + 1 + len(word) > length:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    return [*lines, line] if line else [""]
+
+
+def _label(x, y, lines, space=" "):
+    """Right-aligned label lines ending at x; the first line's baseline at y (escaped). `space`: WORD_SPACE in
+    charts printed in PDFs (the review report's); browsers copy an SVG's plain spaces well."""
+    return "".join(
+        f'<text x="{x}" y="{y + i * LINE_HEIGHT}" text-anchor="end">{escape(line).replace(" ", space)}</text>'
+        for i, line in enumerate(lines)
+    )
 
 
 def bar_chart(rows, *, title, max_value=None, reference=None, width=600, label_width=230, unit=""):
-    """Horizontal bars. rows: [(label, value or None, color)]. reference: a value drawn as a dashed line."""
+    """Horizontal bars. rows: [(label, value or None, color)]. reference: a value drawn as a dashed line.
+    Long labels wrap onto several lines; the row grows with them."""
     bar_h, gap, top = 18, 8, 28
     plot_w = width - label_width - 70
     values = [v for _, v, _ in rows if v is not None]
     scale_max = max([max_value or 0, reference or 0, *values, 1])
-    height = top + len(rows) * (bar_h + gap) + 10
+    wrapped = [_wrap(label, 36) for label, _, _ in rows]
+    heights = [max(bar_h, bar_h + (len(lines) - 1) * LINE_HEIGHT) for lines in wrapped]
+    height = top + sum(h + gap for h in heights) + 10
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{PRINT_WIDTH_MM}mm" '
         f'height="{height * PRINT_WIDTH_MM / width:.1f}mm" '
         f'font-family="{FONT}" font-size="13" role="img" aria-label="{escape(title)}">',
         f'<text x="{width / 2:.0f}" y="16" text-anchor="middle" font-weight="bold" font-size="14">{escape(title)}</text>',
     ]
-    for i, (label, value, color) in enumerate(rows):
-        y = top + i * (bar_h + gap)
-        parts.append(
-            f'<text x="{label_width - 6}" y="{y + bar_h - 5}" text-anchor="end">{escape(_truncate(label, 38))}</text>'
-        )
+    y = top
+    for (_, value, color), lines, row_h in zip(rows, wrapped, heights, strict=True):
+        parts.append(_label(label_width - 6, y + bar_h - 5, lines, WORD_SPACE))
         if value is None:
             parts.append(f'<text x="{label_width + 4}" y="{y + bar_h - 5}" fill="#555">chưa có số liệu</text>')
-            continue
-        w = plot_w * value / scale_max
-        shown = f"{value:g}".replace(".", ",") + unit
-        parts.append(f'<rect x="{label_width}" y="{y}" width="{w:.1f}" height="{bar_h}" fill="{color}"/>')
-        parts.append(f'<text x="{label_width + w + 4:.1f}" y="{y + bar_h - 5}">{escape(shown)}</text>')
+        else:
+            w = plot_w * value / scale_max
+            shown = f"{value:g}".replace(".", ",") + unit
+            parts.append(f'<rect x="{label_width}" y="{y}" width="{w:.1f}" height="{bar_h}" fill="{color}"/>')
+            parts.append(f'<text x="{label_width + w + 4:.1f}" y="{y + bar_h - 5}">{escape(shown)}</text>')
+        y += row_h + gap
     parts.append(
         f'<line x1="{label_width}" y1="{top - 4}" x2="{label_width}" y2="{height - 8}" stroke="#000" stroke-width="1"/>'
     )
@@ -148,14 +173,14 @@ def stacked_chart(rows, keys, *, title, width=600, label_width=200):
     bar_h, gap, top = 18, 8, 28
     plot_w = width - label_width - 50
     scale = max([sum(counts.values()) for _, counts in rows] + [1])
-    legend_y = top + len(rows) * (bar_h + gap) + 8
+    wrapped = [_wrap(label, 30) for label, _ in rows]
+    heights = [bar_h + (len(lines) - 1) * LINE_HEIGHT for lines in wrapped]
+    legend_y = top + sum(h + gap for h in heights) + 8
     height = legend_y + 22
     parts = [_svg_open(width, height, title)]
-    for i, (label, counts) in enumerate(rows):
-        y = top + i * (bar_h + gap)
-        parts.append(
-            f'<text x="{label_width - 6}" y="{y + bar_h - 5}" text-anchor="end">{escape(_truncate(label, 30))}</text>'
-        )
+    for i, (_, counts) in enumerate(rows):
+        y = top + sum(h + gap for h in heights[:i])
+        parts.append(_label(label_width - 6, y + bar_h - 5, wrapped[i]))
         x = label_width
         for key, _, color in keys:
             n = counts.get(key, 0)

@@ -108,7 +108,7 @@ def attainment(campaign):
     """(svg, kind, areas) from the latest review with approved reports: final if any was asked, else interim."""
     kinds = set(ProgressReport.objects.filter(campaign=campaign).values_list("kind", flat=True).distinct().order_by())
     kind = ReviewKind.FINAL if ReviewKind.FINAL in kinds else ReviewKind.INTERIM
-    data = gather_review_data(campaign.pk, kind)
+    data = gather_review_data(campaign.pk, kind, decisions=False)
     title = f"Tỷ lệ thực hiện chỉ tiêu theo nội dung thi đua (báo cáo {ReviewKind(kind).label.lower()} đã duyệt, %)"
     rows = [(f"{i}. {a['heading']}", a["attainment_pct"], "#1565c0") for i, a in enumerate(data["content_areas"], 1)]
     svg = charts.bar_chart(rows, title=title, reference=100, unit="%")

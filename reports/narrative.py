@@ -5,6 +5,8 @@ Each section: {"key", "heading", "level" (1 = roman part, 2 = numbered item, 3 =
 Only "text" is editable; headings stay as generated.
 """
 
+import datetime
+
 
 def _pct(part, whole):
     return f"{part * 100 / whole:.1f}".replace(".", ",") + "%" if whole else "0%"
@@ -83,7 +85,7 @@ def default_sections(data):
             "key": "commendations",
             "level": 2,
             "heading": "4. Công tác khen thưởng",
-            "text": _commendation_sentence(data["commendations"]),
+            "text": _commendation_sentence(data["commendations"], data.get("decisions", [])),
         },
         {
             "key": "assessment",
@@ -251,14 +253,26 @@ def _proposals(data, review):
     return "\n".join(lines) or "…"
 
 
-def _commendation_sentence(items):
-    if not items:
-        return "Các đơn vị chưa đề nghị khen thưởng trên hệ thống."
-    collective = sum(1 for i in items if i.get("is_collective"))
+def _decision_sentence(decision):
+    day = datetime.date.fromisoformat(decision["issued_on"]).strftime("%d/%m/%Y")
+    total, collective = decision["total"], decision["collective"]
+    parts = ", ".join(f"{award}: {count}" for award, count in decision["by_award"])
     return (
-        f"Các đơn vị đề nghị khen thưởng {len(items)} trường hợp ({collective} tập thể, {len(items) - collective} "
-        "cá nhân) trong các báo cáo đã được duyệt; danh sách tại phụ lục."
+        f"Khen thưởng {total} trường hợp ({collective} tập thể, {total - collective} cá nhân) theo Quyết định số "
+        f"{decision['reference']} ngày {day} ({parts})."
     )
+
+
+def _commendation_sentence(items, decisions=()):
+    """Awards decided by the data date first (the decisions), then the proposals in units' approved reports."""
+    sentences = [_decision_sentence(d) for d in decisions]
+    if items:
+        collective = sum(1 for i in items if i.get("is_collective"))
+        sentences.append(
+            f"Các đơn vị đề nghị khen thưởng {len(items)} trường hợp ({collective} tập thể, {len(items) - collective} "
+            "cá nhân) trong các báo cáo đã được duyệt; danh sách tại phụ lục."
+        )
+    return " ".join(sentences) or "Các đơn vị chưa đề nghị khen thưởng trên hệ thống."
 
 
 def merge_edits(sections, edited_texts):

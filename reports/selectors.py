@@ -218,10 +218,11 @@ def _local_date(value):
     return timezone.localtime(value).date() if value else None
 
 
-def gather_review_data(campaign_id, kind, as_of=None):
+def gather_review_data(campaign_id, kind, as_of=None, *, decisions=True):
     """Everything a review report prints, as JSON-able data (stored as the build's snapshot).
 
     as_of: the data cut-off day (default today). Documents handed in or approved after it count as they stood then.
+    decisions: also the award decisions issued by then (decided_awards; the dashboard does not show them).
     """
     today = timezone.localdate()
     as_of = as_of or today
@@ -425,8 +426,45 @@ def gather_review_data(campaign_id, kind, as_of=None):
         "not_answered": not_answered,
         "progress_pending": pending,
         "commendations": progress["commendations"],
+        "decisions": decided_awards(campaign, as_of) if decisions else [],
         "examples": progress["examples"],
     }
+
+
+def decided_awards(campaign, as_of):
+    """The campaign's award decisions issued by the data date, with the awards they gave that still stood then:
+    the review's commendation section counts them, not only the proposals inside units' approved reports."""
+    from awards.enums import DecisionKind, DecisionStatus, NomineeKind
+    from awards.models import Award, Decision
+
+    decisions = list(
+        Decision.objects.filter(
+            campaign=campaign, status=DecisionStatus.ISSUED, kind=DecisionKind.AWARD, issued_on__lte=as_of
+        ).order_by("issued_on", "number")
+    )
+    rows = (
+        Award.objects.filter(decision__in=decisions)
+        .exclude(revoked_on__lte=as_of)
+        .order_by("award_type__sort_order", "id")
+        .values_list("decision_id", "nominee_kind", "award_type__name")
+    )
+    counted = defaultdict(lambda: {"total": 0, "collective": 0, "by_award": {}})
+    for decision_id, nominee_kind, award in rows:
+        entry = counted[decision_id]
+        entry["total"] += 1
+        entry["collective"] += nominee_kind == NomineeKind.COLLECTIVE
+        entry["by_award"][award] = entry["by_award"].get(award, 0) + 1
+    return [
+        {
+            "reference": d.reference,
+            "issued_on": d.issued_on.isoformat(),
+            "total": counted[d.pk]["total"],
+            "collective": counted[d.pk]["collective"],
+            "by_award": list(counted[d.pk]["by_award"].items()),
+        }
+        for d in decisions
+        if counted[d.pk]["total"]
+    ]
 
 
 def _progress_data(campaign, kind, as_of=None):

@@ -24,7 +24,12 @@ from tests.printing import (
     rule_below,
     rules,
     sizes,
+    words,
 )
+
+# The mark makes pytest-django set up the test database (it sets up only the databases marked tests ask for); the
+# module's fixture then loads the demo into it, not into the database DATABASE_URL names.
+pytestmark = pytest.mark.django_db
 
 NATION = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
@@ -90,6 +95,8 @@ def _render_all():
             Award.objects.select_related("decision").get(pk=award.pk)
         )
         out[fmt, "proposal"] = award_prints.render_proposal(campaign, upward)
+    Campaign.objects.filter(pk=campaign.pk).update(requirements="")
+    out["state", "plan-without-requirements"] = plan()
     btg = SubPlan.objects.get(campaign=campaign, organization__code="btg-hu-mai-son")
     out["party", "subplan-board"] = unit_prints.subplan_pdf(btg)
     return out
@@ -97,6 +104,9 @@ def _render_all():
 
 @pytest.fixture(scope="module")
 def prints(django_db_setup, django_db_blocker):
+    from django.db import connection
+
+    assert connection.settings_dict["NAME"].startswith("test_"), connection.settings_dict["NAME"]
     with django_db_blocker.unblock(), transaction.atomic():
         call_command("load_demo", stdout=open(os.devnull, "w"))
         out = _render_all()
@@ -278,3 +288,43 @@ def test_board_header_breaks_at_the_committee_name(prints):
         left = [ln.text for ln in lines(page, right=party["x0"] - 1) if ln.top < party["bottom"] + 30 * MM]
         assert not any(t.endswith("HUYỆN") or t.startswith("ỦY") for t in left), left
         assert any("BAN TUYÊN GIÁO" == t or t.startswith("BAN TUYÊN GIÁO") for t in left), left
+
+
+def _text(pdf_bytes):
+    with open_pdf(pdf_bytes) as pdf:
+        return " ".join(line.text for page in pdf.pages for line in lines(page))
+
+
+@BOTH
+def test_final_review_counts_the_decided_awards(prints, fmt):
+    text = _text(prints[fmt, "review-final"])
+    assert "chưa đề nghị khen thưởng" not in text
+    number = "150-QĐ/HU" if fmt == "party" else "150/QĐ-UBND"
+    assert f"Quyết định số {number} ngày 25/12/2020" in text and "3 trường hợp" in text, text[:3000]
+
+
+def test_interim_review_before_the_decision_names_none(prints):
+    assert "150-QĐ/HU" not in _text(prints["party", "review-interim"])
+
+
+def test_demo_prints_no_account_name_and_the_plans_term(prints):
+    for key, pdf in prints.items():
+        text = _text(pdf)
+        assert "Quản trị hệ thống" not in text, key
+        assert "khóa XXIII" not in text, (key, text[text.find("khóa XXIII") - 200 :][:400])
+    # The plan (2019) follows the resolution of the XIX congress (2015-2020); the decision of 25/12/2020 is the
+    # new committee's (its numbers run in the 2020-2025 term): khóa XX.
+    assert "khóa XX, nhiệm kỳ 2020 - 2025" in _text(prints["party", "decision"])
+
+
+def test_no_empty_heading_for_missing_requirements(prints):
+    full, without = _text(prints["state", "plan"]), _text(prints["state", "plan-without-requirements"])
+    assert "2. Yêu cầu" in full and "I. MỤC ĐÍCH, YÊU CẦU" in full
+    assert "Yêu cầu" not in without and "1. Mục đích" not in without and "I. MỤC ĐÍCH" in without
+
+
+def test_review_charts_keep_whole_labels_with_their_spaces(prints):
+    with open_pdf(prints["party", "review-final"]) as pdf:
+        chart_words = [w["text"] for page in pdf.pages for w in words(page) if w["size"] < 11]
+    assert not any("…" in w for w in chart_words), [w for w in chart_words if "…" in w]
+    assert "34-CT/TW," in chart_words and "26/CT-TTg;" in chart_words, chart_words[:40]

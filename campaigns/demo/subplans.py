@@ -102,6 +102,23 @@ def demo_place(org):
     return "Mai Sơn"
 
 
+# Heads who sign the demo documents of units without a demo account of their own (the administrator typed
+# those in): the signature is a person of the unit, never the account that entered the text.
+DEMO_SIGNERS = {
+    "db-cong-an-mai-son": "Hoàng Văn Tuấn",
+    "hd-mai-son": "Lường Văn Hiếu",
+    "du-hat-lot-tt": "Quàng Văn Thành",
+    "hlhpn-mai-son": "Lò Thị Hạnh",
+}
+
+
+def demo_signer(org, writer):
+    """The name under a demo unit's signature: the writer when they belong to the unit, else the unit's head."""
+    if writer.memberships.filter(organization=org).exists() and writer.get_full_name():
+        return writer.get_full_name()
+    return DEMO_SIGNERS.get(org.code, "Nguyễn Văn An")
+
+
 def demo_header(org, number, code, writer):
     """Number (in the unit's format, with its symbol), place and signature lines of a demo unit's document."""
     style = unit_style(org)
@@ -110,7 +127,7 @@ def demo_header(org, number, code, writer):
         "place": demo_place(org),
         "sign_on_behalf": style.sign_on_behalf,
         "signer_title": style.signer_title,
-        "signer_name": writer.get_full_name() or "Nguyễn Văn An",
+        "signer_name": demo_signer(org, writer),
     }
 
 

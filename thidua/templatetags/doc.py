@@ -54,8 +54,9 @@ def article(value):
     text = str(value or "")
     match = _ARTICLE.match(text)
     if not match:
-        return mark_safe(_inline(text))
-    return mark_safe(f"<strong>{conditional_escape(match.group(1))}</strong> {_inline(text[match.end() :])}")
+        return keep_numbers(mark_safe(_inline(text)))
+    rest = keep_numbers(mark_safe(_inline(text[match.end() :])))
+    return mark_safe(f"<strong>{conditional_escape(match.group(1))}</strong> {rest}")
 
 
 _COMMITTEE = re.compile(r" (?=(?:HUYỆN|TỈNH|THÀNH|QUẬN|THỊ|ĐẢNG) ỦY\b)")
@@ -76,3 +77,15 @@ def header_lines(value):
             cut = cuts[0] if pattern is _COMMITTEE else cuts[-1]
             return [text[:cut], text[cut + 1 :]]
     return [text]
+
+
+# A document number ("150-QĐ/HU", "26/CT-TTg", "10/10/1895-10/10/2020"): word characters joined by "-" or "/", with
+# a digit. Browsers and WeasyPrint may break a line after "/" or "-": a number must never print split ("1-KH/" then
+# "HU"), so prints wrap it in a nowrap span (static/print/document.css: .symbol).
+_NUMBER = re.compile(r"(?<![\w/-])(?=[\w/-]*\d)(\w+(?:[-/]\w+)+)")
+
+
+@register.filter
+def keep_numbers(value):
+    """Escaped text (or safe HTML without numbers in its tags) with every document number kept on one line."""
+    return mark_safe(_NUMBER.sub(r'<span class="symbol">\1</span>', str(conditional_escape(value))))
