@@ -6,6 +6,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from thidua.documents import register
+from thidua.documents.fonts import require_print_font
 from thidua.workflow import Move, TransitionError, Workflow
 
 from . import ballots, eligibility
@@ -504,6 +505,7 @@ def issue_decision(decision, actor):
 
     if not is_committee_staff(actor, decision.campaign):
         raise PermissionDenied
+    require_print_font()  # never issued without the font its print needs (nothing stored then)
     if decision.kind != DecisionKind.AWARD:
         return issue_amendment(decision, actor)
     with transaction.atomic():

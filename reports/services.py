@@ -19,6 +19,7 @@ from campaigns.models import Campaign
 from thidua import outbox
 from thidua.documents import blocks, register
 from thidua.documents.docx import render_docx
+from thidua.documents.fonts import require_print_font
 from thidua.documents.issued import document_for, store_rendered, verifying
 from thidua.documents.pdf import DocumentMeta, count_pdf_pages, join_pdfs, render_pdf
 from thidua.text import vn_date
@@ -199,6 +200,7 @@ def issue_review_report(report, actor):
     campaign = report.campaign
     if not can_review(actor, campaign):
         raise PermissionDenied
+    require_print_font()  # never issued without the font its print needs (nothing stored then)
     if report.status != ReviewStatus.DONE or not report.is_current:
         raise ValidationError("Chỉ ban hành được phiên bản hiện hành đã tổng hợp xong.")
     if report.is_final:

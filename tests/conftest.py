@@ -138,3 +138,24 @@ def login(live_server, page):
         return page
 
     return _login
+
+
+@pytest.fixture
+def fonts_missing(monkeypatch, tmp_path):
+    """fontconfig sees only DejaVu (as on a machine without fonts-liberation2): the print font guard must refuse.
+
+    Only fontconfig's command-line answer changes (FONTCONFIG_FILE); fonts the process has loaded stay loaded."""
+    from thidua.documents import fonts
+
+    (tmp_path / "fc-cache").mkdir()
+    conf = tmp_path / "fonts.conf"
+    conf.write_text(
+        '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>'
+        "<dir>/usr/share/fonts/truetype/dejavu</dir>"
+        f"<cachedir>{tmp_path / 'fc-cache'}</cachedir></fontconfig>\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("FONTCONFIG_FILE", str(conf))
+    fonts.clear_cache()
+    yield
+    fonts.clear_cache()

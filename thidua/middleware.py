@@ -107,3 +107,28 @@ class OutboxNoticeMiddleware:
                 + " sẽ được thực hiện tự động khi hàng đợi hoạt động trở lại (không cần thao tác lại).",
             )
         return response
+
+
+class PrintFontMissingMiddleware:
+    """A print asked for while the print font is missing (thidua.documents.fonts): a 503 page that says so and how
+    to install it, not a server error. Nothing was rendered or stored."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        from django.http import HttpResponse
+        from django.utils.html import escape
+
+        from thidua.documents.fonts import PrintFontMissing
+
+        if not isinstance(exception, PrintFontMissing):
+            return None
+        message = escape(" ".join(exception.messages))
+        body = (
+            f'<!doctype html><html lang="vi"><meta charset="utf-8"><title>Chưa in được văn bản</title><p>{message}</p>'
+        )
+        return HttpResponse(body, status=503, content_type="text/html; charset=utf-8")

@@ -76,6 +76,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",  # outside the error-page middleware, so its pages carry the policy too
     "thidua.middleware.AppErrorPagesInDebugMiddleware",  # only with DEBUG: the app's 404 page, not Django's
     "thidua.middleware.OutboxNoticeMiddleware",
+    "thidua.middleware.PrintFontMissingMiddleware",  # a print without its font: a 503 page naming the fix
     "axes.middleware.AxesMiddleware",  # last: turns a lockout into the Vietnamese lockout page
 ]
 # With DEBUG on, Django's technical 404 page (URL list) only when asked for.

@@ -230,3 +230,13 @@ def test_state_decision_by_the_chairman_names_the_chairman(approved, staff_user,
         "ỦY BAN NHÂN DÂN HUYỆN THỬ",
         "Ủy ban nhân dân huyện Thử",
     )
+
+
+def test_no_decision_is_issued_without_the_print_font(approved, staff_user, fonts_missing):
+    campaign, noms = approved
+    decision = state_decision(campaign, staff_user, noms)
+    with pytest.raises(ValidationError, match="fonts-liberation2"):
+        services.issue_decision(decision, staff_user)
+    decision.refresh_from_db()
+    assert decision.status == DecisionStatus.DRAFT and not decision.pdf
+    assert not Award.objects.filter(decision=decision).exists()

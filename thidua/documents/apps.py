@@ -9,5 +9,7 @@ class DocumentsConfig(AppConfig):
     def ready(self):
         from django.utils.module_loading import autodiscover_modules
 
+        from . import fonts  # noqa: F401  (registers the system check of the print font)
+
         # Each app says which documents it issues (thidua/documents/issued.py: register(Source(...))).
         autodiscover_modules("issued_documents")

@@ -25,6 +25,7 @@ from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from . import blocks
+from .fonts import require_print_font
 from .formats import FormatRules, format_for
 
 # WeasyPrint logs every layout step at INFO: keep workers' logs readable.
@@ -181,6 +182,8 @@ def _fewer_collections():
 
 
 def render_html(html, *, fetcher=None, on_page=None):
+    # Never print an official document in a fallback font (fonts.PrintFontMissing: nothing rendered, nothing stored).
+    require_print_font()
     fetcher = fetcher or StaticOnlyFetcher()
     with _page_progress(on_page), _fewer_collections():
         return HTML(string=html, base_url=PRINT_BASE_URL, url_fetcher=fetcher).write_pdf()
