@@ -927,9 +927,11 @@ class ImportAlias(models.Model):
         super().save(*args, **kwargs)
 
 
-class ImportBatch(models.Model):
+class ImportBatch(StateGuardedModel):
     """A nominee list read and checked but not yet imported: the preview the clerk decides on (all rows, only
-    those without blocking findings, or nothing)."""
+    those without blocking findings, or nothing). Its state moves by awards.services.IMPORT_FLOW."""
+
+    guarded_fields = ("state",)
 
     PENDING, IMPORTED, DISCARDED = "pending", "imported", "discarded"
     STATES = [(PENDING, "Chờ quyết định"), (IMPORTED, "Đã nhập"), (DISCARDED, "Không nhập")]

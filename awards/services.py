@@ -5,6 +5,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
+from campaigns.permissions import is_committee_staff
 from thidua.documents import register
 from thidua.documents.fonts import require_print_font
 from thidua.workflow import Move, TransitionError, Workflow
@@ -36,23 +37,66 @@ from .permissions import (
 )
 
 
-def _queue(task_name, *args, label):
-    from thidua import outbox
+def _submit_updates(nomination, actor, ctx):
+    """The rules run again on submission; soft failures need the unit's justification."""
+    findings = _checked(nomination, ctx.get("justification"))
+    return {"eligibility": findings, "justification": nomination.justification}
 
-    from . import tasks
 
-    outbox.send_on_commit(getattr(tasks, task_name), *args, label=label)
+def _check_updates(nomination, actor, ctx):
+    return {"eligibility": [f.as_dict() for f in eligibility.evaluate(nomination)]}
+
+
+def _to_council_prepare(nomination, actor, ctx):
+    """Onto an open sitting of the same campaign, the published list's comment period over (TT 12/2019)."""
+    session = ctx["session"]
+    if session.status != SessionStatus.OPEN:
+        raise TransitionError("Phiên họp đã kết thúc.")
+    if session.campaign_id != nomination.campaign_id:
+        raise TransitionError("Phiên họp thuộc phong trào khác.")
+    from .publication import check_publication_gate
+
+    check_publication_gate(nomination, session.held_on)
+
+
+def _to_council_updates(nomination, actor, ctx):
+    findings = _checked(nomination, ctx.get("justification"))
+    return {"session": ctx["session"], "eligibility": findings, "justification": nomination.justification}
 
 
 NOMINATION_FLOW = Workflow(
     log_model=NominationLog,
+    name="nomination",
     moves=[
-        Move("submit", "Gửi đề nghị", (S.DRAFT, S.RETURNED), S.SUBMITTED, is_proposer_member),
-        Move("check", "Thẩm định đạt", (S.SUBMITTED,), S.CHECKED, is_reviewer, style="success"),
         Move(
-            "return", "Trả lại", (S.SUBMITTED, S.CHECKED), S.RETURNED, is_reviewer, needs_reason=True, style="warning"
+            "submit",
+            "Gửi đề nghị",
+            (S.DRAFT, S.RETURNED),
+            S.SUBMITTED,
+            is_proposer_member,
+            updates=_submit_updates,
         ),
-        Move("to_council", "Đưa ra Hội đồng", (S.CHECKED,), S.IN_COUNCIL, is_reviewer),
+        Move("check", "Thẩm định đạt", (S.SUBMITTED,), S.CHECKED, is_reviewer, style="success", updates=_check_updates),
+        Move(
+            "return",
+            "Trả lại",
+            (S.SUBMITTED, S.CHECKED),
+            S.RETURNED,
+            is_reviewer,
+            needs_reason=True,
+            style="warning",
+            updates=lambda nomination, actor, ctx: {"session": None},
+        ),
+        Move(
+            "to_council",
+            "Đưa ra Hội đồng",
+            (S.CHECKED,),
+            S.IN_COUNCIL,
+            is_reviewer,
+            prepare=(_to_council_prepare,),
+            updates=_to_council_updates,
+        ),
+        # Made by closing the sitting (the tallies come as extra updates) and by issuing the decision.
         Move("approve", "Hội đồng thông qua", (S.IN_COUNCIL,), S.APPROVED, is_reviewer, style="success"),
         Move("reject", "Không thông qua", (S.IN_COUNCIL,), S.REJECTED, is_reviewer, style="danger"),
         Move("decide", "Có quyết định khen thưởng", (S.APPROVED,), S.DECIDED, is_reviewer, style="success"),
@@ -169,55 +213,34 @@ def _checked(nomination, justification=None):
 
 
 def submit_nomination(nomination, actor, justification=None, expected_version=None):
-    if not is_proposer_member(actor, nomination):
-        raise PermissionDenied
-    findings = _checked(nomination, justification)
     return NOMINATION_FLOW.apply(
-        nomination,
-        "submit",
-        actor,
-        extra_updates={"eligibility": findings, "justification": nomination.justification},
-        expected_version=expected_version,
+        nomination, "submit", actor, expected_version=expected_version, justification=justification
     )
 
 
 def check_nomination(nomination, actor, note="", expected_version=None):
-    findings = [f.as_dict() for f in eligibility.evaluate(nomination)]
-    return NOMINATION_FLOW.apply(
-        nomination,
-        "check",
-        actor,
-        reason=note,
-        extra_updates={"eligibility": findings},
-        expected_version=expected_version,
-    )
+    return NOMINATION_FLOW.apply(nomination, "check", actor, reason=note, expected_version=expected_version)
 
 
 def return_nomination(nomination, actor, reason, expected_version=None):
-    return NOMINATION_FLOW.apply(
-        nomination, "return", actor, reason=reason, extra_updates={"session": None}, expected_version=expected_version
-    )
+    return NOMINATION_FLOW.apply(nomination, "return", actor, reason=reason, expected_version=expected_version)
 
 
 def transition(nomination, action, actor, *, reason="", justification=None, expected_version=None):
     """The buttons of the nomination page. `expected_version` is the version the page showed: a nomination
     edited or moved since is refused (TransitionConflict), so "Thẩm định đạt" and "Trả lại" pressed at once
     cannot both apply."""
-    if action == "submit":
-        return submit_nomination(nomination, actor, justification, expected_version)
-    if action == "check":
-        return check_nomination(nomination, actor, reason, expected_version)
-    if action == "return":
-        return return_nomination(nomination, actor, reason, expected_version)
-    raise TransitionError("Thao tác không hợp lệ.")
+    if action not in BUTTON_MOVES:
+        raise TransitionError("Thao tác không hợp lệ.")
+    return NOMINATION_FLOW.apply(
+        nomination, action, actor, reason=reason, expected_version=expected_version, justification=justification
+    )
 
 
 # --- Council -------------------------------------------------------------------------------------------
 
 
 def create_session(campaign, actor, *, title, held_on, members, threshold, quorum=Quorum.TWO_THIRDS):
-    from campaigns.permissions import is_committee_staff
-
     if not is_committee_staff(actor, campaign):
         raise PermissionDenied
     members = list(members)
@@ -247,20 +270,13 @@ def put_to_council(nomination, session, actor, justification=None, expected_vers
     """Checked nomination onto an open session's agenda; the rules run again first."""
     if not can_review_nomination(actor, nomination):
         raise PermissionDenied
-    if session.status != SessionStatus.OPEN:
-        raise TransitionError("Phiên họp đã kết thúc.")
-    if session.campaign_id != nomination.campaign_id:
-        raise TransitionError("Phiên họp thuộc phong trào khác.")
-    from .publication import check_publication_gate
-
-    check_publication_gate(nomination, session.held_on)  # published list's comment period over (TT 12/2019)
-    findings = _checked(nomination, justification)
     return NOMINATION_FLOW.apply(
         nomination,
         "to_council",
         actor,
-        extra_updates={"session": session, "eligibility": findings, "justification": nomination.justification},
         expected_version=expected_version,
+        session=session,
+        justification=justification,
     )
 
 
@@ -325,6 +341,69 @@ def quorum_shortfalls(session, members=None, participation=None):
     ]
 
 
+def _quorum_and_ballots(session, actor, ctx):
+    """Close's checks on the locked sitting: enough members, each agenda item voted by the quorum, and the sealed
+    ballots open and match the participation; the counts go to `_tally`."""
+    members = session.members.count()
+    if members < MIN_SECRET_BALLOT_MEMBERS:
+        raise TransitionError(
+            f"Bỏ phiếu kín cần ít nhất {MIN_SECRET_BALLOT_MEMBERS} thành viên: bổ sung thành viên trước khi kết thúc."
+        )
+    participation = voter_counts(session)
+    short = quorum_shortfalls(session, members, participation)
+    if short:
+        needed = session.quorum_for(members)
+        names = "; ".join(f"«{n.display_name}» ({voters}/{members})" for n, voters in short)
+        raise TransitionError(
+            f"Chưa đủ số thành viên biểu quyết (cần ít nhất {needed}/{members} thành viên, "
+            f"{session.get_quorum_display().lower()}): {names}."
+        )
+    try:
+        ctx["counts"] = _open_ballots(session, participation)
+    except ballots.BallotError as exc:
+        raise TransitionError(str(exc)) from None
+    ctx["members"] = members
+
+
+def _tally(session, actor, log, ctx):
+    """Apply the threshold and re-check the rules per agenda item, write only the tallies, delete the ballots."""
+    members, counts = ctx["members"], ctx["counts"]
+    for nomination in session.nominations.filter(status=S.IN_COUNCIL).select_related(
+        "campaign", "award_type", "proposer"
+    ):
+        yes, no = counts.get(nomination.pk, (0, 0))
+        votes = {"votes_yes": yes, "votes_no": no, "votes_members": members}
+        passed = session.passes(yes, members)
+        hard = eligibility.hard_failures(eligibility.evaluate(nomination)) if passed else []
+        note = f"{yes}/{members} thành viên đồng ý ({session.get_threshold_display().lower()})."
+        if hard:
+            note += " Không đủ điều kiện khi bỏ phiếu: " + " ".join(f.message for f in hard)
+        action = "approve" if passed and not hard else "reject"
+        NOMINATION_FLOW.apply(nomination, action, actor, reason=note, extra_updates=votes)
+    Ballot.objects.filter(session=session).delete()  # only the tallies remain
+
+
+# A council sitting: open (members vote) → closed (results locked; closed sittings never change).
+SESSION_FLOW = Workflow(
+    model=CouncilSession,
+    name="council sitting",
+    moves=[
+        Move(
+            "close",
+            "Kết thúc phiên họp",
+            (SessionStatus.OPEN,),
+            SessionStatus.CLOSED,
+            can_close_session,
+            lock=True,
+            refused="Phiên họp đã kết thúc.",
+            prepare=(_quorum_and_ballots,),
+            updates=lambda session, actor, ctx: {"closed_at": timezone.now(), "closed_by": actor},
+            effects=(_tally,),
+        ),
+    ],
+)
+
+
 def close_session(session, actor):
     """Check the quorum, open the sealed ballots, apply the threshold, re-check the rules, write only the tallies,
     delete the ballots, lock the results — in one transaction (every tally row carries the same transaction id).
@@ -333,49 +412,7 @@ def close_session(session, actor):
         if session.status == SessionStatus.CLOSED:
             raise TransitionError("Phiên họp đã kết thúc.")
         raise PermissionDenied
-    with transaction.atomic():
-        locked = CouncilSession.objects.select_for_update().get(pk=session.pk)
-        if locked.status != SessionStatus.OPEN:
-            raise TransitionError("Phiên họp đã kết thúc.")
-        members = locked.members.count()
-        if members < MIN_SECRET_BALLOT_MEMBERS:
-            raise TransitionError(
-                f"Bỏ phiếu kín cần ít nhất {MIN_SECRET_BALLOT_MEMBERS} thành viên: bổ sung thành viên trước khi kết thúc."
-            )
-        participation = voter_counts(locked)
-        short = quorum_shortfalls(locked, members, participation)
-        if short:
-            needed = locked.quorum_for(members)
-            names = "; ".join(f"«{n.display_name}» ({voters}/{members})" for n, voters in short)
-            raise TransitionError(
-                f"Chưa đủ số thành viên biểu quyết (cần ít nhất {needed}/{members} thành viên, "
-                f"{locked.get_quorum_display().lower()}): {names}."
-            )
-        try:
-            counts = _open_ballots(locked, participation)
-        except ballots.BallotError as exc:
-            raise TransitionError(str(exc)) from None
-        for nomination in locked.nominations.filter(status=S.IN_COUNCIL).select_related(
-            "campaign", "award_type", "proposer"
-        ):
-            yes, no = counts.get(nomination.pk, (0, 0))
-            votes = {"votes_yes": yes, "votes_no": no, "votes_members": members}
-            passed = locked.passes(yes, members)
-            hard = eligibility.hard_failures(eligibility.evaluate(nomination)) if passed else []
-            note = f"{yes}/{members} thành viên đồng ý ({locked.get_threshold_display().lower()})."
-            if hard:
-                note += " Không đủ điều kiện khi bỏ phiếu: " + " ".join(f.message for f in hard)
-            action = "approve" if passed and not hard else "reject"
-            NOMINATION_FLOW.apply(nomination, action, actor, reason=note, extra_updates=votes)
-        Ballot.objects.filter(session=locked).delete()  # only the tallies remain
-        locked.status = SessionStatus.CLOSED
-        locked.closed_at = timezone.now()
-        locked.closed_by = actor
-        CouncilSession.objects.filter(pk=locked.pk).update(
-            status=locked.status, closed_at=locked.closed_at, closed_by=actor
-        )
-    session.refresh_from_db()
-    return session
+    return SESSION_FLOW.apply(session, "close", actor)
 
 
 # --- Decisions and the registry ---------------------------------------------------------------------
@@ -447,8 +484,6 @@ def _save_numbered(decision):
 
 
 def create_decision(campaign, actor, nominations, **fields):
-    from campaigns.permissions import is_committee_staff
-
     if not is_committee_staff(actor, campaign):
         raise PermissionDenied
     nominations = list(nominations)
@@ -499,34 +534,31 @@ def record_awards(decision):
     return created
 
 
-def issue_decision(decision, actor):
-    """Issue: nominations become 'decided', awards enter the registry, the PDFs are printed in the background."""
-    from campaigns.permissions import is_committee_staff
+def _award_listed(decision, actor, ctx):
+    """An award decision lists nominations, each within the issuer's authority on the day of issue."""
+    listed = list(decision.nominations.select_related("award_type"))
+    if not listed:
+        raise ValidationError("Quyết định chưa có danh sách khen thưởng.")
+    _refuse_outside_authority(decision.issuer, listed, decision.issued_on)  # a draft made before a rule changed
 
-    if not is_committee_staff(actor, decision.campaign):
-        raise PermissionDenied
-    require_print_font()  # never issued without the font its print needs (nothing stored then)
-    if decision.kind != DecisionKind.AWARD:
-        return issue_amendment(decision, actor)
-    with transaction.atomic():
-        locked = Decision.objects.select_for_update().get(pk=decision.pk)
-        if locked.status == DecisionStatus.ISSUED:
-            record_awards(locked)  # idempotent: repairs a half-written registry, adds nothing otherwise
-            return locked
-        listed = list(locked.nominations.select_related("award_type"))
-        if not listed:
-            raise ValidationError("Quyết định chưa có danh sách khen thưởng.")
-        _refuse_outside_authority(locked.issuer, listed, locked.issued_on)  # a draft made before a rule changed
-        for nomination in locked.nominations.filter(status=S.APPROVED):
-            NOMINATION_FLOW.apply(nomination, "decide", actor, reason=f"Quyết định {locked.reference}")
-        Decision.objects.filter(pk=locked.pk).update(
-            status=DecisionStatus.ISSUED, issued_at=timezone.now(), issued_by=actor
-        )
-        locked.refresh_from_db()
-        record_awards(locked)
-        _queue("print_decision", locked.pk, label="bản in quyết định và giấy khen")
-    decision.refresh_from_db()
-    return decision
+
+def _decide_and_record(decision, actor, log, ctx):
+    """Nominations become 'decided' and the awards enter the registry."""
+    for nomination in decision.nominations.filter(status=S.APPROVED):
+        NOMINATION_FLOW.apply(nomination, "decide", actor, reason=f"Quyết định {decision.reference}")
+    record_awards(decision)
+
+
+def _print_decision(decision_pk, actor_pk, log_pk):
+    from thidua import outbox
+
+    from . import tasks
+
+    outbox.send(tasks.print_decision, decision_pk, label="bản in quyết định và giấy khen")
+
+
+def _issued_updates(decision, actor, ctx):
+    return {"issued_at": timezone.now(), "issued_by": actor}
 
 
 # --- Revoking, annulling and correcting awards (Luật TĐKT 2003 Điều 96; Luật 06/2022/QH15 Điều 93 khoản 2) ----
@@ -534,8 +566,6 @@ def issue_decision(decision, actor):
 
 def can_amend_award(user, award):
     """Committee staff of the body whose decision gave the award (only it may revoke or correct it)."""
-    from campaigns.permissions import is_committee_staff
-
     return is_committee_staff(user, award.decision.campaign)
 
 
@@ -573,46 +603,98 @@ def create_amendment(award, actor, *, kind, corrections=None, **fields):
     return decision
 
 
-def issue_amendment(decision, actor):
-    """Issue a revoking/annulling decision (awards marked from its date: out of statistics, prerequisites and
-    years in a row from then on, still listed) or a correcting one (the registry corrected, the old text kept)."""
-    if not can_amend_award(actor, decision.amendments.select_related("award__decision__campaign").first().award):
+def _amendments_apply(decision, actor, ctx):
+    """Revoke/annul from the decision's date (out of statistics, prerequisites and years in a row from then on,
+    still listed), or correct the registry keeping the old text."""
+    amendments = list(decision.amendments.select_related("award", "award__award_type", "award_type"))
+    if not amendments:
+        raise ValidationError("Quyết định chưa có khen thưởng nào để thu hồi hoặc đính chính.")
+    if decision.kind in WITHDRAWING_KINDS:
+        ids = [a.award_id for a in amendments]
+        done = Award.objects.filter(pk__in=ids, revoked_on__isnull=True).update(
+            revoked_on=decision.issued_on, revoked_by=decision
+        )
+        if done != len(ids):
+            raise ValidationError("Có khen thưởng đã bị thu hồi / hủy bỏ bởi quyết định khác.")
+        return
+    for amendment in amendments:
+        award = amendment.award
+        before = {name: getattr(award, name) for name in AwardAmendment.CORRECTABLE}
+        before["award_type_name"] = award.award_type.name
+        amendment.old_key = award.nominee_key
+        for name in AwardAmendment.CORRECTABLE:
+            if getattr(amendment, name):
+                setattr(award, name, getattr(amendment, name))
+        if amendment.award_type_id:
+            award.award_type = amendment.award_type
+        award.save()
+        amendment.before = before
+        amendment.applied_at = timezone.now()
+        amendment.save(update_fields=["before", "old_key", "applied_at"])
+
+
+def _may_issue_award(user, decision):
+    return decision.kind == DecisionKind.AWARD and is_committee_staff(user, decision.campaign)
+
+
+def _may_issue_amendment(user, decision):
+    """Staff of the body whose decision gave the award that is revoked or corrected."""
+    if decision.kind == DecisionKind.AWARD:
+        return False
+    amendment = decision.amendments.select_related("award__decision__campaign").first()
+    return can_amend_award(user, amendment.award) if amendment else is_committee_staff(user, decision.campaign)
+
+
+# A decision: draft (numbered, editable) → issued (the awards, revocations or corrections take effect; printed).
+DECISION_FLOW = Workflow(
+    model=Decision,
+    name="decision",
+    moves=[
+        Move(
+            "issue",
+            "Ban hành quyết định khen thưởng",
+            (DecisionStatus.DRAFT,),
+            DecisionStatus.ISSUED,
+            _may_issue_award,
+            lock=True,
+            prepare=(_award_listed,),
+            updates=_issued_updates,
+            effects=(_decide_and_record,),
+            side_effects=(_print_decision,),
+        ),
+        Move(
+            "issue_amendment",
+            "Ban hành quyết định thu hồi, hủy bỏ, đính chính",
+            (DecisionStatus.DRAFT,),
+            DecisionStatus.ISSUED,
+            _may_issue_amendment,
+            lock=True,
+            prepare=(_amendments_apply,),
+            updates=_issued_updates,
+            side_effects=(_print_decision,),
+        ),
+    ],
+)
+
+
+def issue_decision(decision, actor):
+    """Issue: nominations become 'decided', awards enter the registry, the PDFs are printed in the background.
+    Issuing an issued award decision again only repairs a half-written registry (it adds nothing otherwise)."""
+    action = "issue" if decision.kind == DecisionKind.AWARD else "issue_amendment"
+    if not DECISION_FLOW.move(action).allowed(actor, decision):
         raise PermissionDenied
+    require_print_font()  # never issued without the font its print needs (nothing stored then)
     with transaction.atomic():
         locked = Decision.objects.select_for_update().get(pk=decision.pk)
         if locked.status == DecisionStatus.ISSUED:
-            return locked
-        amendments = list(locked.amendments.select_related("award", "award__award_type", "award_type"))
-        if not amendments:
-            raise ValidationError("Quyết định chưa có khen thưởng nào để thu hồi hoặc đính chính.")
-        if locked.kind in WITHDRAWING_KINDS:
-            ids = [a.award_id for a in amendments]
-            done = Award.objects.filter(pk__in=ids, revoked_on__isnull=True).update(
-                revoked_on=locked.issued_on, revoked_by=locked
-            )
-            if done != len(ids):
-                raise ValidationError("Có khen thưởng đã bị thu hồi / hủy bỏ bởi quyết định khác.")
-        else:
-            for amendment in amendments:
-                award = amendment.award
-                before = {name: getattr(award, name) for name in AwardAmendment.CORRECTABLE}
-                before["award_type_name"] = award.award_type.name
-                amendment.old_key = award.nominee_key
-                for name in AwardAmendment.CORRECTABLE:
-                    if getattr(amendment, name):
-                        setattr(award, name, getattr(amendment, name))
-                if amendment.award_type_id:
-                    award.award_type = amendment.award_type
-                award.save()
-                amendment.before = before
-                amendment.applied_at = timezone.now()
-                amendment.save(update_fields=["before", "old_key", "applied_at"])
-        Decision.objects.filter(pk=locked.pk).update(
-            status=DecisionStatus.ISSUED, issued_at=timezone.now(), issued_by=actor
-        )
-        _queue("print_decision", locked.pk, label="bản in quyết định")
-    decision.refresh_from_db()
-    return decision
+            if action == "issue":
+                record_awards(locked)  # idempotent
+            decision.refresh_from_db()
+            return decision
+        return DECISION_FLOW.apply(decision, action, actor)
+
+
+issue_amendment = issue_decision
 
 
 def import_nominees(campaign, proposer, actor, upload):
@@ -795,6 +877,67 @@ def preview_import(campaign, proposer, actor, upload):
 IMPORT_ALL, IMPORT_CLEAN, IMPORT_NONE = "all", "clean", "none"
 
 
+def _import_rows(batch, actor, ctx):
+    """Create the chosen drafts from the locked batch; their number is recorded with the state."""
+    taken = set()
+    for key, code, full_name, unit_name in Nomination.objects.filter(campaign=batch.campaign).values_list(
+        "nominee_key", "award_type__code", "full_name", "unit_name"
+    ):
+        taken |= {(key, code), _loose_key(full_name, unit_name, code)}
+    taken |= set(_taken_in_registry(batch.campaign.period_end.year))
+    created = 0
+    for row in batch.rows:
+        if row["fields"] is None or row["duplicate"]:
+            continue
+        if ctx["choice"] == IMPORT_CLEAN and row["verdict"] == "blocked":
+            continue
+        nomination = _row_nomination(batch.campaign, batch.proposer, actor, row["fields"])
+        nomination.fill_keys()
+        code = nomination.award_type.code
+        loose = _loose_key(nomination.full_name, nomination.unit_name, code)
+        if (nomination.nominee_key, code) in taken or loose in taken:
+            continue
+        nomination.full_clean(exclude=["achievement"])
+        nomination.save()
+        taken |= {(nomination.nominee_key, code), loose}
+        created += 1
+    ctx["created"] = created
+
+
+def _may_decide_batch(user, batch):
+    return can_nominate(user, batch.campaign, batch.proposer)
+
+
+# A nominee list read from Excel: pending (the preview) → imported (the chosen drafts created) or discarded.
+IMPORT_FLOW = Workflow(
+    model=ImportBatch,
+    state_field="state",
+    name="import batch",
+    moves=[
+        Move(
+            "import",
+            "Nhập các dòng đã chọn",
+            (ImportBatch.PENDING,),
+            ImportBatch.IMPORTED,
+            _may_decide_batch,
+            lock=True,
+            refused="Danh sách này đã được xử lý.",
+            prepare=(_import_rows,),
+            updates=lambda batch, actor, ctx: {"imported": ctx["created"]},
+        ),
+        Move(
+            "discard",
+            "Không nhập",
+            (ImportBatch.PENDING,),
+            ImportBatch.DISCARDED,
+            _may_decide_batch,
+            lock=True,
+            refused="Danh sách này đã được xử lý.",
+        ),
+    ],
+)
+
+
 def import_batch(batch, actor, choice):
     """Create the drafts the clerk chose: every readable row (`all`) or only those without blocking findings
     (`clean`); `none` discards. Duplicates are never created (in the file, already in the campaign in any
@@ -802,36 +945,9 @@ def import_batch(batch, actor, choice):
     Once decided a batch cannot be decided again."""
     if choice not in (IMPORT_ALL, IMPORT_CLEAN, IMPORT_NONE):
         raise ValidationError("Lựa chọn không hợp lệ.")
-    if not can_nominate(actor, batch.campaign, batch.proposer):
+    if not _may_decide_batch(actor, batch):
         raise PermissionDenied
-    with transaction.atomic():
-        locked = ImportBatch.objects.select_for_update().get(pk=batch.pk)
-        if locked.state != ImportBatch.PENDING:
-            raise TransitionError("Danh sách này đã được xử lý.")
-        if choice == IMPORT_NONE:
-            ImportBatch.objects.filter(pk=locked.pk).update(state=ImportBatch.DISCARDED)
-            return 0
-        taken = set()
-        for key, code, full_name, unit_name in Nomination.objects.filter(campaign=locked.campaign).values_list(
-            "nominee_key", "award_type__code", "full_name", "unit_name"
-        ):
-            taken |= {(key, code), _loose_key(full_name, unit_name, code)}
-        taken |= set(_taken_in_registry(locked.campaign.period_end.year))
-        created = 0
-        for row in locked.rows:
-            if row["fields"] is None or row["duplicate"]:
-                continue
-            if choice == IMPORT_CLEAN and row["verdict"] == "blocked":
-                continue
-            nomination = _row_nomination(locked.campaign, locked.proposer, actor, row["fields"])
-            nomination.fill_keys()
-            code = nomination.award_type.code
-            loose = _loose_key(nomination.full_name, nomination.unit_name, code)
-            if (nomination.nominee_key, code) in taken or loose in taken:
-                continue
-            nomination.full_clean(exclude=["achievement"])
-            nomination.save()
-            taken |= {(nomination.nominee_key, code), loose}
-            created += 1
-        ImportBatch.objects.filter(pk=locked.pk).update(state=ImportBatch.IMPORTED, imported=created)
-    return created
+    if choice == IMPORT_NONE:
+        IMPORT_FLOW.apply(batch, "discard", actor)
+        return 0
+    return IMPORT_FLOW.apply(batch, "import", actor, choice=choice).imported

@@ -7,29 +7,15 @@ from django.utils import timezone
 
 from thidua.documents import register
 from thidua.text import nfc
+from thidua.workflow import Move, TransitionError, Workflow
 
 from .enums import CampaignStatus, MilestoneKind
 from .models import Assignment, Campaign, ContentArea
 from .permissions import can_manage_campaign
 from .selectors import next_number
 
-# The campaign's own life: explicit table of allowed moves.
-CAMPAIGN_MOVES = {
-    "launch": ({CampaignStatus.DRAFT}, CampaignStatus.LAUNCHED),
-    "close": ({CampaignStatus.LAUNCHED}, CampaignStatus.CLOSED),
-}
-
 # Hooks run inside the launch transaction (the sub-plans issue registers obligation creation).
 on_launch_hooks = []
-
-
-def _check_move(campaign, action, actor):
-    sources, target = CAMPAIGN_MOVES[action]
-    if not can_manage_campaign(actor, campaign):
-        raise PermissionDenied
-    if campaign.status not in sources:
-        raise ValidationError(f"Không thể thực hiện khi kế hoạch đang ở trạng thái «{campaign.get_status_display()}».")
-    return sources, target
 
 
 def launch_gaps(campaign):
@@ -46,47 +32,27 @@ def launch_gaps(campaign):
     return gaps
 
 
-def launch_campaign(campaign, actor, *, issued_on, number=None, number_note=""):
-    """Issue the plan: give it its number (next in the term unless given) and date, freeze its text."""
-    sources, target = _check_move(campaign, "launch", actor)
-    if not issued_on:
+def _launch_ready(campaign, actor, ctx):
+    if not ctx.get("issued_on"):
         raise ValidationError("Cần nhập ngày ban hành.")
     gaps = launch_gaps(campaign)
     if gaps:
         raise ValidationError("Chưa phát hành được: " + "; ".join(gaps) + ".")
-    with transaction.atomic():
-        locked = Campaign.objects.select_for_update().get(pk=campaign.pk)
-        if locked.status not in sources:
-            raise ValidationError("Kế hoạch vừa được người khác phát hành.")
-        locked.issued_on = issued_on
-        locked.number_note = number_note
-        locked.status = target
-        locked.launched_at = timezone.now()
-        locked.launched_by = actor
-        # The unique constraint (issuer, symbol, term, number) decides between two plans launched at once: a typed
-        # number that is taken is refused; the next free number is simply taken again.
-        # The register of outgoing documents (thidua/documents/register.py) holds the number with the same
-        # guarantee across every document type of the issuer.
-        for _attempt in range(1 if number else 5):
-            locked.number = number or next_number(
-                locked.issuer, locked.symbol, locked.term, issued_on, locked.document_format
-            )
-            try:
-                with transaction.atomic():
-                    locked.save(write_state=True)
-                    take_plan_number(locked, actor)
-                break
-            except (IntegrityError, register.NumberTaken):
-                continue
-        else:
-            raise ValidationError(
-                f"Số {locked.reference} đã được dùng trong nhiệm kỳ {locked.term}; "
-                f"số tiếp theo còn trống: {next_number(locked.issuer, locked.symbol, locked.term, issued_on, locked.document_format)}."
-            )
-        for hook in on_launch_hooks:
-            hook(locked, actor)
-    campaign.refresh_from_db()
-    return campaign
+
+
+def _next_plan_number(campaign, issued_on):
+    return next_number(campaign.issuer, campaign.symbol, campaign.term, issued_on, campaign.document_format)
+
+
+def _launch_updates(campaign, actor, ctx):
+    """The issued plan's number (next in the term unless typed), date and who launched it."""
+    return {
+        "issued_on": ctx["issued_on"],
+        "number_note": ctx.get("number_note", ""),
+        "number": ctx.get("number") or _next_plan_number(campaign, ctx["issued_on"]),
+        "launched_at": timezone.now(),
+        "launched_by": actor,
+    }
 
 
 def take_plan_number(campaign, actor=None):
@@ -105,15 +71,78 @@ def take_plan_number(campaign, actor=None):
     )
 
 
-def close_campaign(campaign, actor):
-    sources, target = _check_move(campaign, "close", actor)
-    changed = Campaign.objects.filter(pk=campaign.pk, status__in=sources).update(
-        status=target, closed_at=timezone.now()
+def _register_number(campaign, actor, log, ctx):
+    """The register of outgoing documents (thidua/documents/register.py) holds the number with the same guarantee
+    as the plans' unique constraint, across every document type of the issuer."""
+    take_plan_number(campaign, actor)
+
+
+def _run_launch_hooks(campaign, actor, log, ctx):
+    for hook in on_launch_hooks:
+        hook(campaign, actor)
+
+
+# The campaign's own life: draft → launched (issued: numbered, text frozen, units obliged) → closed.
+CAMPAIGN_FLOW = Workflow(
+    model=Campaign,
+    name="campaign",
+    moves=[
+        Move(
+            "launch",
+            "Phát hành",
+            (CampaignStatus.DRAFT,),
+            CampaignStatus.LAUNCHED,
+            can_manage_campaign,
+            lock=True,
+            prepare=(_launch_ready,),
+            updates=_launch_updates,
+            effects=(_register_number, _run_launch_hooks),
+        ),
+        Move(
+            "close",
+            "Kết thúc",
+            (CampaignStatus.LAUNCHED,),
+            CampaignStatus.CLOSED,
+            can_manage_campaign,
+            updates=lambda campaign, actor, ctx: {"closed_at": timezone.now()},
+        ),
+    ],
+)
+
+
+def _campaign_move(campaign, action, actor, **ctx):
+    """A move of CAMPAIGN_FLOW; the views show ValidationError messages."""
+    if not can_manage_campaign(actor, campaign):
+        raise PermissionDenied
+    try:
+        return CAMPAIGN_FLOW.apply(campaign, action, actor, **ctx)
+    except TransitionError as exc:
+        raise ValidationError(str(exc)) from None
+
+
+def launch_campaign(campaign, actor, *, issued_on, number=None, number_note=""):
+    """Issue the plan: give it its number (next in the term unless given) and date, freeze its text.
+
+    The unique constraint (issuer, symbol, term, number) and the register decide between two plans launched at
+    once: a typed number that is taken is refused; the next free number is simply taken again."""
+    for _attempt in range(1 if number else 5):
+        try:
+            return _campaign_move(
+                campaign, "launch", actor, issued_on=issued_on, number=number, number_note=number_note
+            )
+        except (IntegrityError, register.NumberTaken):
+            continue
+    taken = Campaign(
+        document_format=campaign.document_format, symbol=campaign.symbol, number=number, issued_on=issued_on
     )
-    if not changed:
-        raise ValidationError("Kế hoạch vừa được người khác thay đổi trạng thái.")
-    campaign.refresh_from_db()
-    return campaign
+    raise ValidationError(
+        f"Số {taken.reference} đã được dùng trong nhiệm kỳ {campaign.term}; "
+        f"số tiếp theo còn trống: {_next_plan_number(campaign, issued_on)}."
+    )
+
+
+def close_campaign(campaign, actor):
+    return _campaign_move(campaign, "close", actor)
 
 
 # --- Units' documents: the unit-document core (campaigns.unitdocs) under the names callers used before -------

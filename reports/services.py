@@ -23,6 +23,7 @@ from thidua.documents.fonts import require_print_font
 from thidua.documents.issued import document_for, store_rendered, verifying
 from thidua.documents.pdf import DocumentMeta, count_pdf_pages, join_pdfs, render_pdf
 from thidua.text import vn_date
+from thidua.workflow import SYSTEM, Move, TransitionError, Workflow
 from units.models import Organization
 
 from . import charts
@@ -67,16 +68,57 @@ GIVEN_UP_REASON = (
 )
 
 
+# A build's life, moved by the system (web request and worker), never by a button: queued → running → done, or
+# failed (an error, a time limit, a worker lost); a failed or lost build is taken up again by a redelivery.
+# Issuing is not a state: the issued version is a new build marked is_final (issue_review_report).
+UNFINISHED = (ReviewStatus.QUEUED, ReviewStatus.RUNNING, ReviewStatus.FAILED)
+
+
+def _claimable(report, actor, ctx):
+    if report.attempts >= MAX_BUILD_ATTEMPTS:
+        raise TransitionError(GIVEN_UP_REASON)
+
+
+BUILD_FLOW = Workflow(
+    model=ReviewReport,
+    name="review report build",
+    moves=[
+        Move(
+            "start",
+            "Bắt đầu tổng hợp",
+            UNFINISHED,
+            ReviewStatus.RUNNING,
+            SYSTEM,
+            lock=True,
+            prepare=(_claimable,),
+            updates=lambda report, actor, ctx: {
+                "started_at": timezone.now(),
+                "attempts": F("attempts") + 1,
+                "progress": 5,
+                "progress_note": "Đang tập hợp số liệu",
+                "failure_reason": "",
+                "finished_at": None,
+            },
+        ),
+        Move("finish", "Tổng hợp xong", UNFINISHED, ReviewStatus.DONE, SYSTEM),
+        Move("fail", "Lỗi", UNFINISHED, ReviewStatus.FAILED, SYSTEM),
+    ],
+)
+
+
 def expire_stale_builds(queryset):
     """Show dead builds as failed: running longer than the task's hard time limit (the worker was killed: a live
     worker would have ended it by then), or queued far longer than that (no worker took it)."""
     now = timezone.now()
     limit = timedelta(seconds=build_time_limit())
-    return queryset.filter(
+    stale = queryset.filter(
         Q(status=ReviewStatus.RUNNING, started_at__lt=now - limit - STALE_GRACE)
         | Q(status=ReviewStatus.RUNNING, started_at__isnull=True, requested_at__lt=now - limit - STALE_GRACE)
         | Q(status=ReviewStatus.QUEUED, requested_at__lt=now - 2 * limit - STALE_GRACE)
-    ).update(status=ReviewStatus.FAILED, failure_reason=STALE_REASON, finished_at=now)
+    )
+    return BUILD_FLOW.apply_many(
+        stale, "fail", reason="expired", extra_updates={"failure_reason": STALE_REASON, "finished_at": now}
+    )
 
 
 def _refuse_if_issued(campaign, kind):
@@ -265,9 +307,13 @@ def _progress(report_id, percent, note):
     ReviewReport.objects.filter(pk=report_id, status=ReviewStatus.RUNNING).update(progress=percent, progress_note=note)
 
 
-def _fail(report_id, reason):
-    ReviewReport.objects.filter(pk=report_id).exclude(status=ReviewStatus.DONE).update(
-        status=ReviewStatus.FAILED, failure_reason=reason[:2000], finished_at=timezone.now(), is_current=False
+def fail_build(report_id, reason):
+    """The build failed (unless it is done): the reason is shown on the page."""
+    BUILD_FLOW.apply_many(
+        ReviewReport.objects.filter(pk=report_id),
+        "fail",
+        reason=reason[:2000],
+        extra_updates={"failure_reason": reason[:2000], "finished_at": timezone.now(), "is_current": False},
     )
 
 
@@ -431,22 +477,11 @@ def build_review_report(report_id):
     # A build redelivered after its worker was lost resumes here (also after the page showed it failed as stale);
     # one that has already taken its worker down MAX_BUILD_ATTEMPTS times is given up instead of looping.
     if report.attempts >= MAX_BUILD_ATTEMPTS:
-        _fail(report_id, GIVEN_UP_REASON)
+        fail_build(report_id, GIVEN_UP_REASON)
         return ReviewReport.objects.get(pk=report_id)
-    claimed = (
-        ReviewReport.objects.filter(pk=report_id, attempts__lt=MAX_BUILD_ATTEMPTS)
-        .exclude(status=ReviewStatus.DONE)
-        .update(
-            status=ReviewStatus.RUNNING,
-            started_at=timezone.now(),
-            attempts=F("attempts") + 1,
-            progress=5,
-            progress_note="Đang tập hợp số liệu",
-            failure_reason="",
-            finished_at=None,
-        )
-    )
-    if not claimed:
+    try:
+        BUILD_FLOW.apply(report, "start", None)
+    except TransitionError:  # finished meanwhile by another run, or given up
         return report
     try:
         if report.based_on_id and report.based_on and report.based_on.snapshot:
@@ -469,10 +504,10 @@ def build_review_report(report_id):
         _progress(report_id, 90, "Đang lưu")
         _store(report_id, snapshot, sections, pdf, xlsx, docx)
     except SoftTimeLimitExceeded:
-        _fail(report_id, "Quá thời gian cho phép khi dựng báo cáo; hãy thử lại hoặc báo quản trị viên.")
+        fail_build(report_id, "Quá thời gian cho phép khi dựng báo cáo; hãy thử lại hoặc báo quản trị viên.")
         logger.warning("review report %s: soft time limit", report_id)
     except Exception as exc:
-        _fail(report_id, f"Không dựng được báo cáo: {type(exc).__name__}: {exc}")
+        fail_build(report_id, f"Không dựng được báo cáo: {type(exc).__name__}: {exc}")
         logger.exception("review report %s failed", report_id)
     return ReviewReport.objects.get(pk=report_id)
 
@@ -496,11 +531,22 @@ def _store(report_id, snapshot, sections, pdf, xlsx, docx):
             newer_is_current = same_kind.filter(is_current=True, version__gt=report.version).exists()
             if not newer_is_current:
                 same_kind.filter(is_current=True).exclude(pk=report.pk).update(is_current=False)
-            report.pdf.name, report.xlsx.name, report.docx.name = names["pdf"], names["xlsx"], names["docx"]
-            report.snapshot, report.sections = snapshot, sections
-            report.status, report.progress, report.progress_note = ReviewStatus.DONE, 100, ""
-            report.is_current, report.finished_at = not newer_is_current, timezone.now()
-            report.save(write_state=True)
+            BUILD_FLOW.apply(
+                report,
+                "finish",
+                None,
+                extra_updates={
+                    "pdf": names["pdf"],
+                    "xlsx": names["xlsx"],
+                    "docx": names["docx"],
+                    "snapshot": snapshot,
+                    "sections": sections,
+                    "progress": 100,
+                    "progress_note": "",
+                    "is_current": not newer_is_current,
+                    "finished_at": timezone.now(),
+                },
+            )
             if report.is_final:
                 store_rendered(document_for(report, "review"), pdf, stored_name=names["pdf"], actor=report.requested_by)
     except BaseException:

@@ -72,3 +72,117 @@ def test_a_save_from_a_copy_read_before_a_move_keeps_the_move(launched_campaign,
     services.close_campaign(launched_campaign, staff_user)
     campaign.save()
     assert Campaign.objects.get(pk=campaign.pk).status == "closed"
+
+
+# --- Nothing changes a state outside the engine ------------------------------------------------------------
+
+STATE_FIELDS = ("status", "state")
+
+
+def stateful_models():
+    from django.apps import apps
+
+    project = {"campaigns", "awards", "reports", "units", "thidua"}
+    return [
+        m
+        for m in apps.get_models()
+        if m._meta.app_label in project and any(f.name in STATE_FIELDS and f.choices for f in m._meta.concrete_fields)
+    ]
+
+
+def test_every_model_with_a_state_has_a_workflow_and_only_it_writes_the_state():
+    """Every model with a state field (choices) is moved by a registered Workflow and guards the field on save."""
+    import awards.services  # noqa: F401 (the tables are declared where their services live)
+    import campaigns.services  # noqa: F401
+    import reports.services  # noqa: F401
+    from thidua.workflow import WORKFLOWS, StateGuardedModel
+
+    models = stateful_models()
+    assert {m.__name__ for m in models} >= {"Campaign", "CouncilSession", "Decision", "ReviewReport", "ImportBatch"}
+    moved = {(w.model, w.state_field) for w in WORKFLOWS}
+    for model in models:
+        field = next(f.name for f in model._meta.concrete_fields if f.name in STATE_FIELDS and f.choices)
+        assert (model, field) in moved, f"{model.__name__}.{field} has no Workflow"
+        assert issubclass(model, StateGuardedModel) and field in model.guarded_fields, model.__name__
+
+
+# Modules allowed to write a state field directly, and why. Everything else goes through thidua.workflow.
+ALLOWED_WRITERS = {
+    "thidua/workflow.py": "the engine",
+    # Fabricated rows at province scale (thousands of units in every state), bulk-inserted for `make benchmark`:
+    # they never exist outside the benchmark database.
+    "benchmarks/data.py": "benchmark data",
+    "reports/management/commands/bench_review_report.py": "benchmark data",
+}
+SCANNED = ("campaigns", "awards", "reports", "units", "thidua", "benchmarks", "scripts")
+CREATING = {"create", "get_or_create", "update_or_create", "bulk_create"}
+
+
+def state_writes(source, filename="<source>"):
+    """(line, what) for every write of a state field the AST shows: `x.status = …`, `setattr(x, "status", …)`,
+    `.update(status=…)`, `.create(…, status=…)` (a row created in a state other than its default),
+    `defaults={"status": …}`, `bulk_update(…, ["status"])`, `save(write_state=True)`."""
+    import ast
+
+    found = []
+    for node in ast.walk(ast.parse(source, filename=filename)):
+        if isinstance(node, ast.Assign | ast.AugAssign | ast.AnnAssign):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            for target in targets:
+                for sub in ast.walk(target):
+                    if isinstance(sub, ast.Attribute) and sub.attr in STATE_FIELDS and isinstance(sub.ctx, ast.Store):
+                        found.append((node.lineno, f".{sub.attr} ="))
+        if not isinstance(node, ast.Call):
+            continue
+        name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+        keywords = {k.arg for k in node.keywords}
+        if name == "setattr" and len(node.args) > 1 and getattr(node.args[1], "value", None) in STATE_FIELDS:
+            found.append((node.lineno, "setattr"))
+        if "write_state" in keywords:
+            found.append((node.lineno, "write_state"))
+        if name in CREATING | {"update"}:
+            hit = keywords & set(STATE_FIELDS)
+            for k in node.keywords:
+                if k.arg == "defaults" and isinstance(k.value, ast.Dict):
+                    hit |= {getattr(key, "value", None) for key in k.value.keys} & set(STATE_FIELDS)
+            if hit:
+                found.append((node.lineno, f"{name}({', '.join(sorted(hit))}=…)"))
+        if name == "bulk_update":
+            for arg in node.args[1:] + [k.value for k in node.keywords]:
+                if any(getattr(e, "value", None) in STATE_FIELDS for e in ast.walk(arg) if isinstance(e, ast.Constant)):
+                    found.append((node.lineno, "bulk_update"))
+    return found
+
+
+def test_no_module_writes_a_state_outside_the_engine():
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    offenders = []
+    for package in SCANNED:
+        for path in sorted((root / package).rglob("*.py")):
+            relative = path.relative_to(root).as_posix()
+            if "/migrations/" in relative or relative in ALLOWED_WRITERS:
+                continue
+            for line, what in state_writes(path.read_text(encoding="utf-8"), relative):
+                offenders.append(f"{relative}:{line}: {what}")
+    assert offenders == []
+
+
+@pytest.mark.parametrize(
+    "source, expected",
+    [
+        ("obj.status = 'x'", [(1, ".status =")]),
+        ("Campaign.objects.filter(pk=1).update(status='closed')", [(1, "update(status=…)")]),
+        ("ImportBatch.objects.filter(pk=1).update(state='imported', imported=3)", [(1, "update(state=…)")]),
+        ("Decision.objects.create(number=1, status='issued')", [(1, "create(status=…)")]),
+        ("X.objects.update_or_create(pk=1, defaults={'status': 'done'})", [(1, "update_or_create(status=…)")]),
+        ("report.save(write_state=True)", [(1, "write_state")]),
+        ("setattr(obj, 'status', 'done')", [(1, "setattr")]),
+        ("X.objects.bulk_update(rows, ['status'])", [(1, "bulk_update")]),
+        ("X.objects.filter(status='draft').update(title='t')", []),
+        ("render(request, 'page.html', status=400)", []),
+    ],
+)
+def test_the_scan_sees_each_kind_of_state_write(source, expected):
+    assert state_writes(source) == expected

@@ -1,4 +1,5 @@
-"""Models of the project package itself: the outbox of side effects the broker could not take."""
+"""Models of the project package itself: the outbox of side effects the broker could not take, and the generic
+log of state changes (thidua.workflow)."""
 
 from django.db import models
 
@@ -27,3 +28,44 @@ class OutboxMessage(models.Model):
     def __str__(self):
         state = f"đã gửi {self.sent_at:%d/%m/%Y %H:%M}" if self.sent_at else "đang chờ"
         return f"{self.label} ({state})"
+
+
+class TransitionLog(models.Model):
+    """The log of state changes of the models without a log of their own (campaigns, council sittings, decisions,
+    review report builds, import batches): written only by `thidua.workflow.Workflow`."""
+
+    content_type = models.ForeignKey(
+        "contenttypes.ContentType", on_delete=models.PROTECT, related_name="+", verbose_name="loại hồ sơ"
+    )
+    object_id = models.PositiveBigIntegerField("mã hồ sơ")
+    actor = models.ForeignKey(
+        "auth.User",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name="người thực hiện",
+        help_text="Để trống: hệ thống (tiến trình nền)",
+    )
+    action = models.CharField("thao tác", max_length=32)
+    from_state = models.CharField("từ trạng thái", max_length=32)
+    to_state = models.CharField("sang trạng thái", max_length=32)
+    note = models.TextField("ghi chú / lý do", blank=True)
+    at = models.DateTimeField("thời điểm", db_index=True)
+
+    class Meta:
+        verbose_name = "lịch sử chuyển trạng thái"
+        verbose_name_plural = "lịch sử chuyển trạng thái"
+        ordering = ["at", "id"]
+        indexes = [models.Index(fields=["content_type", "object_id", "at"])]
+
+    def __str__(self):
+        who = self.actor or "hệ thống"
+        return f"{self.at:%d/%m/%Y %H:%M} {who}: {self.action} {self.from_state} → {self.to_state}"
+
+    @classmethod
+    def of(cls, obj):
+        """The log rows of one object, oldest first."""
+        from django.contrib.contenttypes.models import ContentType
+
+        return cls.objects.filter(content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk)

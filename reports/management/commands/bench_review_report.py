@@ -241,7 +241,6 @@ class Command(BaseCommand):
 
     def run_in_worker(self, campaign, broker, timeout):
         from reports import services
-        from reports.models import ReviewReport
         from thidua.celery import app
 
         user, _ = get_user_model().objects.get_or_create(username=f"{PREFIX}staff", defaults={"is_superuser": True})
@@ -289,6 +288,8 @@ class Command(BaseCommand):
             worker.terminate()
             worker.wait(timeout=30)
         if report.is_active:
-            ReviewReport.objects.filter(pk=report.pk).update(status="failed", failure_reason="benchmark timeout")
+            from reports.services import fail_build
+
+            fail_build(report.pk, "benchmark timeout")
             raise CommandError(f"no result after {timeout} s")
         return wall, peak, report
