@@ -82,7 +82,7 @@ STATE_FIELDS = ("status", "state")
 def stateful_models():
     from django.apps import apps
 
-    project = {"campaigns", "awards", "reports", "units", "thidua"}
+    project = {"campaigns", "awards", "reports", "registrations", "units", "thidua", "documents"}
     return [
         m
         for m in apps.get_models()
@@ -94,6 +94,7 @@ def test_every_model_with_a_state_has_a_workflow_and_only_it_writes_the_state():
     """Every model with a state field (choices) is moved by a registered Workflow and guards the field on save."""
     import awards.services  # noqa: F401 (the tables are declared where their services live)
     import campaigns.services  # noqa: F401
+    import registrations.services  # noqa: F401
     import reports.services  # noqa: F401
     from thidua.workflow import WORKFLOWS, StateGuardedModel
 
@@ -114,7 +115,7 @@ ALLOWED_WRITERS = {
     "benchmarks/data.py": "benchmark data",
     "reports/management/commands/bench_review_report.py": "benchmark data",
 }
-SCANNED = ("campaigns", "awards", "reports", "units", "thidua", "benchmarks", "scripts")
+SCANNED = ("campaigns", "awards", "reports", "registrations", "units", "thidua", "benchmarks", "scripts")
 CREATING = {"create", "get_or_create", "update_or_create", "bulk_create"}
 
 
