@@ -208,20 +208,30 @@ def certificate_context(award):
     }
 
 
-def certificate_book_reference(award):
-    """«12/GK»: the certificate's number in the issuer's book of that year for that kind of certificate (Giấy khen
-    GK, Bằng khen BK, Giấy chứng nhận GCN), in the order the awards entered the registry."""
+def certificate_symbol(award):
+    """GK (Giấy khen), BK (Bằng khen), GCN (Giấy chứng nhận): the certificate's book in the register."""
     from thidua.text import fold
 
     name = award.award_type.certificate_name
+    return "".join(fold(word)[:1].upper() for word in name.split()) or "GK"
+
+
+def certificate_book_reference(award):
+    """«12/GK»: the certificate's number in the issuer's book of that year for that kind of certificate (Giấy khen
+    GK, Bằng khen BK, Giấy chứng nhận GCN): its entry in the register of outgoing documents (taken when the
+    decision is issued); an award without one (imported) counts the awards that entered the registry before it."""
+    from thidua.documents import register
+
+    entry = register.entry_for(award)
+    if entry is not None:
+        return f"{entry.number}/{entry.symbol}"
     number = Award.objects.filter(
         decision__issuer_id=award.decision.issuer_id,
         decided_on__year=award.decided_on.year,
-        award_type__certificate_name=name,
+        award_type__certificate_name=award.award_type.certificate_name,
         pk__lte=award.pk,
     ).count()
-    symbol = "".join(fold(word)[:1].upper() for word in name.split()) or "GK"
-    return f"{number}/{symbol}"
+    return f"{number}/{certificate_symbol(award)}"
 
 
 def render_certificate(award):

@@ -454,6 +454,37 @@ def next_decision_number(decision):
     return max((last or 0) + 1, in_register)
 
 
+def take_proposal_number(campaign, actor, day):
+    """The next number of the proposals upward (TTr) in the issuer's register of outgoing documents, recorded now:
+    the printed proposal then carries it (the proposal itself is not stored)."""
+    from campaigns.permissions import is_committee_staff
+
+    from .printing import proposal_symbol
+
+    if not is_committee_staff(actor, campaign):
+        raise PermissionDenied
+    symbol = proposal_symbol(campaign)
+    return register.take_number(
+        campaign.issuer,
+        register.document_type_of(symbol),
+        day,
+        kind=campaign.document_format,
+        term=campaign.term,
+        symbol=symbol,
+        subject=f"Tờ trình đề nghị cấp trên khen thưởng (Kế hoạch số {campaign.reference})",
+        created_by=actor,
+    )
+
+
+def next_proposal_number(campaign):
+    from .printing import proposal_symbol
+
+    symbol = proposal_symbol(campaign)
+    return register.next_number(
+        campaign.issuer_id, register.document_type_of(symbol), kind=campaign.document_format, term=campaign.term
+    )
+
+
 def take_decision_number(decision, actor=None):
     """Record the decision's number in the issuer's register of outgoing documents (refused when it is taken)."""
     return register.take_number(
@@ -527,11 +558,33 @@ def record_awards(decision):
                 "proposer",
             )
         }
-        _award, was_created = Award.objects.get_or_create(
+        award, was_created = Award.objects.get_or_create(
             nomination=nomination, defaults={**values, "decision": decision, "decided_on": decision.issued_on}
         )
+        if was_created:
+            take_certificate_number(award)
         created += was_created
     return created
+
+
+def take_certificate_number(award, actor=None):
+    """The certificate's number in the issuer's certificate book of the year (GK, BK, GCN), in the register of
+    outgoing documents: certificates are numbered per calendar year whatever the issuer's format."""
+    from .printing import certificate_symbol
+
+    decision = award.decision
+    symbol = certificate_symbol(award)
+    return register.take_number(
+        decision.issuer_id,
+        symbol,
+        award.decided_on,
+        kind=decision.document_format,
+        period=str(award.decided_on.year),
+        symbol=symbol,
+        subject=f"{award.award_type.certificate_name} — {award.display_name} (Quyết định {decision.reference})",
+        document=award,
+        created_by=decision.issued_by,
+    )
 
 
 def _award_listed(decision, actor, ctx):

@@ -14,6 +14,11 @@ urlpatterns = [
     path("phong-trao/<int:campaign_pk>/phien-hop-moi/", views.session_create, name="session_create"),
     path("phong-trao/<int:campaign_pk>/quyet-dinh-moi/", views.decision_create, name="decision_create"),
     path("phong-trao/<int:campaign_pk>/to-trinh-cap-tren/", views.proposal_upward, name="proposal_upward"),
+    path(
+        "phong-trao/<int:campaign_pk>/to-trinh-cap-tren/lay-so/",
+        views.proposal_take_number,
+        name="proposal_take_number",
+    ),
     path("phong-trao/<int:campaign_pk>/cong-khai/", views.publication_list, name="publications"),
     path("cong-khai/<int:pk>/", views.publication_detail, name="publication"),
     path("cong-khai/<int:pk>/y-kien/", views.publication_comment, name="publication_comment"),

@@ -527,9 +527,26 @@ def proposal_upward(request, campaign_pk):
             "total": len(proposals),
             "form": form,
             "author": wording.author_name(campaign.issuer, campaign.document_format, campaign.sign_on_behalf),
+            "next_number": services.next_proposal_number(campaign),
         },
         status=400 if form.is_bound and form.errors else 200,
     )
+
+
+@login_required
+@require_POST
+def proposal_take_number(request, campaign_pk):
+    """Take the proposal's number (TTr) from the register of outgoing documents and come back to print it."""
+    from django.utils import timezone
+
+    campaign = get_campaign_for(request.user, campaign_pk)
+    day = timezone.localdate()
+    entry = services.take_proposal_number(campaign, request.user, day)
+    messages.success(request, f"Đã lấy số {entry.reference} trong sổ văn bản đi cho tờ trình ngày {day:%d/%m/%Y}.")
+    query = {"number": entry.number, "day": f"{day:%d/%m/%Y}", "addressee": request.POST.get("addressee", "")}
+    from urllib.parse import urlencode
+
+    return redirect(f"{reverse('awards:proposal_upward', args=[campaign.pk])}?{urlencode(query)}")
 
 
 @login_required

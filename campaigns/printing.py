@@ -142,6 +142,18 @@ def document_number(number, code, org, document_format=None, issued_on=None):
     return blocks.reference(document_format, match["n"], _symbol(code, symbol, document_format), issued_on)
 
 
+def register_number(number, code, org, document_format=None):
+    """(number, symbol) of what the unit typed, for the register of outgoing documents: "18" -> (18, "KH/ĐU"),
+    "10/KH-UBND" -> (10, "KH-UBND"); (None, "") when it is not a plain number ("18a", free text)."""
+    document_format = document_format or unit_style(org).document_format
+    match = _NUMBERED.match((number or "").strip())
+    if not match or not match["n"].isdigit() or int(match["n"]) == 0:
+        return None, ""
+    code = (match["code"] or code).upper()
+    symbol = (match["symbol"] or "").strip() or unit_symbol(org)
+    return int(match["n"]), _symbol(code, symbol, document_format)
+
+
 def printed_reference(number, code, org, document_format, issued_on=None):
     """The reference line: "Số 18-KH/ĐU" (Party, no colon), "Số: 10/KH-UBND" (state)."""
     if not number:

@@ -87,8 +87,44 @@ def transition(doc, action, actor, *, reason="", expected_version=None):
 
     `expected_version` is the version the actor saw on the page (views always send it): a document withdrawn,
     edited or resubmitted since is refused with TransitionConflict instead of being approved unseen.
+    A submission records the number the unit gave in the unit's register of outgoing documents (refused when
+    another of its documents holds it).
     """
-    return apply_move(kind_of(doc).workflow, doc, action, actor, reason, missing, expected_version)
+    kind = kind_of(doc)
+    with transaction.atomic():
+        result = apply_move(kind.workflow, doc, action, actor, reason, missing, expected_version)
+        if action == SUBMIT:
+            take_unit_number(doc, kind.labels.get("code", "CV"), actor)
+    return result
+
+
+def take_unit_number(doc, code, actor=None):
+    """Record a unit document's number (typed by the unit: "18", "18-KH/ĐU") in the unit's register of outgoing
+    documents; nothing when it has no plain number. Refused with TransitionError when the number is taken."""
+    from thidua.documents import register
+
+    from ..printing import register_number, unit_style
+
+    org = doc.organization
+    document_format = unit_style(org).document_format
+    number, symbol = register_number(doc.number, code, org, document_format)
+    if number is None:
+        register.release(doc)  # the unit cleared its number: the entry it held is free again
+        return None
+    try:
+        return register.take_number(
+            org,
+            register.document_type_of(symbol),
+            doc.issued_on,
+            kind=document_format,
+            symbol=symbol,
+            subject=" ".join((getattr(doc, "title", "") or f"{doc.noun} của {org.name}").split()),
+            document=doc,
+            created_by=actor,
+            number=number,
+        )
+    except register.NumberTaken as exc:
+        raise TransitionError(" ".join(exc.messages)) from None
 
 
 def apply_move(workflow, doc, action, actor, reason, gaps_of, expected_version=None):

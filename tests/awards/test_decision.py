@@ -215,6 +215,14 @@ def test_certificate_carries_its_number_in_the_book(approved, staff_user, tmp_pa
     assert printing.certificate_book_reference(first) == "1/GK"
     text = pdf_text(printing.render_certificate(second), tmp_path)
     assert "Số: 2/GK" in text and "Số sổ vàng" not in text
+    # Both numbers come from the issuer's register of outgoing documents (the book of the year), as the decision's.
+    from thidua.documents import register
+
+    book = [register.entry_for(a) for a in (first, second)]
+    assert [(e.document_type, e.period, e.number) for e in book] == [
+        ("GK", str(first.decided_on.year), n) for n in (1, 2)
+    ]
+    assert register.entry_for(decision).number == decision.number
 
 
 def test_state_decision_by_the_chairman_names_the_chairman(approved, staff_user, tmp_path):

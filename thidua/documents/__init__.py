@@ -60,7 +60,15 @@ Modules (import them directly; this file imports nothing so the app registry sta
     ``no_header=True``, ``draft=True`` ("DỰ THẢO").
     User text reaches templates as plain strings (autoescaped); ``{% load doc %}`` filters allow *italic* only.
 
-``thidua.documents.models`` — ``FormatSetting`` (editable overrides of format settings, admin "Thể thức văn bản").
+``thidua.documents.register`` — the register of outgoing documents (sổ văn bản đi), ``models.RegisterEntry``
+    One number per (issuer, document type, period); period: the term for Party documents, the calendar year for
+    state ones (``period_for(kind, day, term)``). ``take_number(issuer, type, day, *, kind, term, symbol, subject,
+    document, created_by, number=None, period=None)`` (race-safe; a typed number taken → ``NumberTaken``),
+    ``next_number(issuer, type, day, *, kind, term, period=None)``, ``entry_for(obj)``, ``release(obj)``,
+    ``series(issuer_ids)`` (next number per series), ``document_type_of("KH/HU") == "KH"``.
+
+``thidua.documents.models`` — ``FormatSetting`` (editable overrides of format settings, admin "Thể thức văn bản"),
+``RegisterEntry`` (admin: read-only, filters issuer/type/year/period).
 
 ``thidua.documents.issued`` — issued documents as stored versions (``IssuedDocument``, ``DocumentVersion`` in
     ``issued_models.py``): apps ``register(Source(...))`` in their ``issued_documents.py``; ``print_issued(obj, kind)``,
