@@ -497,7 +497,8 @@ def proposal_upward(request, campaign_pk):
     from .printing import proposal_groups, render_proposal, render_proposal_docx
 
     default_addressee = wording.superior_of(campaign.issuer, campaign.document_format)
-    printing = request.GET.get("format") in ("pdf", "docx")
+    formats = request.GET.getlist("format")  # the Word button adds format=docx after the form's format=pdf
+    printing = "pdf" in formats or "docx" in formats
     form = ProposalPrintForm(
         {"addressee": default_addressee, **request.GET.dict()} if printing else None,
         initial={"addressee": default_addressee},
@@ -505,7 +506,7 @@ def proposal_upward(request, campaign_pk):
     if printing and form.is_valid():
         # A short letter: rendered in the request like the plan (thidua.documents.pdf says so for short documents).
         d = form.cleaned_data
-        if request.GET.get("format") == "docx":
+        if "docx" in formats:
             from thidua.documents.docx import docx_response
 
             content = render_proposal_docx(

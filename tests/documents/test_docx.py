@@ -251,7 +251,10 @@ def test_decision_and_certificate_docx_from_the_issued_record(client, demo):
 
 def test_proposal_upward_docx(client, demo):
     url = reverse("awards:proposal_upward", args=[demo.pk])
-    response = download(client, url, format="docx", number="7", day="03/01/2021", addressee="Ban Thường vụ <Tỉnh ủy>")
+    # the form's hidden format=pdf, then the Word button's format=docx (as the browser sends them)
+    response = download(
+        client, url, format=["pdf", "docx"], number="7", day="03/01/2021", addressee="Ban Thường vụ <Tỉnh ủy>"
+    )
     content = assert_docx(response, f"to-trinh-cap-tren-{demo.pk}.docx")
     text = squash(docx_text(content))
     assert_in_order(text, ["Số 7-TTr/HU", "TỜ TRÌNH", "Kính gửi: Ban Thường vụ <Tỉnh ủy>", "kính trình", "Nơi nhận:"])
