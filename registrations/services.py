@@ -157,5 +157,12 @@ def _missing(registration):
 
 
 def transition_registration(registration, action, actor, *, reason="", expected_version=None):
-    """The one way a registration changes state (submit, withdraw, return, approve)."""
-    return _transition(REGISTRATION_WORKFLOW, registration, action, actor, reason, _missing, expected_version)
+    """The one way a registration changes state (submit, withdraw, return, approve). A submission records the
+    number the unit gave ("05", "05-ĐK/ĐU") in the unit's register of outgoing documents (thidua/documents)."""
+    from campaigns.unitdocs.services import take_unit_number
+
+    with transaction.atomic():
+        result = _transition(REGISTRATION_WORKFLOW, registration, action, actor, reason, _missing, expected_version)
+        if action == "submit":
+            take_unit_number(registration, "ĐK", actor)
+    return result
