@@ -5,17 +5,23 @@ ethnicity, birth year, title). Shaped as the unit-document core wants it: `Form(
 from django import forms
 
 from awards.enums import Gender
+from campaigns.forms import UnitDocumentForm
 
 from .services import titles
 
-DATE_ERRORS = {"invalid": "Ngày không hợp lệ (dd/mm/yyyy)."}
 PERSON_COLUMNS = ("full_name", "position", "gender", "ethnicity", "birth_year", "title")
 BLANK_ROWS = 3
 MAX_ROWS = 500
 
 
-class RegistrationForm(forms.Form):
-    version = forms.IntegerField(widget=forms.HiddenInput)
+def _title_name(award_type):
+    return award_type.name  # the version's dates are the catalogue's business, not the unit's
+
+
+class RegistrationForm(UnitDocumentForm):
+    """The core's number/place/date and signature fields, plus the collective's title and targets and a row per
+    person (field names p-<i>-<column>; `rows` says how many the page sent)."""
+
     collective_title = forms.ModelChoiceField(
         label="Danh hiệu tập thể đăng ký",
         queryset=None,
@@ -28,34 +34,18 @@ class RegistrationForm(forms.Form):
         help_text="Mỗi dòng một chỉ tiêu.",
         widget=forms.Textarea(attrs={"rows": 4}),
     )
-    number = forms.CharField(
-        label="Số, ký hiệu",
-        max_length=64,
-        required=False,
-        widget=forms.TextInput(attrs={"placeholder": "ví dụ 05-ĐK/ĐU"}),
-    )
-    issued_on = forms.DateField(
-        label="Ngày đăng ký",
-        required=False,
-        error_messages=DATE_ERRORS,
-        widget=forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"}),
-    )
-    place = forms.CharField(label="Địa danh", max_length=64, required=False)
-    sign_on_behalf = forms.CharField(label="Thẩm quyền ký (T/M, TM., KT.)", max_length=128, required=False)
-    signer_title = forms.CharField(label="Chức vụ người ký", max_length=128, required=False)
-    signer_name = forms.CharField(label="Họ tên người ký", max_length=128, required=False)
 
-    HEADER = ("targets", "number", "issued_on", "place", "sign_on_behalf", "signer_title", "signer_name")
+    HEADER = ("targets", *UnitDocumentForm.HEADER)
+    CODE = "ĐK"
 
     def __init__(self, data=None, *, doc, **kwargs):
-        self.doc = doc
         people = list(doc.people.all()) if doc.pk else []
+        super().__init__(data, doc=doc, **kwargs)
         if data is None:
-            initial = {name: getattr(doc, name) for name in self.HEADER}
-            initial.update(version=doc.version, collective_title=doc.collective_title_id)
-            kwargs.setdefault("initial", initial)
-        super().__init__(data, **kwargs)
+            self.initial["collective_title"] = doc.collective_title_id
+        self.fields["issued_on"].label = "Ngày đăng ký"
         self.fields["collective_title"].queryset = titles(doc.campaign, collective=True)
+        self.fields["collective_title"].label_from_instance = _title_name
         person_titles = titles(doc.campaign, collective=False)
         if self.is_bound:
             try:
@@ -103,6 +93,7 @@ class RegistrationForm(forms.Form):
                 empty_label="— chọn —",
                 initial=person.title_id if person else None,
             )
+            self.fields[prefix + "title"].label_from_instance = _title_name
             self.rows.append(prefix)
 
     def people_rows(self):
@@ -137,10 +128,7 @@ class RegistrationForm(forms.Form):
 
     def header(self):
         """The registration's own fields (the core writes them with the version check)."""
-        header = {
-            name: self.cleaned_data.get(name) if name == "issued_on" else (self.cleaned_data.get(name) or "")
-            for name in self.HEADER
-        }
+        header = super().header()
         title = self.cleaned_data.get("collective_title")
         header["collective_title_id"] = title.pk if title else None
         return header

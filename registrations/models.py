@@ -3,9 +3,9 @@
 A unit registers, for a campaign and its emulation year, the title its collective aims for (Tập thể lao động tiên
 tiến, Cờ thi đua…) with its targets, and the list of its people with the title each aims for (Lao động tiên tiến,
 Chiến sĩ thi đua cơ sở…). Titles are rows of the award catalogue (`awards.AwardType`, the version valid on the
-campaign's rules date). The unit submits it, committee staff return or approve it: the sub-plans' workflow table
-(`campaigns.workflows.review_workflow`), its own log. At the year's end the eligibility check looks the nominee up
-here (`awards.eligibility.check_registration`).
+campaign's rules date). The unit submits it, committee staff return or approve it: the unit-document core's
+workflow table, pages, board, print and mail (`campaigns/unitdocs`), its own log. At the year's end the eligibility check looks the nominee up
+here (`awards.eligibility.check_registration`). The kind is declared in `campaigns/unitdocs/kinds/registration.py`.
 """
 
 from django.conf import settings
@@ -70,13 +70,13 @@ class Registration(UnitDocument):
         ]
         indexes = [models.Index(fields=["campaign", "status"]), models.Index(fields=["year", "status"])]
 
-    noun = "đăng ký thi đua"
+    noun = "bản đăng ký thi đua"
 
     def __str__(self):
         return f"Đăng ký thi đua năm {self.year} của {self.organization} ({self.campaign.dated_reference})"
 
     def get_absolute_url(self):
-        return reverse("registrations:detail", args=[self.pk])
+        return reverse("campaigns:registration", args=[self.pk])
 
     def save(self, *args, **kwargs):
         normalize_text_fields(self)

@@ -1,5 +1,5 @@
-"""Mail about registrations: moves (the unit documents' messages) and deadline reminders like sub-plans', at most
-one per registration, kind and day."""
+"""Deadline reminders of registrations like sub-plans', at most one per registration, kind and day (the mail of
+every move is the unit-document core's)."""
 
 import datetime
 
@@ -9,17 +9,12 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from campaigns.enums import DocumentStatus, ReminderKind
-from campaigns.notifications import notify_transition as _notify_transition
 from campaigns.notifications import sent_by_id_user, unit_recipients
 
-from .models import Registration, RegistrationLog, RegistrationReminder
+from .models import Registration, RegistrationReminder
 
 REMINDER_DAYS_BEFORE = getattr(settings, "SUBPLAN_REMINDER_DAYS_BEFORE", 3)
 PENDING = (DocumentStatus.DRAFT, DocumentStatus.RETURNED)
-
-
-def notify_transition(log_id):
-    return _notify_transition(log_id, RegistrationLog)
 
 
 def reminder_message(registration, kind, day):

@@ -33,15 +33,6 @@ def get_registration_for(user, pk):
     return get_object_or_404(registrations_for(user), pk=pk)
 
 
-def registration_document(registration):
-    """People (with their titles), attachments and log, in a fixed number of queries."""
-    return {
-        "people": list(registration.people.select_related("title")),
-        "attachments": list(registration.attachments.select_related("uploaded_by")),
-        "logs": list(registration.logs.select_related("actor")),
-    }
-
-
 def my_registrations(user):
     """The user's units' registrations in running or closed campaigns, most urgent first."""
     if not user.is_authenticated:

@@ -1,27 +1,16 @@
 """Writes of registrations: obligations, the unit's draft (version-checked), the review moves."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
-from django.db.models import F
-from django.utils import timezone
 
 from awards.enums import AwardKind
 from awards.models import AwardType
-from campaigns.enums import CampaignStatus, DocumentStatus
+from campaigns.enums import CampaignStatus
 from campaigns.permissions import can_manage_campaign, can_write_document
 from campaigns.selectors import participating_organization_ids
-from campaigns.services import _transition, subplan_due_date
-from thidua.text import nfc
+from campaigns.services import subplan_due_date
+from campaigns.unitdocs import services as unitdocs
 
-from .models import Registration, RegistrationPerson
-from .workflows import REGISTRATION_WORKFLOW
-
-VERSION_CONFLICT = (
-    "Bản đăng ký đã được lưu ở nơi khác (một thẻ hoặc người khác) sau khi bạn mở trang. "
-    "Nội dung bạn vừa nhập vẫn còn dưới đây: hãy mở bản đăng ký ở thẻ mới để xem bản đã lưu rồi nhập lại phần thay đổi."
-)
-HEADER_FIELDS = ("number", "issued_on", "place", "targets", "sign_on_behalf", "signer_title", "signer_name")
-PERSON_FIELDS = ("full_name", "position", "gender", "ethnicity", "birth_year", "title_id")
+from .models import Registration
 
 
 def registration_year(campaign):
@@ -75,94 +64,13 @@ def start_registration(campaign, organization, actor):
     return registration
 
 
-def _clean_people(registration, people):
-    allowed = set(titles(registration.campaign, collective=False).values_list("pk", flat=True))
-    rows = []
-    for order, row in enumerate(people, 1):
-        name = nfc((row.get("full_name") or "").strip())
-        if not name:
-            continue
-        if row.get("title_id") not in allowed:
-            raise ValidationError(f"Dòng {order}: chọn danh hiệu cá nhân có hiệu lực của phong trào.")
-        rows.append(
-            RegistrationPerson(
-                registration=registration,
-                order=order,
-                full_name=name,
-                position=nfc((row.get("position") or "").strip()),
-                gender=row.get("gender") or "",
-                ethnicity=nfc((row.get("ethnicity") or "").strip()),
-                birth_year=row.get("birth_year"),
-                title_id=row["title_id"],
-            )
-        )
-    for person in rows:
-        person.fill_key()
-    return rows
-
-
-def save_parts(registration, parts):
-    """The kind's child rows, inside the core's version-checked save: the list of people, replaced whole."""
-    rows = _clean_people(registration, parts.get("people", []))
-    RegistrationPerson.objects.filter(registration=registration).delete()
-    RegistrationPerson.objects.bulk_create(rows)
-
-
 def save_registration(registration, actor, *, version, header, parts):
-    """Save the unit's draft: `header` (model fields, `collective_title_id` among them) and `parts` ({"people":
-    [{full_name, position, gender, ethnicity, birth_year, title_id}]} in order). Refused with VERSION_CONFLICT
-    if the draft changed since `version` was read."""
-    if not can_write_document(actor, registration):
-        raise PermissionDenied
-    if not registration.is_editable:
-        raise ValidationError(f"Bản đăng ký đang ở trạng thái «{registration.get_status_display()}»: không sửa được.")
-    title_id = header.get("collective_title_id")
-    if title_id and not titles(registration.campaign, collective=True).filter(pk=title_id).exists():
-        raise ValidationError("Chọn danh hiệu tập thể có hiệu lực của phong trào.")
-    header = {key: nfc(value.strip()) if isinstance(value, str) else value for key, value in header.items()}
-    with transaction.atomic():
-        before = digest(registration.pk)
-        changed = Registration.objects.filter(
-            pk=registration.pk, version=version, status__in=(DocumentStatus.DRAFT, DocumentStatus.RETURNED)
-        ).update(version=F("version") + 1, updated_at=timezone.now(), **header)
-        if not changed:
-            raise ValidationError(VERSION_CONFLICT, code="version_conflict")
-        save_parts(registration, parts)
-        if digest(registration.pk) != before:
-            Registration.objects.filter(pk=registration.pk).update(content_changed_at=timezone.now())
-    registration.refresh_from_db()
-    return registration
-
-
-def digest(pk):
-    """Everything that prints on the registration, to tell a real change from a save that changed nothing."""
-    header = Registration.objects.filter(pk=pk).values_list(*HEADER_FIELDS, "collective_title_id").first()
-    people = list(
-        RegistrationPerson.objects.filter(registration_id=pk).order_by("order", "id").values_list(*PERSON_FIELDS)
-    )
-    return (header, people)
-
-
-def checklist(registration):
-    """What a submission needs: [(label, done)]. Shown on the edit and detail pages."""
-    has_titles = bool(registration.collective_title_id) or registration.people.exists()
-    return [
-        ("danh hiệu đăng ký (tập thể hoặc cá nhân)", has_titles),
-        ("người ký", bool(registration.signer_name.strip())),
-    ]
-
-
-def _missing(registration):
-    return [f"chưa có {label}" for label, done in checklist(registration) if not done]
+    """Save the unit's draft through the unit-document core (version check, NFC, content-changed stamp): `header`
+    (model fields, `collective_title_id` among them) and `parts` ({"people": [{full_name, position, gender,
+    ethnicity, birth_year, title_id}]} in order)."""
+    return unitdocs.save(registration, actor, version=version, header=header, parts=parts)
 
 
 def transition_registration(registration, action, actor, *, reason="", expected_version=None):
-    """The one way a registration changes state (submit, withdraw, return, approve). A submission records the
-    number the unit gave ("05", "05-ĐK/ĐU") in the unit's register of outgoing documents (thidua/documents)."""
-    from campaigns.unitdocs.services import take_unit_number
-
-    with transaction.atomic():
-        result = _transition(REGISTRATION_WORKFLOW, registration, action, actor, reason, _missing, expected_version)
-        if action == "submit":
-            take_unit_number(registration, "ĐK", actor)
-    return result
+    """The one way a registration changes state (submit, withdraw, return, approve): the core's moves."""
+    return unitdocs.transition(registration, action, actor, reason=reason, expected_version=expected_version)

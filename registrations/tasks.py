@@ -7,12 +7,6 @@ from celery import shared_task
 from . import notifications
 
 
-@shared_task(acks_late=True, autoretry_for=(ConnectionError,), retry_backoff=True, max_retries=5)
-def notify_registration_transition(log_id):
-    """Mail about one move of a registration; a second run sends nothing (the log records the mail)."""
-    return notifications.notify_transition(log_id)
-
-
 @shared_task(acks_late=True)
 def send_registration_reminders(day=None):
     """Daily (beat): reminders before the due date and overdue notices, one per unit, kind and day."""

@@ -6,7 +6,6 @@ app_name = "registrations"
 
 urlpatterns = [
     path("", views.index, name="index"),
-    path("<int:pk>/", views.detail, name="detail"),
     path("phong-trao/<int:pk>/", views.campaign_rollup, name="campaign"),
     path("phong-trao/<int:pk>/xuat-excel/", views.campaign_export, name="campaign_export"),
     path("phong-trao/<int:pk>/yeu-cau/", views.request_registrations, name="request"),

@@ -170,14 +170,3 @@ def start(request, pk):
     except PermissionDenied:
         raise Http404 from None
     return redirect(registration.get_absolute_url())
-
-
-@login_required
-def detail(request, pk):
-    """Read-only page of one registration (another unit's: 404)."""
-    registration = selectors.get_registration_for(request.user, pk)
-    return render(
-        request,
-        "registrations/detail.html",
-        {"registration": registration, **selectors.registration_document(registration)},
-    )

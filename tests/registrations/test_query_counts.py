@@ -1,4 +1,4 @@
-"""The roll-up pages and their xlsx run the same number of SQL queries for 3 and 40 units (registrations and people
+"""The roll-up pages and their xlsx, and the registrations' board, run the same number of SQL queries for 3 and 40 units (registrations and people
 growing with them), like every benchmarked page (tests/test_query_counts.py)."""
 
 import pytest
@@ -50,6 +50,8 @@ def test_rollup_queries_do_not_grow_with_the_units(client, launched_campaign, st
         f"/dang-ky-thi-dua/nam/{year}/",
         f"/dang-ky-thi-dua/nam/{year}/xuat-excel/",
         "/dang-ky-thi-dua/",
+        f"/phong-trao/{campaign.pk}/dang-ky-thi-dua/",  # the core's board of the kind
+        f"/phong-trao/{campaign.pk}/dang-ky-thi-dua/xuat-excel/",
     ]
     client.force_login(staff_user)
     counts = []
