@@ -34,8 +34,16 @@ pytestmark = pytest.mark.django_db
 NATION = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
 PARTY = "ĐẢNG CỘNG SẢN VIỆT NAM"
-# (left, right) margins in mm: the Party format (HD 36) and decree 30/2020 both ask 30–35 left, 15–20 right.
-MARGINS = {"portrait": (30, 15), "landscape": (20, 20)}
+
+
+def margins(fmt):
+    """(left, right) margins in mm that no print of this issuer kind may cross: the smallest of its formats'
+    (thidua/documents/formats.py; drafts follow today's format, issued documents their date's)."""
+    from thidua.documents.formats import formats
+
+    kinds = [rules for rules in formats() if rules.kind == fmt]
+    return min(r.margin_left_mm for r in kinds), min(r.margin_right_mm for r in kinds)
+
 
 STATE_BODY = {
     "document_format": "state",
@@ -125,7 +133,7 @@ def _page1(prints, fmt, doc):
 @BOTH
 @pytest.mark.parametrize("doc", PORTRAIT)
 def test_header_blocks_inside_the_margins_and_apart(prints, fmt, doc):
-    left_mm, right_mm = MARGINS["portrait"]
+    left_mm, right_mm = margins(fmt)
     with _page1(prints, fmt, doc) as pdf:
         page = pdf.pages[0]
         right_title = phrase(page, NATION if fmt == "state" else PARTY)
