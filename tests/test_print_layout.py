@@ -34,6 +34,9 @@ pytestmark = pytest.mark.django_db
 NATION = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
 PARTY = "ĐẢNG CỘNG SẢN VIỆT NAM"
+# (left, right) margins in mm no format goes below (HD 36, HD 05, decree 30: 30–35 left, 15–20 right); the Word
+# copies' tests (tests/documents/test_docx_layout.py) use it; the prints' tests read their formats (margins()).
+MARGINS = {"portrait": (30, 15), "landscape": (20, 20)}
 
 
 def margins(fmt):
