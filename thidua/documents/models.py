@@ -121,6 +121,9 @@ class RegisterEntry(models.Model):
 
     @property
     def reference(self):
+        # A book without an issuer part (certificates: "12/GK") writes the number before a slash in every format.
+        if self.symbol == self.document_type:
+            return f"{self.rules.number_text(self.number)}/{self.symbol}"
         return self.rules.reference(self.number, self.symbol)
 
     @property
