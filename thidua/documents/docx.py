@@ -39,6 +39,7 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from docx import Document
 from docx.enum.section import WD_ORIENT
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_LINE_SPACING
 from docx.oxml import OxmlElement
@@ -358,7 +359,11 @@ def _add_text(paragraph, text, look, size=None):
     return run
 
 
-def _format_paragraph(paragraph, look, rules, *, in_table=False):
+def _format_paragraph(paragraph, look, rules, *, in_table=False, cell_style=None):
+    if in_table and cell_style is not None:
+        # single lines (the stylesheet's 1.15), set once in the style; by id (python-docx's lookup by object walks
+        # every style of the document for each paragraph)
+        paragraph._p.get_or_add_pPr().style = cell_style
     pf = paragraph.paragraph_format
     if look.align:
         pf.alignment = ALIGN[look.align]
@@ -371,7 +376,7 @@ def _format_paragraph(paragraph, look, rules, *, in_table=False):
     after = rules.paragraph_after_pt if look.body and not in_table else look.after
     if after:
         pf.space_after = Pt(after)
-    if in_table or (look.size and look.size < rules.body_pt):
+    if (in_table and cell_style is None) or (not in_table and look.size and look.size < rules.body_pt):
         pf.line_spacing = 1.0  # tables of figures and small print: single lines (the stylesheet's 1.15)
     if look.page_break:
         pf.page_break_before = True
@@ -395,7 +400,7 @@ def _no_cell_margins(table):
     _cell_margins(table)
 
 
-def _fixed_table(table, widths_mm):
+def _fixed_table(table, widths_mm, *, cells=True):
     """Column widths that Word (cell widths) and LibreOffice (grid) both honour; fixed layout."""
     table.autofit = False
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -405,6 +410,8 @@ def _fixed_table(table, widths_mm):
     tbl_pr.append(layout)
     for column, width in zip(table.columns, widths_mm, strict=False):
         column.width = Mm(width)
+    if not cells:  # the caller sets the cells' widths as it fills them
+        return
     for row in table.rows:
         for cell, width in zip(row.cells, widths_mm, strict=False):
             cell.width = Mm(width)
@@ -460,6 +467,10 @@ class _Writer:
     def __init__(self, document, text_width_mm, rules):
         self.document = document
         self.rules = rules
+        style = document.styles.add_style("Table Text", WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = document.styles["Normal"]
+        style.paragraph_format.line_spacing = 1.0
+        self.cell_style = style.style_id
         self.text_width_mm = text_width_mm
         self.last_paragraph = None
 
@@ -474,7 +485,7 @@ class _Writer:
                 paragraph, slot[0] = slot[0], None
             else:
                 paragraph = container.add_paragraph()
-            _format_paragraph(paragraph, block_look, self.rules, in_table=in_table)
+            _format_paragraph(paragraph, block_look, self.rules, in_table=in_table, cell_style=self.cell_style)
             self.last_paragraph = paragraph
             return paragraph
 
@@ -593,7 +604,7 @@ class _Writer:
                 paragraph, slot[0] = slot[0], None
             else:
                 paragraph = container.add_paragraph()
-            _format_paragraph(paragraph, item_look, self.rules, in_table=in_table)
+            _format_paragraph(paragraph, item_look, self.rules, in_table=in_table, cell_style=self.cell_style)
             paragraph.paragraph_format.left_indent = Mm(5)
             self.write_runs(paragraph, runs)
             self.last_paragraph = paragraph
@@ -634,16 +645,20 @@ class _Writer:
             _cell_margins(table, vertical_pt=1, horizontal_pt=3)
         else:
             _no_cell_margins(table)
-        _fixed_table(table, column_widths)
+        _fixed_table(table, column_widths, cells=False)
+        widths = [Mm(w) for w in column_widths]
         for (tr, header), cells, row in zip(rows, cells_of, table.rows, strict=True):
             _row_flags(row, header=header)
             tr_look = look_of(tr, look)
+            row_cells = row.cells  # computed once per row (python-docx walks the row's grid each time)
+            for cell, width in zip(row_cells, widths, strict=False):
+                cell.width = width
             column = 0
             for cell_node in cells:
                 span = max(1, int(cell_node.attrs.get("colspan") or 1))
-                cell = row.cells[column]
+                cell = row_cells[column]
                 if span > 1 and column + span <= columns:
-                    cell = cell.merge(row.cells[column + span - 1])
+                    cell = cell.merge(row_cells[column + span - 1])
                 column += span
                 cell_look = look_of(cell_node, tr_look)
                 if cell_look.nowrap:
@@ -654,7 +669,7 @@ class _Writer:
                     cell_node, cell, cell_look, width_mm=width_mm, in_table=True, first_paragraph=_clear(cell)
                 )
                 if left is not None:
-                    _format_paragraph(left, cell_look, self.rules, in_table=True)
+                    _format_paragraph(left, cell_look, self.rules, in_table=True, cell_style=self.cell_style)
                 if column >= columns:
                     break
         self.last_paragraph = None
