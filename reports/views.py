@@ -55,9 +55,13 @@ def campaign_plan_pdf(request, pk):
     template, context, name = _plan_print(request.user, pk)
     campaign = context["campaign"]
     if campaign.status != "draft":  # issued: the stored print, with its verification code (made on first download)
-        from thidua.documents.issued import stored_pdf
+        from thidua.documents.issued import FontMissing, stored_pdf
 
-        return pdf_response(stored_pdf(campaign, "plan", actor=request.user), f"{name}.pdf")
+        try:
+            return pdf_response(stored_pdf(campaign, "plan", actor=request.user), f"{name}.pdf")
+        except FontMissing as exc:  # never stored in a fallback font
+            messages.error(request, " ".join(exc.messages))
+            return redirect("campaigns:detail", pk=campaign.pk)
     return pdf_response(render_pdf(template, context), f"{name}.pdf")
 
 

@@ -127,8 +127,12 @@ def test_every_demo_file_and_a_review_report_live_in_the_bucket(
     with django_capture_on_commit_callbacks(execute=True):  # the decision is printed after commit
         call_command("load_demo", stdout=io.StringIO())
     keys = bucket.keys()
-    prefixes = {key.split("/")[0] if not key.startswith("awards/") else "/".join(key.split("/")[:2]) for key in keys}
-    assert {"subplans", "progress", "awards/decisions", "awards/certificates"} <= prefixes, prefixes
+    prefixes = {
+        key.split("/")[0] if not key.startswith(("awards/", "documents/")) else "/".join(key.split("/")[:2])
+        for key in keys
+    }
+    # Decisions and certificates are issued documents: stored versions under documents/<kind>/.
+    assert {"subplans", "progress", "documents/decision", "documents/certificate"} <= prefixes, prefixes
     assert not Path(settings.MEDIA_ROOT).exists() or not any(Path(settings.MEDIA_ROOT).rglob("*"))
 
     # A sub-plan scan: stored under its generated name, downloaded through the view by its unit, refused elsewhere.

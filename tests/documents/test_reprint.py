@@ -136,3 +136,29 @@ def test_the_reprint_task_is_idempotent_per_run(decision):
     first = reprint_document_task(document.pk, "t1")
     assert reprint_document_task(document.pk, "t1") == first
     assert document.versions.count() == 2
+
+
+def test_load_demo_step_needs_the_font_only_for_what_it_reprints(decision, monkeypatch):
+    import io
+
+    from django.core.files.base import ContentFile
+
+    from awards.models import Decision
+    from thidua.documents import demo
+    from thidua.documents.pdf import render_html
+
+    print_issued(decision, "decision")
+    monkeypatch.setattr(issued, "serif_font_installed", lambda: False)
+    out = io.StringIO()
+    demo.load(None, None, stdout=out)  # nothing stored before codes: nothing to print, no font needed
+    assert "0 văn bản" in out.getvalue() and DocumentVersion.objects.count() == 1
+    # A document stored before codes, and no font: the demo still loads and says why nothing was reprinted.
+    DocumentVersion.objects.all().delete()
+    IssuedDocument.objects.all().delete()
+    old = render_html("<p style='font-family: DejaVu Serif'>150-QĐ/HU</p>")
+    name = Decision._meta.get_field("pdf").storage.save("awards/decisions/qd-old.pdf", ContentFile(old))
+    Decision.objects.filter(pk=decision.pk).update(pdf=name)
+    out = io.StringIO()
+    demo.load(None, None, stdout=out)
+    assert "fonts-liberation2" in out.getvalue()
+    assert list(DocumentVersion.objects.values_list("run", flat=True)) == ["adopted"]

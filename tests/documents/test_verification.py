@@ -186,3 +186,15 @@ def test_only_the_issuers_staff_see_the_link_to_versions_and_signing(plan, launc
     response = client.get(f"/phong-trao/{launched_campaign.pk}/")
     assert response.status_code == 200 and f"/van-ban/{document.pk}/" not in response.content.decode()
     assert client.get(f"/van-ban/{document.pk}/").status_code == 404
+
+
+def test_a_plan_that_would_print_in_a_fallback_font_is_not_stored(launched_campaign, staff_user, monkeypatch):
+    def fell_back(pdf):
+        raise issued.FontMissing("Bản in dùng phông chữ thay thế (DejaVuSerif): sudo apt install fonts-liberation2")
+
+    monkeypatch.setattr(issued, "check_rendered_fonts", fell_back)
+    client = Client()
+    client.force_login(staff_user)
+    response = client.get(f"/bao-cao/ke-hoach/{launched_campaign.pk}.pdf", follow=True)
+    assert "fonts-liberation2" in response.content.decode()
+    assert not DocumentVersion.objects.exists()

@@ -31,14 +31,13 @@ def adopt_all(kinds=None):
 def reprint_many(documents, run, *, actor=None, queue=False, only_needed=False):
     """Reprint each document once for this run; returns (reprinted, queued, skipped). Refuses (FontMissing) before
     printing anything when the font is missing."""
-    refuse_without_font()
     from .tasks import reprint_document_task
 
-    reprinted = queued = skipped = 0
-    for document in documents:
-        if only_needed and not needs_reprint(document):
-            skipped += 1
-            continue
+    todo = [d for d in documents if not only_needed or needs_reprint(d)]
+    reprinted, queued, skipped = 0, 0, len(documents) - len(todo)
+    if todo:
+        refuse_without_font()
+    for document in todo:
         if queue:
             outbox.send(
                 reprint_document_task, document.pk, run, getattr(actor, "pk", None), label="việc in lại văn bản"
