@@ -1,6 +1,7 @@
 """Reads of campaigns, already scoped to the user."""
 
-from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, Window
+from django.db.models.functions import RowNumber
 from django.shortcuts import get_object_or_404
 
 from units.models import Organization
@@ -77,6 +78,49 @@ def campaign_document(campaign_id):
         )
         .get(pk=campaign_id)
     )
+
+
+ASSIGNMENT_NAMES_SHOWN = 20
+
+
+def campaign_page(campaign_id):
+    """The plan as the campaign page shows it: `campaign_document` without every assigned unit. A province's
+    assignment names thousands of units; each assignment carries `unit_count` and `units_shown`, its first
+    ASSIGNMENT_NAMES_SHOWN units in tree order (one windowed query for all assignments); the board lists the rest."""
+    campaign = (
+        Campaign.objects.select_related("issuer", "issuer__parent")
+        .prefetch_related(
+            Prefetch("legal_bases", queryset=LegalBasis.objects.order_by("order", "id")),
+            Prefetch(
+                "content_areas",
+                queryset=ContentArea.objects.order_by("order", "id").prefetch_related("movements", "targets"),
+            ),
+            Prefetch(
+                "assignments",
+                queryset=Assignment.objects.order_by("order", "id").annotate(unit_count=Count("organizations")),
+            ),
+            "recipients",
+            "occasions",
+            "milestones",
+            "amendments",
+        )
+        .get(pk=campaign_id)
+    )
+    through = Assignment.organizations.through
+    first = (
+        through.objects.filter(assignment__campaign_id=campaign_id)
+        .annotate(rank=Window(RowNumber(), partition_by=[F("assignment_id")], order_by=[F("organization__path").asc()]))
+        .filter(rank__lte=ASSIGNMENT_NAMES_SHOWN)
+        .select_related("organization")
+        .order_by("assignment_id", "rank")
+    )
+    shown = {}
+    for link in first:
+        shown.setdefault(link.assignment_id, []).append(link.organization)
+    for assignment in campaign.assignments.all():
+        assignment.units_shown = shown.get(assignment.pk, [])
+        assignment.units_more = max(assignment.unit_count - len(assignment.units_shown), 0)
+    return campaign
 
 
 def next_number(issuer, symbol, term, on_date=None, kind="party"):

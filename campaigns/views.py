@@ -14,7 +14,7 @@ from . import home as due
 from . import services
 from .forms import LaunchForm
 from .permissions import can_manage_campaign
-from .selectors import campaign_document, campaigns_for, get_campaign_for
+from .selectors import campaign_page, campaigns_for, get_campaign_for
 
 
 @login_required
@@ -54,7 +54,7 @@ def home(request):
 @login_required
 def campaign_detail(request, pk):
     campaign = get_campaign_for(request.user, pk)
-    document = campaign_document(campaign.pk)
+    document = campaign_page(campaign.pk)
     can_manage = can_manage_campaign(request.user, campaign)
     obliged = list(services.obliged_units(campaign)) if can_manage and campaign.status == "draft" else []
     launch_form = (
@@ -91,7 +91,7 @@ def campaign_launch(request, pk):
         else:
             messages.success(request, f"Đã phát động kế hoạch số {campaign.reference}.")
             return redirect("campaigns:detail", pk=campaign.pk)
-    document = campaign_document(campaign.pk)
+    document = campaign_page(campaign.pk)
     return render(
         request,
         "campaigns/campaign_detail.html",

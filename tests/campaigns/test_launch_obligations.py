@@ -86,3 +86,23 @@ def test_admin_form_shows_stored_choice(draft_campaign):
     stored = draft_campaign.assignments.get()
     assert AssignmentAdminForm(instance=stored).initial["requires_subplan"] == "yes"
     assert AssignmentAdminForm().initial.get("requires_subplan", "auto") == "auto"
+
+
+def test_campaign_page_names_the_first_units_and_counts_the_rest(client, draft_campaign, staff_user, issuer):
+    """A province's assignment names thousands of units: the page shows the first ones and links to the board."""
+    from campaigns.selectors import ASSIGNMENT_NAMES_SHOWN
+    from tests.factories import OrganizationFactory
+
+    units = [
+        OrganizationFactory(parent=issuer, name=f"Chi bộ số {i:02d}", short_name="", code=f"cb-so-{i:02d}")
+        for i in range(ASSIGNMENT_NAMES_SHOWN + 5)
+    ]
+    AssignmentFactory(campaign=draft_campaign, organizations=units, requires_subplan=False, body="Tuyên truyền.")
+    type(draft_campaign).objects.filter(pk=draft_campaign.pk).update(status="launched")
+    launched_campaign = draft_campaign
+    client.force_login(staff_user)
+    html = client.get(reverse("campaigns:detail", args=[launched_campaign.pk])).content.decode()
+    assert "Chi bộ số 00" in html and f"Chi bộ số {ASSIGNMENT_NAMES_SHOWN - 1:02d}" in html
+    assert f"Chi bộ số {ASSIGNMENT_NAMES_SHOWN:02d}" not in html
+    assert "và 5 đơn vị khác" in html
+    assert reverse("campaigns:subplan_board", args=[launched_campaign.pk]) in html
