@@ -1,6 +1,6 @@
 """Reads of commendation, already scoped to the user (another unit's record is a 404)."""
 
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef, Q
 from django.shortcuts import get_object_or_404
 
 from thidua.text import fold
@@ -23,11 +23,13 @@ def nominations_for(user):
     if user.is_superuser:
         return qs
     org_ids = organization_ids_for(user)
+    # An EXISTS subquery for council membership, not a join on the members and DISTINCT over every nomination.
+    on_my_session = Exists(
+        CouncilSession.members.through.objects.filter(councilsession_id=OuterRef("session_id"), user=user)
+    )
     return qs.filter(
-        Q(proposer__in=org_ids)
-        | (Q(campaign__issuer__in=org_ids) & ~Q(status=NominationStatus.DRAFT))
-        | Q(session__members=user)
-    ).distinct()
+        Q(proposer__in=org_ids) | (Q(campaign__issuer__in=org_ids) & ~Q(status=NominationStatus.DRAFT)) | on_my_session
+    )
 
 
 def get_nomination_for(user, pk):
