@@ -1,44 +1,50 @@
-"""Who may do what with nominations, council sessions and decisions (small predicates, django-rules)."""
+"""Who may do what with nominations, council sessions, decisions and the registry: rules said once
+(thidua.access), each both a predicate (`rule(user, obj)`) and the filter of the lists (`rule.q(user)`)."""
 
-import rules
+from django.db.models import Exists, OuterRef, Q
 
 from campaigns.permissions import can_view_campaign, is_committee_staff
+from thidua.access import NONE, field_in, leaf, member_of, superuser
 from units.enums import Role
 from units.selectors import organization_ids_for
 
 from .enums import DecisionStatus, NominationStatus, SessionStatus
 
+ALL_ROLES = (Role.HEAD, Role.STAFF, Role.COUNCIL)
 
-@rules.predicate
-def is_proposer_member(user, nomination):
-    """Head or staff of the unit that proposes."""
-    if not user.is_authenticated:
-        return False
-    return user.is_superuser or nomination.proposer_id in organization_ids_for(user)
+# --- Nominations ---------------------------------------------------------------------------------------
 
-
-@rules.predicate
-def is_reviewer(user, nomination):
-    """Committee staff of the campaign's issuer: checks, returns, puts to the council, issues the decision."""
-    return is_committee_staff(user, nomination.campaign)
+# Head or staff of the unit that proposes.
+is_proposer_member = superuser | member_of("proposer")
+# Committee staff of the campaign's issuer: checks, returns, puts to the council, issues the decision.
+is_reviewer = is_committee_staff.via("campaign")
+is_editable = field_in("status", NominationStatus.DRAFT, NominationStatus.RETURNED)
+is_not_draft = ~field_in("status", NominationStatus.DRAFT)
 
 
-@rules.predicate
-def is_editable(user, nomination):
-    return nomination.status in (NominationStatus.DRAFT, NominationStatus.RETURNED)
-
-
-@rules.predicate
-def is_on_my_session(user, nomination):
+def _on_my_session_check(user, nomination):
     if not user.is_authenticated or not nomination.session_id:
         return False
     return nomination.session.members.filter(pk=user.pk).exists()
 
 
-@rules.predicate
-def is_not_draft(user, nomination):
-    return nomination.status != NominationStatus.DRAFT
+def _on_my_session_q(user, prefix):
+    """An EXISTS subquery, not a join on the members and DISTINCT over every nomination."""
+    from .models import CouncilSession
 
+    if not user.is_authenticated:
+        return NONE
+    return Q(
+        Exists(
+            CouncilSession.members.through.objects.filter(
+                councilsession_id=OuterRef(f"{prefix}session_id"), user=user.pk
+            )
+        )
+    )
+
+
+# A member of the council sitting the nomination is on.
+is_on_my_session = leaf("is_on_my_session", _on_my_session_check, _on_my_session_q)
 
 can_view_nomination = is_proposer_member | (is_reviewer & is_not_draft) | is_on_my_session
 can_edit_nomination = is_proposer_member & is_editable
@@ -54,20 +60,21 @@ def can_nominate(user, campaign, proposer):
     return user.is_superuser or proposer.pk in organization_ids_for(user)
 
 
-@rules.predicate
-def is_session_manager(user, session):
-    return is_committee_staff(user, session.campaign)
+# --- Council sittings --------------------------------------------------------------------------------------
+
+is_session_manager = is_committee_staff.via("campaign")
 
 
-@rules.predicate
-def is_session_member(user, session):
-    return user.is_authenticated and session.members.filter(pk=user.pk).exists()
+def _session_member_q(user, prefix):
+    return Q(**{f"{prefix}members": user.pk}) if user.is_authenticated else NONE
 
 
-@rules.predicate
-def session_is_open(user, session):
-    return session.status == SessionStatus.OPEN
-
+is_session_member = leaf(
+    "is_session_member",
+    lambda user, session: user.is_authenticated and session.members.filter(pk=user.pk).exists(),
+    _session_member_q,
+)
+session_is_open = field_in("status", SessionStatus.OPEN)
 
 can_view_session = is_session_manager | is_session_member
 can_vote_in_session = is_session_member & session_is_open
@@ -78,18 +85,13 @@ def is_council_member_of(user, organization):
     return organization.pk in organization_ids_for(user, roles=(Role.COUNCIL,))
 
 
-@rules.predicate
-def is_decision_manager(user, decision):
-    return is_committee_staff(user, decision.campaign)
+# --- Decisions ---------------------------------------------------------------------------------------------
+
+is_decision_manager = is_committee_staff.via("campaign")
+decision_is_issued = field_in("status", DecisionStatus.ISSUED)
 
 
-@rules.predicate
-def decision_is_issued(user, decision):
-    return decision.status == DecisionStatus.ISSUED
-
-
-@rules.predicate
-def is_rewarded_unit_member(user, decision):
+def _rewarded_check(user, decision):
     if not user.is_authenticated:
         return False
     ids = organization_ids_for(user)
@@ -99,10 +101,19 @@ def is_rewarded_unit_member(user, decision):
     )
 
 
+def _rewarded_q(user, prefix):
+    if not user.is_authenticated:
+        return NONE
+    ids = organization_ids_for(user)
+    return Q(**{f"{prefix}nominations__proposer__in": ids}) | Q(**{f"{prefix}amendments__award__proposer__in": ids})
+
+
+# A unit whose nomination the decision awards (or whose award it revokes or corrects).
+is_rewarded_unit_member = leaf("is_rewarded_unit_member", _rewarded_check, _rewarded_q)
+
 can_view_decision = is_decision_manager | (decision_is_issued & is_rewarded_unit_member)
 
-rules.add_perm("awards.view_nomination_page", can_view_nomination)
-rules.add_perm("awards.edit_nomination", can_edit_nomination)
-rules.add_perm("awards.review_nomination", can_review_nomination)
-rules.add_perm("awards.view_session", can_view_session)
-rules.add_perm("awards.vote", can_vote_in_session)
+# --- The registry ------------------------------------------------------------------------------------------
+
+# Awards the user's organisations decided or proposed (any role, the council's included).
+can_view_award = superuser | member_of("decision__issuer", roles=ALL_ROLES) | member_of("proposer", roles=ALL_ROLES)

@@ -1,35 +1,29 @@
 """Reads of commendation, already scoped to the user (another unit's record is a 404)."""
 
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404
 
+from thidua.access import scoped
 from thidua.text import fold
 from units.enums import Role
 from units.selectors import organization_ids_for
 
 from .enums import DecisionStatus, Gender, NominationStatus, NomineeKind, SessionStatus
 from .models import Award, AwardType, CouncilSession, Decision, Nomination
+from .permissions import can_view_award, can_view_decision, can_view_nomination, can_view_session
 
 ALL_ROLES = (Role.HEAD, Role.STAFF, Role.COUNCIL)
 
 
 def nominations_for(user):
-    """Own unit's nominations (drafts included), the committee's (not drafts), those on the user's sessions."""
-    if not user.is_authenticated:
-        return Nomination.objects.none()
-    qs = Nomination.objects.select_related(
+    """Own unit's nominations (drafts included), the committee's (not drafts), those on the user's sessions
+    (permissions.can_view_nomination, the rule the pages check)."""
+    return _visible_nominations(user).select_related(
         "campaign", "campaign__issuer", "proposer", "award_type", "organization", "session"
-    )
-    if user.is_superuser:
-        return qs
-    org_ids = organization_ids_for(user)
-    # An EXISTS subquery for council membership, not a join on the members and DISTINCT over every nomination.
-    on_my_session = Exists(
-        CouncilSession.members.through.objects.filter(councilsession_id=OuterRef("session_id"), user=user)
-    )
-    return qs.filter(
-        Q(proposer__in=org_ids) | (Q(campaign__issuer__in=org_ids) & ~Q(status=NominationStatus.DRAFT)) | on_my_session
-    )
+    )  # no DISTINCT: the sitting's members are an EXISTS subquery (permissions.is_on_my_session)
+
+
+_visible_nominations = scoped(Nomination, can_view_nomination, "nominations_for")
 
 
 def get_nomination_for(user, pk):
@@ -56,12 +50,11 @@ def nomination_detail(pk):
 
 
 def sessions_for(user):
-    if not user.is_authenticated:
-        return CouncilSession.objects.none()
-    qs = CouncilSession.objects.select_related("campaign", "organization")
-    if user.is_superuser:
-        return qs
-    return qs.filter(Q(organization__in=organization_ids_for(user)) | Q(members=user)).distinct()
+    """The sittings of the campaigns the user's organisation issued, and those they sit on (can_view_session)."""
+    return _visible_sessions(user).select_related("campaign", "organization").distinct()
+
+
+_visible_sessions = scoped(CouncilSession, can_view_session, "sessions_for")
 
 
 def sessions_with_counts(user):
@@ -97,19 +90,11 @@ def voted_nomination_ids(session, user):
 
 
 def decisions_for(user):
-    if not user.is_authenticated:
-        return Decision.objects.none()
-    qs = Decision.objects.select_related("campaign", "issuer")
-    if user.is_superuser:
-        return qs
-    org_ids = organization_ids_for(user)
-    return qs.filter(
-        Q(issuer__in=org_ids)
-        | (
-            Q(status=DecisionStatus.ISSUED)
-            & (Q(nominations__proposer__in=org_ids) | Q(amendments__award__proposer__in=org_ids))
-        )
-    ).distinct()
+    """The issuer's decisions, and issued ones awarding the user's units (can_view_decision)."""
+    return _visible_decisions(user).select_related("campaign", "issuer").distinct()
+
+
+_visible_decisions = scoped(Decision, can_view_decision, "decisions_for")
 
 
 def get_decision_for(user, pk):
@@ -117,14 +102,13 @@ def get_decision_for(user, pk):
 
 
 def awards_for(user):
-    """The registry: awards the user's organisations decided or proposed (all for administrators)."""
-    if not user.is_authenticated:
-        return Award.objects.none()
-    qs = Award.objects.select_related("award_type", "decision", "decision__issuer", "proposer", "organization")
-    if user.is_superuser:
-        return qs
-    org_ids = organization_ids_for(user, roles=ALL_ROLES)
-    return qs.filter(Q(decision__issuer__in=org_ids) | Q(proposer__in=org_ids))
+    """The registry: awards the user's organisations decided or proposed, all for administrators (can_view_award)."""
+    return _visible_awards(user).select_related(
+        "award_type", "decision", "decision__issuer", "proposer", "organization"
+    )
+
+
+_visible_awards = scoped(Award, can_view_award, "awards_for")
 
 
 def get_award_for(user, pk):

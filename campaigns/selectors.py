@@ -1,14 +1,15 @@
 """Reads of campaigns, already scoped to the user."""
 
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, Window
+from django.db.models import Count, F, Prefetch, Window
 from django.db.models.functions import RowNumber
 from django.shortcuts import get_object_or_404
 
+from thidua.access import scoped
 from units.models import Organization
 from units.selectors import organization_ids_for
 
-from .enums import CampaignStatus
-from .models import Assignment, Campaign, ContentArea, LegalBasis, SubPlan
+from .models import Assignment, Campaign, ContentArea, LegalBasis
+from .permissions import can_manage_campaign, can_view_campaign, is_past_draft
 
 
 def participating_organization_ids(campaign):
@@ -33,24 +34,12 @@ def _obligation_org_ids(campaign):
 
 
 def campaigns_for(user):
-    """Campaigns the user may see: those their organisation issued, and launched ones they take part in."""
-    if not user.is_authenticated:
-        return Campaign.objects.none()
-    qs = Campaign.objects.select_related("issuer")
-    if user.is_superuser:
-        return qs
-    org_ids = organization_ids_for(user)
-    if not org_ids:
-        return qs.none()
-    # EXISTS subqueries, not a DISTINCT join: joining assignments' organisations and sub-plans in one filter
-    # yields units × sub-plans rows per campaign (a million rows at 1,000 units).
-    named = Exists(
-        Assignment.organizations.through.objects.filter(
-            assignment__campaign=OuterRef("pk"), organization_id__in=org_ids
-        )
-    )
-    obliged = Exists(SubPlan.objects.filter(campaign=OuterRef("pk"), organization_id__in=org_ids))
-    return qs.filter(Q(issuer__in=org_ids) | (~Q(status=CampaignStatus.DRAFT) & (named | obliged)))
+    """Campaigns the user may see: those their organisation issued, and launched ones they take part in
+    (permissions.can_view_campaign, the same rule the pages check)."""
+    return _visible_campaigns(user).select_related("issuer")
+
+
+_visible_campaigns = scoped(Campaign, can_view_campaign, "campaigns_for")
 
 
 def get_campaign_for(user, pk):
@@ -162,9 +151,10 @@ def report_queue(user):
 
 
 def campaigns_reviewed_by(user):
-    if user.is_superuser:
-        return Campaign.objects.exclude(status=CampaignStatus.DRAFT)
-    return Campaign.objects.filter(issuer__in=organization_ids_for(user)).exclude(status=CampaignStatus.DRAFT)
+    """Launched or closed campaigns the user's organisation issued (their units' documents to review)."""
+    if not user.is_authenticated:
+        return Campaign.objects.none()
+    return (can_manage_campaign & is_past_draft).scope(user, Campaign.objects.all())
 
 
 def assignable_organizations(campaign):

@@ -2,11 +2,12 @@
 
 from typing import NamedTuple
 
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.shortcuts import get_object_or_404
 
 from campaigns.enums import CampaignStatus, DocumentStatus
 from campaigns.models import Assignment, SubPlan
+from campaigns.permissions import can_view_document
 from campaigns.selectors import campaigns_reviewed_by
 from units.enums import OrgKind
 from units.models import Organization
@@ -19,13 +20,9 @@ def registrations_for(user):
     """Registrations the user may see: all of the campaigns their organisation issued, and their own unit's."""
     if not user.is_authenticated:
         return Registration.objects.none()
+    # The rule the pages check (campaigns.permissions.can_view_document, every unit document's), as a filter.
     qs = Registration.objects.select_related("campaign", "campaign__issuer", "organization", "collective_title")
-    if user.is_superuser:
-        return qs
-    org_ids = organization_ids_for(user)
-    return qs.filter(
-        Q(campaign__issuer__in=org_ids) | (Q(organization__in=org_ids) & ~Q(campaign__status=CampaignStatus.DRAFT))
-    )
+    return can_view_document.scope(user, qs)
 
 
 def get_registration_for(user, pk):

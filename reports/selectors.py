@@ -16,13 +16,13 @@ from django.utils import timezone
 from awards.wording import office_of
 from campaigns.enums import MilestoneKind, ReviewKind
 from campaigns.models import Assignment, Campaign, ContentArea, Milestone, Movement, Target
-from campaigns.permissions import is_committee_staff
+from thidua.access import scoped
 from thidua.text import fold
 from units.models import Organization
-from units.selectors import organization_ids_for
 
 from .enums import ReviewStatus
 from .models import ReviewReport
+from .permissions import can_view_review_report
 
 SUBMITTED_STATES = ("submitted", "returned", "approved")  # states a document reaches only once handed in
 STATE_LABELS = {
@@ -39,23 +39,17 @@ STATE_ORDER = ("approved", "submitted", "returned", "draft", "missing")
 
 
 def review_reports_for(user):
-    """Review reports of campaigns the user's organisation issued (committee staff only)."""
-    if not user.is_authenticated:
-        return ReviewReport.objects.none()
-    qs = ReviewReport.objects.select_related("campaign", "requested_by")
-    if user.is_superuser:
-        return qs
-    return qs.filter(campaign__issuer__in=organization_ids_for(user))
+    """Review reports of campaigns the user's organisation issued (committee staff only: can_view_review_report)."""
+    return _visible_reviews(user).select_related("campaign", "requested_by")
+
+
+_visible_reviews = scoped(ReviewReport, can_view_review_report, "review_reports_for")
 
 
 def get_review_report_for(user, pk, *, light=False):
     """404 unless the user may see it. light: without the snapshot and narrative (status polls, downloads)."""
     qs = review_reports_for(user)
     return get_object_or_404(qs.defer("snapshot", "sections") if light else qs, pk=pk)
-
-
-def can_review(user, campaign):
-    return is_committee_staff(user, campaign)
 
 
 def reports_of(campaign):

@@ -31,8 +31,8 @@ from .enums import ACTIVE_STATUSES, ReviewStatus
 from .exports import build_xlsx
 from .models import ReviewReport, review_file_name
 from .narrative import default_sections, merge_edits
+from .permissions import can_review
 from .selectors import (
-    can_review,
     default_data_as_of,
     default_header,
     gather_review_data,

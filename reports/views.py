@@ -23,8 +23,8 @@ from . import charts, dashboard, services
 from .enums import ReviewStatus
 from .forms import DATE_FORMAT, ReviewHeaderForm
 from .models import ReviewReport
+from .permissions import can_review
 from .selectors import (
-    can_review,
     default_data_as_of,
     get_review_report_for,
     issued_version,

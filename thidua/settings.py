@@ -49,7 +49,6 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "django_htmx",
     "django_celery_beat",
-    "rules.apps.AutodiscoverRulesConfig",
     "thidua",
     "thidua.documents",
     "units",
@@ -89,7 +88,6 @@ if BENCHMARK_VIEWS:
 
 AUTHENTICATION_BACKENDS = [
     "thidua.throttling.ThrottledLoginBackend",  # first: refuses locked accounts and addresses
-    "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 

@@ -11,6 +11,7 @@ from units.models import Membership, Organization
 from units.selectors import MANAGING_ROLES, organization_ids_for
 
 from ..enums import EDITABLE_STATES, CampaignStatus, DocumentStatus
+from ..permissions import can_view_document
 
 
 def documents_for(user, kind):
@@ -19,13 +20,8 @@ def documents_for(user, kind):
     model = kind.model
     if not user.is_authenticated:
         return model.objects.none()
-    qs = model.objects.select_related("campaign", "campaign__issuer", "organization")
-    if user.is_superuser:
-        return qs
-    org_ids = organization_ids_for(user)
-    return qs.filter(
-        Q(campaign__issuer__in=org_ids) | (Q(organization__in=org_ids) & ~Q(campaign__status=CampaignStatus.DRAFT))
-    )
+    # The rule the pages check (permissions.can_view_document), as a filter.
+    return can_view_document.scope(user, model.objects.select_related("campaign", "campaign__issuer", "organization"))
 
 
 def get_document_for(user, kind, pk):
