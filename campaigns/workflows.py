@@ -4,12 +4,37 @@ draft → submitted → returned (reason) → submitted → approved; withdraw (
 review. Approved is final. One table, built once per kind (`DocumentKind.workflow`) on `thidua.workflow.Workflow`.
 """
 
-from thidua.workflow import Move, Workflow
+from django.db.models import F, Value
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from thidua.text import nfc
+from thidua.workflow import Move, TransitionError, Workflow
 
 from .enums import DocumentStatus as S
 from .permissions import can_review_document, can_write_document
 
 SUBMIT, WITHDRAW, RETURN, APPROVE = "submit", "withdraw", "return", "approve"
+
+
+def _complete(doc, actor, ctx):
+    """`gaps_of(doc)` (given by the kind) lists what blocks a submission."""
+    gaps = ctx.get("gaps_of", lambda doc: [])(doc)
+    if gaps:
+        raise TransitionError("Chưa nộp được: " + "; ".join(gaps) + ".")
+
+
+def _submitted(doc, actor, ctx):
+    now = timezone.now()
+    return {"submitted_at": now, "first_submitted_at": Coalesce(F("first_submitted_at"), Value(now))}
+
+
+def _returned(doc, actor, ctx):
+    return {"return_reason": nfc((ctx.get("reason") or "").strip()), "reviewed_by": actor}
+
+
+def _approved(doc, actor, ctx):
+    return {"approved_at": timezone.now(), "reviewed_by": actor}
 
 
 def review_workflow(log_model, notify):
@@ -18,7 +43,16 @@ def review_workflow(log_model, notify):
     return Workflow(
         log_model=log_model,
         moves=[
-            Move(SUBMIT, "Nộp", (S.DRAFT, S.RETURNED), S.SUBMITTED, can_write_document, side_effects=effects),
+            Move(
+                SUBMIT,
+                "Nộp",
+                (S.DRAFT, S.RETURNED),
+                S.SUBMITTED,
+                can_write_document,
+                side_effects=effects,
+                prepare=(_complete,),
+                updates=_submitted,
+            ),
             Move(
                 WITHDRAW,
                 "Rút lại để sửa",
@@ -37,9 +71,17 @@ def review_workflow(log_model, notify):
                 needs_reason=True,
                 style="warning",
                 side_effects=effects,
+                updates=_returned,
             ),
             Move(
-                APPROVE, "Duyệt", (S.SUBMITTED,), S.APPROVED, can_review_document, style="success", side_effects=effects
+                APPROVE,
+                "Duyệt",
+                (S.SUBMITTED,),
+                S.APPROVED,
+                can_review_document,
+                style="success",
+                side_effects=effects,
+                updates=_approved,
             ),
         ],
     )

@@ -42,8 +42,8 @@ class Move:
     """One row of a workflow's table.
 
     allowed(user, obj) -> bool is the permission (SYSTEM: made by the system, with or without an actor).
-    The hooks take (obj, actor, ctx), where ctx is the dict of keyword arguments given to `apply` (a hook may add to
-    it for the next one), and obj is the row locked for the move when `lock` is set:
+    The hooks take (obj, actor, ctx), where ctx is the dict of keyword arguments given to `apply` with the `reason` (a hook may
+    add to it for the next one), and obj is the row locked for the move when `lock` is set:
       prepare: checks and work before the state is written (raise to refuse; nothing is written then);
       updates: returns the other fields written with the state (timestamps, who, figures the prepare computed);
       effects: (obj, actor, log, ctx) after the state is written, in the same transaction;
@@ -114,6 +114,7 @@ class Workflow:
         reason = (reason or "").strip()
         if move.needs_reason and not reason:
             raise TransitionError(f"«{move.label}» cần ghi rõ lý do.")
+        ctx["reason"] = reason
         model = type(obj)
         fields = {f.name for f in model._meta.concrete_fields}
         with transaction.atomic():

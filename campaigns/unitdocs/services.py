@@ -3,16 +3,13 @@ due dates. The kind (`core.DocumentKind`) supplies only what differs (its child 
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import F, Value
-from django.db.models.functions import Coalesce
+from django.db.models import F
 from django.utils import timezone
 
 from thidua.text import nfc
 from thidua.uploads import CONTENT_TYPES, SCANS
-from thidua.workflow import TransitionError
 
 from ..enums import EDITABLE_STATES
-from ..workflows import APPROVE, RETURN, SUBMIT
 from .core import kind_of
 
 VERSION_CONFLICT = (
@@ -128,22 +125,8 @@ def take_unit_number(doc, code, actor=None):
 
 
 def apply_move(workflow, doc, action, actor, reason, gaps_of, expected_version=None):
-    """A move over `workflow` with the stamps every unit document keeps; `gaps_of(doc)` blocks a submission."""
-    move = workflow.move(action)
-    if doc.status in move.sources and not move.allowed(actor, doc):
-        raise PermissionDenied
-    now = timezone.now()
-    extra = {}
-    if action == SUBMIT and doc.status in move.sources:
-        gaps = gaps_of(doc)
-        if gaps:
-            raise TransitionError("Chưa nộp được: " + "; ".join(gaps) + ".")
-        extra = {"submitted_at": now, "first_submitted_at": Coalesce(F("first_submitted_at"), Value(now))}
-    elif action == RETURN:
-        extra = {"return_reason": nfc((reason or "").strip()), "reviewed_by": actor}
-    elif action == APPROVE:
-        extra = {"approved_at": now, "reviewed_by": actor}
-    return workflow.apply(doc, action, actor, reason=reason, extra_updates=extra, expected_version=expected_version)
+    """A move over `workflow` (its table stamps the dates and reviewer); `gaps_of(doc)` blocks a submission."""
+    return workflow.apply(doc, action, actor, reason=reason, expected_version=expected_version, gaps_of=gaps_of)
 
 
 def set_due_date(doc, actor, due_date):
