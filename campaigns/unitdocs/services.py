@@ -8,8 +8,10 @@ from django.utils import timezone
 
 from thidua.text import nfc
 from thidua.uploads import CONTENT_TYPES, SCANS
+from thidua.workflow import TransitionError
 
 from ..enums import EDITABLE_STATES
+from ..workflows import SUBMIT
 from .core import kind_of
 
 VERSION_CONFLICT = (
