@@ -55,6 +55,7 @@ def remove(prefix=PREFIX):
         if ids:
             with connection.cursor() as cursor:
                 for table in (
+                    "registrations_registration",
                     "campaigns_progressreport",
                     "campaigns_subplan",
                 ):
@@ -207,6 +208,25 @@ def build(scales=(1000, 10000), awards=50000, past_campaigns=32, prefix=PREFIX, 
                     submitted_at=None if STATES[i % len(STATES)] == "draft" else now,
                 )
                 for i, (sp_id, org_id) in enumerate(approved)
+            )
+            # Half the units registered (đăng ký thi đua), in every state.
+            from registrations.models import Registration
+
+            Registration.objects.bulk_create(
+                (
+                    Registration(
+                        campaign=campaign,
+                        organization_id=org_id,
+                        year=campaign.period_end.year,
+                        status=STATES[i % len(STATES)],
+                        due_date=datetime.date(2025, 3, 1),
+                        first_submitted_at=None if STATES[i % len(STATES)] == "draft" else now,
+                        submitted_at=None if STATES[i % len(STATES)] == "draft" else now,
+                        targets="Hoàn thành xuất sắc nhiệm vụ.",
+                    )
+                    for i, org_id in enumerate(unit_ids[: max(scale // 2, 4)])
+                ),
+                batch_size=2000,
             )
             _nominations(campaign, unit_ids[:scale], staff, count=scale // 5)
             campaigns[scale] = campaign

@@ -68,6 +68,9 @@ def pages(campaigns):
         ("all", "staff record of forms 0604/0605", "staff", "/khen-thuong/so/can-bo-thi-dua/"),
         ("all", "my sub-plans (unit head)", "head", "/phong-trao/ke-hoach-cua-toi/"),
         ("all", "review queue (staff)", "staff", "/phong-trao/cho-duyet/"),
+        ("all", "registrations (staff)", "staff", "/dang-ky-thi-dua/"),
+        ("all", "registrations (unit head)", "head", "/dang-ky-thi-dua/"),
+        ("all", "registration roll-up of 2026", "staff", "/dang-ky-thi-dua/nam/2026/"),
     ]
     for scale, campaign in campaigns.items():
         group = f"{scale // 1000}k"
@@ -81,6 +84,8 @@ def pages(campaigns):
             (group, "board filters draft+village", "staff", board + "?state=draft&kind=village"),
             (group, "board overdue", "staff", board + "?state=late"),
             (group, "progress-report board", "staff", f"/phong-trao/{campaign.pk}/bao-cao-don-vi/final/"),
+            (group, "registration board", "staff", f"/phong-trao/{campaign.pk}/dang-ky-thi-dua/"),
+            (group, "registration roll-up", "staff", f"/dang-ky-thi-dua/phong-trao/{campaign.pk}/"),
             (group, "review list", "staff", f"/bao-cao/phong-trao/{campaign.pk}/"),
             (group, "nominations", "staff", f"/khen-thuong/phong-trao/{campaign.pk}/"),
             (group, "nominations (unit head)", "head", f"/khen-thuong/phong-trao/{campaign.pk}/"),
@@ -106,6 +111,14 @@ def exports(campaigns):
                 + "&".join(f"status={s}" for s in ("submitted", "checked", "approved", "decided", "returned")),
             ),
         ]
+        rows.append(
+            (
+                f"{scale // 1000}k",
+                f"registration roll-up xlsx ({scale // 2} registrations)",
+                "staff",
+                f"/dang-ky-thi-dua/phong-trao/{campaign.pk}/xuat-excel/",
+            )
+        )
     rows += [
         ("all", "registry xlsx, one year (~4,500 rows)", "staff", "/khen-thuong/so/xuat-excel/?year=2024"),
         ("all", "registry xlsx, 10,000 rows ('thi')", "staff", "/khen-thuong/so/xuat-excel/?q=thi"),
