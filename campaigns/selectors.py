@@ -36,6 +36,8 @@ def _obligation_org_ids(campaign):
 def campaigns_for(user):
     """Campaigns the user may see: those their organisation issued, and launched ones they take part in
     (permissions.can_view_campaign, the same rule the pages check)."""
+    if user.is_authenticated and not user.is_superuser and not organization_ids_for(user):
+        return Campaign.objects.none()  # the rule allows nothing without a unit (no query: council members' pages)
     return _visible_campaigns(user).select_related("issuer")
 
 
