@@ -12,7 +12,8 @@ Every figure comes from one aggregate query (Count with filter), never one query
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, IntegerField, Max, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 
 from units.selectors import organization_ids_for
@@ -150,32 +151,38 @@ def staff_section(section):
 
 
 def staff_overview(user):
-    """Committee staff's queues: None when the user reviews no campaign. Four queries, and one per section."""
+    """Committee staff's queues: None when the user reviews no campaign. One query, and one per section."""
     from awards.enums import NominationStatus
     from awards.models import Nomination
 
     issued = (
         Campaign.objects.all() if user.is_superuser else Campaign.objects.filter(issuer__in=organization_ids_for(user))
     )
+    org_ids = None if user.is_superuser else organization_ids_for(user)
+    if org_ids is not None and not org_ids:
+        return None  # no organisation of theirs issues campaigns
+    nominations = Nomination.objects.filter(status=NominationStatus.SUBMITTED)
+    if org_ids is not None:
+        nominations = nominations.filter(campaign__issuer__in=org_ids)
+    # The campaigns' figures and the three queues' lengths in one query (the queues as scalar subqueries).
     counts = issued.aggregate(
         campaigns=Count("id"),
         drafts=Count("id", filter=Q(status=CampaignStatus.DRAFT)),
         running=Count("id", filter=Q(status=CampaignStatus.LAUNCHED)),
+        subplans_to_review=_queue_length(review_queue(user)),
+        reports_to_review=_queue_length(report_queue(user)),
+        nominations_to_check=_queue_length(nominations),
     )
     if not counts["campaigns"]:
         return None
-    nominations = Nomination.objects.filter(status=NominationStatus.SUBMITTED)
-    org_ids = None if user.is_superuser else organization_ids_for(user)
-    if org_ids is not None:
-        nominations = nominations.filter(campaign__issuer__in=org_ids)
     sections = [section(user, org_ids) for section in STAFF_SECTIONS]
-    return {
-        **counts,
-        "subplans_to_review": review_queue(user).count(),
-        "reports_to_review": report_queue(user).count(),
-        "nominations_to_check": nominations.count(),
-        "sections": [s for s in sections if s],
-    }
+    return {**counts, "sections": [s for s in sections if s]}
+
+
+def _queue_length(qs):
+    """COUNT(*) of `qs` as a scalar subquery usable inside an aggregate (MAX of a constant)."""
+    counted = qs.order_by().annotate(one=Value(1)).values("one").annotate(n=Count("*")).values("n")
+    return Coalesce(Max(Subquery(counted, output_field=IntegerField())), 0)
 
 
 def campaign_progress(campaign_ids, today):

@@ -1,7 +1,7 @@
 """Who may do what with a campaign and its units' documents: rules said once (thidua.access), each both a
 predicate (`rule(user, obj)`) and the queryset filter the selectors scope lists with (`rule.q(user)`)."""
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Q
 
 from thidua.access import field_in, leaf, member_of, superuser
 from units.selectors import organization_ids_for
@@ -20,6 +20,9 @@ def _takes_part_q(user, prefix):
 
     outer = OuterRef(prefix[:-2] if prefix else "pk")
     org_ids = organization_ids_for(user)
+    if not org_ids:
+        # Always false, and known to be: a user of no unit runs no query for it (EXISTS would be sent to the DB).
+        return Q(**{f"{prefix}pk__in": []})
     # EXISTS subqueries, not a DISTINCT join: joining assignments' organisations and sub-plans in one filter
     # yields units × sub-plans rows per campaign (a million rows at 1,000 units).
     named = Exists(

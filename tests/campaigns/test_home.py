@@ -151,7 +151,7 @@ def populate(n_units, issuer, unit, unit_head, staff_user):
     return campaign, council
 
 
-HOME_QUERIES = {"head": 16, "staff": 20, "council": 5}
+HOME_QUERIES = {"head": 16, "staff": 17, "council": 5}
 
 
 @pytest.mark.parametrize("n_units", [5, 200])
