@@ -321,3 +321,18 @@ def test_a_document_issued_today_follows_todays_party_format_and_a_2019_one_the_
 def test_text_width_uses_the_fonts_own_metrics():
     # "Độc lập - Tự do - Hạnh phúc" in bold 14 pt is about 60 mm wide (the print measures 60.4 mm)
     assert 57 * MM < text_width_pt("Độc lập - Tự do - Hạnh phúc", 14, bold=True) < 63 * MM
+
+
+def test_registration_docx_comes_with_the_unit_document_core(client, demo):
+    from registrations.models import Registration
+
+    registration = Registration.objects.filter(campaign=demo).select_related("organization").order_by("pk").first()
+    url = reverse("campaigns:registration_docx", args=[registration.pk])
+    content = assert_docx(download(client, url), f"dang-ky-thi-dua-{registration.organization.code}-{demo.pk}.docx")
+    text = squash(docx_text(content))
+    assert "BẢN ĐĂNG KÝ" in text and "Nơi nhận:" in text
+    page = download(client, reverse("campaigns:registration", args=[registration.pk])).content.decode()
+    assert url in page
+    outsider = "conoi" if registration.organization.code != "dang-uy-co-noi" else "chiengmung"
+    client.logout()
+    assert download(client, url, user=outsider).status_code == 404
