@@ -11,6 +11,7 @@ import datetime
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from awards.catalogue import seed_catalogue
 from awards.enums import Gender
 from campaigns.demo.subplans import demo_header
 
@@ -93,6 +94,7 @@ def _at(day, hour):
 
 
 def load(orgs, campaign, stdout=None):
+    seed_catalogue()  # idempotent: the titles registered below (the awards step runs after this one)
     staff = User.objects.get(username="vanphong")
     if campaign.status == "launched":
         services.request_registrations(campaign, staff, due_date=DUE)  # units already asked are left alone

@@ -37,10 +37,12 @@ def test_staff_see_their_issuers_numbers_and_the_next_free_one(client, issuer, s
     assert "1-QĐ/HU" in filtered and "2-KH/HU" not in filtered.split("Lọc")[1]
 
 
-def test_a_user_without_an_organisation_is_refused_and_anonymous_go_to_login(client):
+def test_a_user_without_an_organisation_sees_an_empty_register_and_anonymous_go_to_login(client):
     assert client.get(URL).status_code == 302
     client.force_login(UserFactory(username="nobody"))
-    assert client.get(URL).status_code == 403
+    response = client.get(URL)
+    assert response.status_code == 200 and not response.context["issuers"] and not response.context["page"].object_list
+    assert "Chưa có văn bản nào được cấp số." in response.content.decode()
 
 
 def test_the_page_makes_the_same_number_of_queries_for_more_entries(client, issuer, staff_user):
