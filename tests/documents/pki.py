@@ -94,4 +94,7 @@ class Signer:
         )
         writer = IncrementalPdfFileWriter(io.BytesIO(pdf), strict=False)
         meta = signers.PdfSignatureMetadata(field_name=field_name, subfilter=fields.SigSeedSubFilter.PADES)
-        return signers.sign_pdf(writer, meta, signer=signer).getvalue()
+        # Browser tests earlier in the run leave an event loop running in this thread; pyHanko calls asyncio.run().
+        from thidua.documents.signatures import outside_event_loop
+
+        return outside_event_loop(lambda: signers.sign_pdf(writer, meta, signer=signer).getvalue())

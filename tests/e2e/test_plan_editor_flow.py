@@ -74,6 +74,7 @@ def test_staff_writes_launches_and_sees_board(live_server, page, login, demo, ar
     # 4. The board of the obliged units.
     page.click("text=Tình hình xây dựng kế hoạch")
     rows = page.locator("#board tbody tr")
+    rows.first.wait_for()  # count() does not wait for the board page to load
     assert rows.count() == 2
     assert "Đảng ủy xã Chiềng Mung" in page.inner_text("#board") and "15/03/2025" in page.inner_text("#board")
     assert SubPlan.objects.filter(campaign=campaign).count() == 2
